@@ -1,0 +1,1 @@
+"""Step-by-step matrix-calculus derivations, verified numerically, and the course catalog."""

@@ -1,0 +1,1 @@
+"""One module per `dlprep` command; see `dlprep.cli.COMMANDS`."""
