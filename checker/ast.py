@@ -224,10 +224,11 @@ class Func(Node):
 
 @dataclass(frozen=True)
 class Norm(Node):
-    """``‖arg‖_kind`` with kind '2' (vectors; Frobenius for matrices), 'F', '1' or 'inf'."""
+    """``‖arg‖_kind``: kind '' (unlabelled: Euclidean for vectors, Frobenius for matrices), '2'
+    (Euclidean; spectral for matrices), 'F', '1' or 'inf'. ``‖x‖²`` is ``Pow(Norm(x), Num(2))``."""
 
     arg: Node
-    kind: str = "2"
+    kind: str = ""
     shape: Shape | None = _shape_field()
 
 
