@@ -116,9 +116,9 @@ class _Lexer:
                 self.pos = m.end()
                 yield self.tok(STRING, m.group(1) or m.group(2), start)
                 continue
-            if text.startswith("⁻¹", start):
+            if text.startswith(("⁻¹", "⁻ᵀ"), start):
                 self.pos += 2
-                yield self.tok(OP, "⁻¹", start)
+                yield self.tok(OP, text[start : start + 2], start)
                 continue
             if ch in GREEK:
                 self.pos += 1
@@ -207,7 +207,7 @@ class _Lexer:
                     self.pos = m2.end()
                     yield self.tok(STRING, inner.strip("'"), start)
                     return
-                if re.fullmatch(r"[A-Za-z]+'?", inner) and (inner in FUNCTION_ALIASES or name in ("operatorname", "text", "textrm")):
+                if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*'?", inner) and (inner in FUNCTION_ALIASES or name in ("operatorname", "text", "textrm")):
                     self.pos = m2.end()
                     yield self.tok(IDENT, inner, start)
                     return

@@ -190,6 +190,9 @@ class _Parser:
             elif t.text == "⁻¹":
                 self.advance()
                 base = A.Inverse(base)
+            elif t.text == "⁻ᵀ":
+                self.advance()
+                base = A.Transpose(A.Inverse(base))
             elif t.text in ("²", "³"):
                 self.advance()
                 base = A.Pow(base, A.Num.of(2 if t.text == "²" else 3))

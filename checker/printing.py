@@ -35,7 +35,14 @@ class Style:
         return name
 
     def number(self, value: Fraction) -> str:
-        return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+        if value.denominator == 1:
+            return str(value.numerator)
+        den = value.denominator
+        while den % 2 == 0 or den % 5 == 0:
+            den //= 2 if den % 2 == 0 else 5
+        if den == 1 and value > 0:  # a terminating decimal reads back as the same literal
+            return format(float(value), ".15g")
+        return f"{value.numerator}/{value.denominator}"
 
     def power(self, base: str, exponent: A.Node, p: Printer) -> str:
         if isinstance(exponent, A.Num) and exponent.value.denominator == 1 and exponent.value >= 0:
@@ -97,7 +104,8 @@ class LatexStyle(Style):
         return tex
 
     def number(self, value: Fraction) -> str:
-        return str(value.numerator) if value.denominator == 1 else rf"\frac{{{value.numerator}}}{{{value.denominator}}}"
+        text = super().number(value)
+        return rf"\frac{{{value.numerator}}}{{{value.denominator}}}" if "/" in text else text
 
     def power(self, base: str, exponent: A.Node, p: Printer) -> str:
         return f"{base}^{{{p.show(exponent, EQ)}}}"
@@ -196,7 +204,7 @@ class Printer:
 
     def num(self, node: A.Num) -> tuple[str, int]:
         text = self.style.number(node.value)
-        return text, (ATOM if node.value.denominator == 1 or text.startswith("\\frac") else MUL)
+        return text, (MUL if "/" in text and "frac" not in text else ATOM)
 
     def add(self, node: A.Add) -> tuple[str, int]:
         parts = [self.show(node.terms[0], ADD)]
