@@ -56,11 +56,12 @@ _UNSUPPORTED_HINT = {
 
 # ---- Unicode, as data
 _UNICODE_OPS = {"ᵀ": "ᵀ", "⊤": "⊤", "∘": "∘", "⊙": "∘", "⊗": "⊗", "⊘": "./", "·": "*", "×": "*",
-                "⋅": "*", "−": "-", "–": "-", "‖": "‖", "≥": ">=", "≤": "<=", "≠": "!=", "²": "²",
-                "³": "³", "⁻¹": "⁻¹", "⁺": "⁺"}
+                "⋅": "*", "−": "-", "–": "-", "‖": "‖", "≥": ">=", "≤": "<=", "≠": "!="}
 _ASCII_OPS = ("**", ".*", "./", ".^", "||", ">=", "<=", "==", "!=", "+", "-", "*", "/", "@", "(", ")",
               "[", "]", "{", "}", ",", "=", "^", "_", "'", "|", ">", "<", "!", ":")
 
+_SUPERSCRIPT = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
 _IDENT = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _STRING = re.compile(r"'(valid|full|same|fro|inf)'|\"(valid|full|same|fro|inf)\"")
@@ -119,6 +120,10 @@ class _Lexer:
             if text.startswith(("⁻¹", "⁻ᵀ"), start):
                 self.pos += 2
                 yield self.tok(OP, text[start : start + 2], start)
+                continue
+            if m := _SUPERSCRIPT.match(text, start):
+                self.pos = m.end()
+                yield self.tok(OP, m.group(), start)
                 continue
             if ch in GREEK:
                 self.pos += 1

@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 
 from checker import ast as A
 from checker.errors import InputError, LimitExceeded
-from checker.lexer import DIFF, END, IDENT, NUM, OP, STRING, Token, tokenize
+from checker.lexer import DIFF, END, IDENT, NUM, OP, STRING, SUPERSCRIPT_DIGITS, Token, tokenize
 from checker.limits import MAX_DEPTH, MAX_NODES, MAX_TREE_DEPTH
 from checker.names import alternatives, join_label, join_subscript
 from checker.vocabulary import ARITY, CONV_MODES, FUNCTION_ALIASES, GREEK_WORDS
@@ -193,9 +193,9 @@ class _Parser:
             elif t.text == "⁻ᵀ":
                 self.advance()
                 base = A.Transpose(A.Inverse(base))
-            elif t.text in ("²", "³"):
+            elif t.text[0] in "⁰¹²³⁴⁵⁶⁷⁸⁹":
                 self.advance()
-                base = A.Pow(base, A.Num.of(2 if t.text == "²" else 3))
+                base = A.Pow(base, A.Num.of(int(t.text.translate(SUPERSCRIPT_DIGITS))))
             elif t.text == "^":
                 self.advance()
                 base = self.exponent(base)
