@@ -1,0 +1,65 @@
+"""Check one typed answer against a :class:`checker.problem.Problem`: verdict and diagnosis.
+
+text → parse (declared names + abbreviations) → shapes → values on the problem's instances →
+equal to the reference? If not, :func:`checker.diagnosis.diagnose` names the mistake.
+"""
+
+from __future__ import annotations
+
+from checker import ast as A
+from checker.diagnosis import Finding, diagnose
+from checker.dims import format_shape
+from checker.errors import ShapeError, UnknownSymbolError
+from checker.messages import message
+from checker.parser import parse
+from checker.printing import to_latex, to_text
+from checker.problem import Problem, all_close, common_factor
+from checker.verdict import Verdict
+
+
+def check_answer(problem: Problem, text: str, *, reveal: bool = False) -> Verdict:
+    """Verdict on ``text``; bad input raises a DlprepError (the caller renders it as `invalid`)."""
+    tree = parse(text, names=problem.names)
+    return check_tree(problem, tree, reveal=reveal)
+
+
+def check_tree(problem: Problem, tree: A.Node, *, reveal: bool = False) -> Verdict:
+    expected = format_shape(problem.expected_shape) if problem.expected_shape is not None else None
+    verdict = Verdict("incorrect", read_as=to_text(tree), read_as_latex=to_latex(tree), expected_shape=expected)
+    try:
+        typed = problem.typed(tree)
+    except UnknownSymbolError:
+        raise
+    except ShapeError as exc:
+        finding = diagnose(problem, tree, None)
+        if finding.code == "unknown":
+            finding = Finding("shape", message("shape", detail=str(exc)))
+        return _incorrect(verdict, finding, problem, reveal)
+    if problem.expected_shape is not None and typed.shape != problem.expected_shape:
+        got = format_shape(typed.shape)
+        values = problem.values(typed) if typed.shape == problem.expected_shape[::-1] else None
+        finding = diagnose(problem, tree, values) if values is not None else None
+        if finding is None or finding.code == "unknown":
+            finding = Finding("shape", message("wrong-shape", got=got, expected=expected))
+        return _incorrect(verdict, finding, problem, reveal)
+    values = problem.values(typed)
+    reference = problem.reference_values()
+    if values is not None and all_close(values, reference):
+        verdict.verdict = "correct"
+        verdict.message = message("correct", n=len(reference))
+        return verdict
+    if values is not None and problem.up_to_factor:
+        factor = common_factor(values, reference)
+        if factor is not None:
+            verdict.verdict = "correct"
+            verdict.message = message("up-to-factor", factor=f"{factor:.4g}")
+            return verdict
+    return _incorrect(verdict, diagnose(problem, tree, values), problem, reveal)
+
+
+def _incorrect(verdict: Verdict, finding: Finding, problem: Problem, reveal: bool) -> Verdict:
+    verdict.diagnosis = [finding.code]
+    verdict.message = finding.message
+    if reveal and problem.reference is not None:
+        verdict.message += f" The right answer: {to_text(problem.reference)}"
+    return verdict

@@ -1,0 +1,225 @@
+"""Name the mistake in a wrong answer, by testing it against transformed references and repairs.
+
+Two families of candidates, each a registry of plain functions:
+
+* reference variants: what the answer equals if the student made mistake X — ``−R`` (sign),
+  ``Rᵀ`` (transpose), ``R`` without one term (missing-term), a problem's own mal-rules;
+* answer repairs: what the answer becomes if mistake X is undone — swap one ``∘`` and product
+  (hadamard-vs-matmul), add or drop one transpose, flip or unflip a kernel (kernel-flip), drop one
+  term (extra-term). A repair that makes the answer right names the mistake and where it is.
+
+The first candidate that equals the answer on every instance wins; a common factor gives `scale`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+import numpy as np
+
+from checker import ast as A
+from checker.errors import DlprepError
+from checker.messages import message
+from checker.printing import to_text
+from checker.problem import Problem, all_close, common_factor
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    message: str
+
+
+# ------------------------------------------------------------------ reference variants
+Variant = tuple[str, str, Callable[[np.ndarray], np.ndarray] | A.Node]
+
+
+def _sign(problem: Problem) -> Iterator[Variant]:
+    yield "sign", message("sign"), lambda r: -r
+
+
+def _transpose(problem: Problem) -> Iterator[Variant]:
+    shape = problem.expected_shape
+    code = "transpose"
+    if shape is not None and problem.kind == "gradient" and shape[1].is_one and not shape[0].is_one:
+        code = "jacobian-for-gradient"
+    elif shape is not None and problem.kind == "jacobian" and shape[0].is_one and not shape[1].is_one:
+        code = "gradient-for-jacobian"
+    yield code, message(code), lambda r: r.T
+
+
+def expand_terms(node: A.Node, limit: int = 12) -> list[A.Node]:
+    """The reference written as a sum of products: 2Aᵀ(Ax − b) → [2AᵀAx, 2Aᵀ(−b)]."""
+    if isinstance(node, A.Add):
+        out = [t for term in node.terms for t in expand_terms(term, limit)]
+    elif isinstance(node, A.Neg):
+        out = [A.Neg(t) for t in expand_terms(node.arg, limit)]
+    elif isinstance(node, (A.Mul, A.Hadamard)):
+        build = type(node)
+        out = [build(a, b) for a in expand_terms(node.children()[0], limit) for b in expand_terms(node.children()[1], limit)]
+    elif isinstance(node, A.Transpose):
+        out = [A.Transpose(t) for t in expand_terms(node.arg, limit)]
+    else:
+        out = [node]
+    return out if len(out) <= limit else [node]
+
+
+def _missing_term(problem: Problem) -> Iterator[Variant]:
+    ref = problem.reference
+    if ref is None:
+        return
+    terms = expand_terms(ref)
+    if len(terms) > 1:
+        for i, term in enumerate(terms):
+            rest = tuple(terms[:i] + terms[i + 1 :])
+            node = rest[0] if len(rest) == 1 else A.Add(rest)
+            yield "missing-term", message("missing-term", term=to_text(term)), node
+    if isinstance(ref, A.Hadamard):
+        for kept, dropped in ((ref.left, ref.right), (ref.right, ref.left)):
+            yield "missing-term", message("missing-factor", term=to_text(dropped)), kept
+
+
+def _malrules(problem: Problem) -> Iterator[Variant]:
+    for rule in problem.malrules:
+        yield rule.code, rule.message, rule.expr
+
+
+REFERENCE_VARIANTS: tuple[Callable[[Problem], Iterator[Variant]], ...] = (_malrules, _sign, _transpose, _missing_term)
+
+
+# ------------------------------------------------------------------ answer repairs
+Repair = tuple[str, str, A.Node]
+
+
+def _positions(node: A.Node, path: tuple[int, ...] = ()) -> Iterator[tuple[tuple[int, ...], A.Node]]:
+    yield path, node
+    for i, child in enumerate(node.children()):
+        yield from _positions(child, path + (i,))
+
+
+def _replace(node: A.Node, path: tuple[int, ...], new: A.Node) -> A.Node:
+    if not path:
+        return new
+    children = list(node.children())
+    children[path[0]] = _replace(children[path[0]], path[1:], new)
+    return A.rebuild(node, children)
+
+
+def _factors(node: A.Node) -> list[A.Node]:
+    return _factors(node.left) + _factors(node.right) if isinstance(node, A.Mul) else [node]
+
+
+def _product(factors: list[A.Node]) -> A.Node:
+    out = factors[0]
+    for f in factors[1:]:
+        out = A.Mul(out, f)
+    return out
+
+
+def _swap_products(answer: A.Node) -> Iterator[Repair]:
+    """One product in a chain a·b·c read as a Hadamard product at each split: a ∘ (b·c), (a·b) ∘ c."""
+    for path, node in _positions(answer):
+        if isinstance(node, A.Mul):
+            factors = _factors(node)
+            for k in range(1, len(factors)):
+                left, right = _product(factors[:k]), _product(factors[k:])
+                where = f"{to_text(left)} · {to_text(right)}"
+                yield "hadamard-vs-matmul", message("matmul-for-hadamard", sub=where), _replace(answer, path, A.Hadamard(left, right))
+        elif isinstance(node, A.Hadamard):
+            yield "hadamard-vs-matmul", message("hadamard-for-matmul", sub=to_text(node)), _replace(answer, path, A.Mul(node.left, node.right))
+
+
+def _toggle_transpose(answer: A.Node) -> Iterator[Repair]:
+    for path, node in _positions(answer):
+        if isinstance(node, A.Transpose):
+            yield "transpose", message("extra-transpose", sub=to_text(node)), _replace(answer, path, node.arg)
+        elif isinstance(node, (A.Sym, A.Mul, A.Func)):
+            yield "transpose", message("missing-transpose", sub=to_text(node)), _replace(answer, path, A.Transpose(node))
+
+
+def _toggle_flip(answer: A.Node) -> Iterator[Repair]:
+    for path, node in _positions(answer):
+        if isinstance(node, A.Func) and node.name == "rot180":
+            yield "kernel-flip", message("extra-flip", sub=to_text(node)), _replace(answer, path, node.args[0])
+        elif isinstance(node, A.Func) and node.name == "conv2":
+            for k, arg in enumerate(node.args):
+                flipped = list(node.args)
+                flipped[k] = A.Func("rot180", (arg,))
+                yield "kernel-flip", message("missing-flip", sub=to_text(arg)), _replace(answer, path, A.Func("conv2", tuple(flipped), node.option))
+
+
+def _drop_term(answer: A.Node) -> Iterator[Repair]:
+    for path, node in _positions(answer):
+        if isinstance(node, A.Add):
+            for i, term in enumerate(node.terms):
+                rest = node.terms[:i] + node.terms[i + 1 :]
+                yield "extra-term", message("extra-term", term=to_text(term)), _replace(answer, path, rest[0] if len(rest) == 1 else A.Add(rest))
+
+
+def _negate_term(answer: A.Node) -> Iterator[Repair]:
+    for path, node in _positions(answer):
+        if isinstance(node, A.Add):
+            for i, term in enumerate(node.terms):
+                flipped = term.arg if isinstance(term, A.Neg) else A.Neg(term)
+                terms = node.terms[:i] + (flipped,) + node.terms[i + 1 :]
+                yield "sign", message("term-sign", term=to_text(term)), _replace(answer, path, A.Add(terms))
+
+
+ANSWER_REPAIRS: tuple[Callable[[A.Node], Iterator[Repair]], ...] = (
+    _swap_products, _toggle_transpose, _toggle_flip, _drop_term, _negate_term,
+)
+MAX_REPAIRS = 400
+
+
+# ------------------------------------------------------------------ the search
+def diagnose(problem: Problem, answer: A.Node, answer_values: list[np.ndarray] | None) -> Finding:
+    """The most specific explanation of why ``answer`` is wrong (``answer_values`` None: it does not type-check)."""
+    reference = problem.reference_values()
+    if answer_values is not None:
+        for family in REFERENCE_VARIANTS:
+            for code, text, variant in family(problem):
+                if _matches(problem, variant, reference, answer_values):
+                    return Finding(code, text)
+        factor = common_factor(answer_values, reference)
+        if factor is not None and not np.isclose(factor, 1.0):
+            return Finding("scale", message("scale", factor=_nice(factor)))
+    found = _repair(problem, answer, reference)
+    if found is not None:
+        return found
+    return Finding("unknown", message("unknown"))
+
+
+def _matches(problem: Problem, variant: Callable[[np.ndarray], np.ndarray] | A.Node, reference: list[np.ndarray], answer_values: list[np.ndarray]) -> bool:
+    if isinstance(variant, A.Node):
+        try:
+            values = problem.values(problem.typed(variant))
+        except DlprepError:
+            return False
+        return values is not None and all_close(answer_values, values)
+    return all_close(answer_values, [variant(r) for r in reference])
+
+
+def _repair(problem: Problem, answer: A.Node, reference: list[np.ndarray]) -> Finding | None:
+    tried = 0
+    for family in ANSWER_REPAIRS:
+        for code, text, repaired in family(answer):
+            tried += 1
+            if tried > MAX_REPAIRS:
+                return None
+            try:
+                typed = problem.typed(repaired)
+            except DlprepError:
+                continue
+            values = problem.values(typed)
+            if values is not None and all_close(values, reference):
+                return Finding(code, text)
+    return None
+
+
+def _nice(x: float) -> str:
+    for den in (1, 2, 3, 4):
+        if abs(x * den - round(x * den)) < 1e-9:
+            num = round(x * den)
+            return str(num) if den == 1 else f"{num}/{den}"
+    return f"{x:.4g}"

@@ -1,0 +1,307 @@
+"""NumPy evaluation of typed trees on random instances (float64, every value 2-D).
+
+Each size letter gets a distinct size (square shapes hide transposition errors), declared squares stay
+square, and domains are respected: attributes (positive, spd, invertible, …) and what the
+expressions need (a symbol under log or sqrt is drawn positive, under inv or det well-conditioned
+with a positive determinant). The generic ``f`` is a random smooth function with its exact ``f'``.
+
+>>> from checker.shapes import parse_shapes, infer
+>>> from checker.parser import parse
+>>> decls = parse_shapes("A: m x n, x: n")
+>>> typed = infer(parse("A x", names=decls), decls)
+>>> inst = draw_instance(decls, [typed], np.random.default_rng(0))
+>>> np.allclose(evaluate(typed, inst), inst.values["A"] @ inst.values["x"])
+True
+>>> inst.sizes["m"] != inst.sizes["n"]
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Mapping
+
+import numpy as np
+
+from checker import ast as A
+from checker.dims import Dim
+from checker.errors import DlprepError, LimitExceeded
+from checker.functions import FUNCTIONS
+from checker.limits import MAX_EXPONENT
+from checker.shapes import Declaration
+
+SIZE_POOL = (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
+
+
+@dataclass
+class Instance:
+    sizes: dict[str, int]
+    values: dict[str, np.ndarray]
+    onehot: dict[str, int] = field(default_factory=dict)
+    f_params: tuple[float, float, float, float] = (1.0, 1.0, 0.0, 0.0)
+    seed: int = 0
+
+    def size(self, d: Dim) -> int:
+        total = d.const
+        for atom, coef in d.terms:
+            if "*" in atom:
+                parts = [Dim.parse(p.strip("()")) for p in atom.split(")*(")]
+                value = 1
+                for p in parts:
+                    value *= self.size(p)
+                total += coef * value
+            else:
+                total += coef * self.sizes.get(atom, 1)
+        return total
+
+    def f(self, z: np.ndarray) -> np.ndarray:
+        a, b, c, d = self.f_params
+        return a * np.tanh(b * z + c) + d * z
+
+    def f_prime(self, z: np.ndarray) -> np.ndarray:
+        a, b, c, d = self.f_params
+        return a * b * (1 - np.tanh(b * z + c) ** 2) + d
+
+
+# ---------------------------------------------------------------- drawing
+def _needs(nodes: Iterable[A.Node]) -> dict[str, set[str]]:
+    """Domain needs of symbols read off the expressions: log/sqrt → positive, inv/det → invertible."""
+    out: dict[str, set[str]] = {}
+    for root in nodes:
+        for node in root.walk():
+            need, args = None, ()
+            if isinstance(node, A.Func) and FUNCTIONS[node.name].domain:
+                need, args = FUNCTIONS[node.name].domain, node.args[:1]
+            elif isinstance(node, A.Inverse):
+                need, args = "invertible", (node.arg,)
+            for arg in args:
+                while isinstance(arg, (A.Transpose, A.Inverse)):
+                    arg = arg.arg
+                if isinstance(arg, A.Sym):
+                    out.setdefault(arg.name, set()).add(need)  # type: ignore[arg-type]
+    return out
+
+
+def _draw_sizes(atoms: list[str], dims: list[Dim], rng: np.random.Generator) -> dict[str, int]:
+    pool = list(SIZE_POOL) + list(range(13, 13 + max(0, len(atoms) - len(SIZE_POOL))))
+    for _ in range(200):
+        chosen = rng.permutation(pool)[: len(atoms)]
+        sizes = {a: int(s) for a, s in zip(atoms, chosen)}
+        if all(d.evaluate(sizes) >= 1 for d in dims):
+            return sizes
+    raise DlprepError("no distinct sizes make every declared size positive")
+
+
+def _value(shape: tuple[int, int], attrs: set[str], rng: np.random.Generator) -> np.ndarray:
+    r, c = shape
+    if "onehot" in attrs:
+        out = np.zeros(shape)
+        out[rng.integers(r), 0] = 1.0
+        return out
+    if "binary" in attrs:
+        return rng.integers(0, 2, size=shape).astype(float)
+    if "probability" in attrs:
+        return rng.dirichlet(np.ones(r)).reshape(shape)
+    if "integer" in attrs:
+        return rng.integers(1, 7, size=shape).astype(float)
+    if "orthogonal" in attrs and r == c:
+        q, _ = np.linalg.qr(rng.standard_normal(shape))
+        return q
+    if "spd" in attrs and r == c:
+        b = rng.standard_normal(shape)
+        return b @ b.T / r + np.eye(r)
+    if ("positive" in attrs or "nonnegative" in attrs) and "invertible" not in attrs:
+        return rng.uniform(0.5, 2.0, size=shape)
+    if "invertible" in attrs and r == c:
+        u, _ = np.linalg.qr(rng.standard_normal(shape))
+        v, _ = np.linalg.qr(rng.standard_normal(shape))
+        x = u @ np.diag(rng.uniform(1.0, 2.0, r)) @ v.T
+        if np.linalg.det(x) < 0:
+            x[:, 0] = -x[:, 0]
+        return x
+    value = rng.standard_normal(shape)
+    if "symmetric" in attrs and r == c:
+        value = (value + value.T) / 2
+    return value
+
+
+def draw_instance(decls: Mapping[str, Declaration], nodes: Iterable[A.Node], rng: np.random.Generator) -> Instance:
+    """A random instance for ``decls`` that respects the domains ``nodes`` (typed) need."""
+    nodes = list(nodes)
+    dims = [d for decl in decls.values() for d in decl.shape]
+    dims += [d for root in nodes for n in root.walk() if n.shape is not None for d in n.shape]
+    atoms = sorted({a for d in dims for a in d.atoms if "*" not in a and not a.startswith("?")})
+    sizes = _draw_sizes(atoms, dims, rng)
+    inst = Instance(sizes, {}, seed=int(rng.integers(2**31)))
+    needs = _needs(nodes)
+    for name, decl in decls.items():
+        shape = (inst.size(decl.shape[0]), inst.size(decl.shape[1]))
+        inst.values[name] = _value(shape, set(decl.attrs) | needs.get(name, set()), rng)
+    for root in nodes:
+        for node in root.walk():
+            if isinstance(node, A.Differential) and isinstance(node.arg, A.Sym):
+                key = "d" + node.arg.name
+                if key not in inst.values and node.shape is not None:
+                    inst.values[key] = rng.standard_normal((inst.size(node.shape[0]), inst.size(node.shape[1])))
+            elif isinstance(node, A.OneHot) and node.label not in inst.onehot:
+                inst.onehot[node.label] = int(rng.integers(10**6))
+    inst.f_params = (float(rng.uniform(0.5, 1.5)), float(rng.uniform(0.5, 1.5)), float(rng.uniform(-0.5, 0.5)), float(rng.uniform(0.1, 0.5)))
+    return inst
+
+
+# ---------------------------------------------------------------- evaluation
+def evaluate(node: A.Node, inst: Instance) -> np.ndarray:
+    """The value of a typed tree on ``inst``: a 2-D float64 array; non-finite values are an error."""
+    with np.errstate(all="ignore"):
+        value = _eval(node, inst)
+    if not np.all(np.isfinite(value)):
+        raise DlprepError("the expression is not finite on these inputs (outside its domain, or overflow)")
+    return value
+
+
+def _eval(node: A.Node, inst: Instance) -> np.ndarray:
+    return RULES[type(node)](node, inst)
+
+
+def _shape(node: A.Node, inst: Instance) -> tuple[int, int]:
+    assert node.shape is not None
+    return (inst.size(node.shape[0]), inst.size(node.shape[1]))
+
+
+def _mul(n: A.Mul, inst: Instance) -> np.ndarray:
+    a, b = _eval(n.left, inst), _eval(n.right, inst)
+    if a.shape[1] == b.shape[0]:
+        return a @ b
+    return a * b  # one side is 1×1: scaling
+
+
+def _pow(n: A.Pow, inst: Instance) -> np.ndarray:
+    base, exponent = _eval(n.base, inst), _eval(n.exponent, inst)[0, 0]
+    if base.shape == (1, 1):
+        if abs(exponent) > 1e4 and abs(base[0, 0]) > 1:
+            raise LimitExceeded("a power overflows: the exponent is too large")
+        return np.power(base, exponent)
+    k = int(exponent)
+    if abs(k) > MAX_EXPONENT:
+        raise LimitExceeded(f"matrix powers are limited to exponents up to {MAX_EXPONENT}")
+    return np.linalg.matrix_power(base, k)
+
+
+def _elem_pow(n: A.ElemPow, inst: Instance) -> np.ndarray:
+    exponent = _eval(n.exponent, inst)[0, 0]
+    if abs(exponent) > 1e4:
+        raise LimitExceeded("an elementwise power's exponent is too large")
+    return np.power(_eval(n.base, inst), exponent)
+
+
+def _func(n: A.Func, inst: Instance) -> np.ndarray:
+    args = [_eval(a, inst) for a in n.args]
+    if n.name == "f":
+        return inst.f(args[0])
+    if n.name == "f'":
+        return inst.f_prime(args[0])
+    if n.name == "conv2":
+        return FUNCTIONS["conv2"].forward(*args, option=n.option)
+    return FUNCTIONS[n.name].forward(*args)
+
+
+def _norm(n: A.Norm, inst: Instance) -> np.ndarray:
+    x = _eval(n.arg, inst)
+    vector = x.shape[1] == 1 or x.shape[0] == 1
+    order = {"": None, "F": "fro", "1": 1, "inf": np.inf, "2": None if vector else 2}[n.kind]
+    value = np.linalg.norm(x.ravel() if vector else x, ord=order) if order != "fro" else np.linalg.norm(x, "fro")
+    return np.array([[value]])
+
+
+def _onehot(n: A.OneHot, inst: Instance) -> np.ndarray:
+    rows = _shape(n, inst)[0]
+    out = np.zeros((rows, 1))
+    out[inst.onehot.get(n.label, 0) % rows, 0] = 1.0
+    return out
+
+
+COMPARE: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
+    ">": np.greater, ">=": np.greater_equal, "<": np.less, "<=": np.less_equal, "!=": np.not_equal,
+}
+
+
+def _differential(n: A.Differential, inst: Instance) -> np.ndarray:
+    if isinstance(n.arg, A.Sym) and "d" + n.arg.name in inst.values:
+        return inst.values["d" + n.arg.name]
+    raise DlprepError("a differential can only be evaluated for a symbol, such as dx")
+
+
+def _symbol(n: A.Sym, inst: Instance) -> np.ndarray:
+    if n.name not in inst.values:
+        raise DlprepError(f"no value for {n.name}")
+    return inst.values[n.name]
+
+
+RULES: dict[type, Callable[..., np.ndarray]] = {
+    A.Num: lambda n, i: np.full(_shape(n, i) if n.shape else (1, 1), float(n.value)),
+    A.Sym: _symbol,
+    A.Ones: lambda n, i: np.ones(_shape(n, i)),
+    A.Zeros: lambda n, i: np.zeros(_shape(n, i)),
+    A.Identity: lambda n, i: np.eye(_shape(n, i)[0]),
+    A.OneHot: _onehot,
+    A.Add: lambda n, i: sum((_eval(t, i) for t in n.terms[1:]), _eval(n.terms[0], i)),
+    A.Neg: lambda n, i: -_eval(n.arg, i),
+    A.Mul: _mul,
+    A.Div: lambda n, i: _eval(n.num, i) / _eval(n.den, i),
+    A.Hadamard: lambda n, i: _eval(n.left, i) * _eval(n.right, i),
+    A.ElemDiv: lambda n, i: _eval(n.num, i) / _eval(n.den, i),
+    A.Kron: lambda n, i: np.kron(_eval(n.left, i), _eval(n.right, i)),
+    A.Transpose: lambda n, i: _eval(n.arg, i).T,
+    A.Inverse: lambda n, i: np.linalg.inv(_eval(n.arg, i)),
+    A.Pow: _pow,
+    A.ElemPow: _elem_pow,
+    A.Func: _func,
+    A.Norm: _norm,
+    A.Indicator: lambda n, i: COMPARE[n.op](_eval(n.lhs, i), _eval(n.rhs, i)).astype(float),
+    A.Differential: _differential,
+    A.Equation: lambda n, i: _eval(n.sides[0], i) - _eval(n.sides[-1], i),
+}
+
+KINKS = {"relu", "relu'", "abs", "sign", "max", "min", "sparsemax", "floor", "ceil"}
+
+
+def kink_distance(node: A.Node, inst: Instance) -> float:
+    """How close the instance is to a kink: the smallest |argument| of relu, sign, abs, max, I(·)."""
+    best = np.inf
+    with np.errstate(all="ignore"):
+        for n in node.walk():
+            try:
+                if isinstance(n, A.Indicator):
+                    gap = _eval(n.lhs, inst) - _eval(n.rhs, inst)
+                elif isinstance(n, A.Func) and n.name in ("max", "min") and len(n.args) == 2:
+                    gap = _eval(n.args[0], inst) - _eval(n.args[1], inst)
+                elif isinstance(n, A.Func) and n.name in KINKS and n.name not in ("max", "min", "sparsemax", "floor", "ceil"):
+                    gap = _eval(n.args[0], inst)
+                else:
+                    continue
+            except (DlprepError, ValueError, np.linalg.LinAlgError):
+                continue
+            best = min(best, float(np.min(np.abs(gap))))
+    return best
+
+
+def draw_instances(decls: Mapping[str, Declaration], nodes: list[A.Node], n: int, seed: int, *,
+                   kink_aware: bool = False, kink_margin: float = 1e-3, max_draws: int = 60) -> list[Instance]:
+    """``n`` instances on which every node evaluates to finite values (and, if asked, away from kinks)."""
+    rng = np.random.default_rng(seed)
+    out: list[Instance] = []
+    for _ in range(max_draws):
+        inst = draw_instance(decls, nodes, rng)
+        try:
+            for node in nodes:
+                evaluate(node, inst)
+        except (DlprepError, ValueError, np.linalg.LinAlgError):
+            continue
+        if kink_aware and any(kink_distance(node, inst) < kink_margin for node in nodes):
+            continue
+        out.append(inst)
+        if len(out) == n:
+            break
+    if not out:
+        raise DlprepError("no valid random inputs were found (check the domains of log, sqrt and inverses)")
+    return out

@@ -1,0 +1,325 @@
+"""Shape declarations and shape inference by unification.
+
+>>> decls = parse_shapes("A: m x n, x: n, b: m, lambda: scalar")
+>>> from checker.parser import parse
+>>> from checker.dims import format_shape
+>>> format_shape(infer(parse("2A^T(Ax-b)", names=decls), decls).shape)
+'n'
+>>> typed = infer(parse("1^T x", names=decls), decls)
+>>> type(typed.left.arg).__name__, format_shape(typed.left.arg.shape)
+('Ones', 'n')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Callable, Mapping
+
+from checker import ast as A
+from checker.dims import ONE, SCALAR, Dim, Shape, format_shape
+from checker.errors import InputError, ShapeError, UnknownSymbolError
+from checker.names import canonical_name
+
+ATTRIBUTES = ("symmetric", "spd", "positive", "invertible", "binary", "onehot", "integer", "probability", "orthogonal", "nonnegative")
+SCALAR_WORDS = {"scalar", "1", "R", "real", "ℝ"}
+MAX_SYMBOLS = 100
+
+
+@dataclass(frozen=True)
+class Declaration:
+    name: str
+    shape: Shape
+    attrs: frozenset[str] = frozenset()
+
+
+def _split_top(text: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += ch in "({["
+        depth -= ch in ")}]"
+        if ch in ",;" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def parse_shapes(text: str) -> dict[str, Declaration]:
+    """``"A, B: m x n, x: n positive, lambda: scalar"`` → declarations by canonical name."""
+    decls: dict[str, Declaration] = {}
+    pending: list[str] = []
+    for segment in _split_top(text or ""):
+        if not segment.strip():
+            continue
+        if ":" not in segment:
+            pending.append(segment.strip())
+            continue
+        names_text, spec = segment.split(":", 1)
+        names = pending + [n for n in names_text.split() if n]
+        pending = []
+        shape, attrs = _parse_spec(spec, segment)
+        for raw in names:
+            name = canonical_name(raw)
+            if not re.fullmatch(r"[A-Za-z][\w^(){},+\-]*", name):
+                raise InputError(f"'{raw}' is not a symbol name", text=text, expected="a name such as A, W1, W^(l), delta_{t,k}")
+            decls[name] = Declaration(name, shape, attrs)
+    if pending:
+        raise InputError(f"no shape given for {', '.join(pending)}", text=text, expected="name: shape, e.g. x: n")
+    if len(decls) > MAX_SYMBOLS:
+        raise InputError(f"at most {MAX_SYMBOLS} symbols can be declared")
+    return decls
+
+
+def _parse_spec(spec: str, segment: str) -> tuple[Shape, frozenset[str]]:
+    words = spec.split()
+    attrs = []
+    while words and words[-1].lower() in ATTRIBUTES:
+        attrs.append(words.pop().lower())
+    if words and words[-1].isalpha() and words[-1].lower() not in SCALAR_WORDS and len(words) > 1 and words[-2] not in ("x", "×", "*"):
+        raise InputError(f"unknown attribute '{words[-1]}' in '{segment.strip()}'", expected="one of " + ", ".join(ATTRIBUTES))
+    body = " ".join(words)
+    if not body or body in SCALAR_WORDS:
+        return SCALAR, frozenset(attrs)
+    pieces = [p for p in re.split(r"\s+x\s+|×|\*|\s+by\s+", body) if p.strip()]
+    if len(pieces) == 1 and re.fullmatch(r"\w+x\w+", body.replace(" ", "")) and body.count("x") == 1:
+        pieces = body.replace(" ", "").split("x")
+    if len(pieces) > 2:
+        raise InputError(f"'{segment.strip()}' has more than two sizes", expected="a scalar, a vector (n) or a matrix (m x n)")
+    dims = [Dim.parse(p) for p in pieces]
+    return ((dims[0], ONE) if len(dims) == 1 else (dims[0], dims[1])), frozenset(attrs)
+
+
+# ------------------------------------------------------------------ unification
+class Unifier:
+    """Unknown sizes ``?k`` bound to integer-linear forms."""
+
+    def __init__(self) -> None:
+        self.bound: dict[str, Dim] = {}
+        self.count = 0
+
+    def fresh(self) -> Dim:
+        self.count += 1
+        return Dim.atom(f"?{self.count}")
+
+    def resolve(self, d: Dim) -> Dim:
+        for _ in range(50):
+            if not any(a in self.bound for a in d.atoms):
+                return d
+            d = d.substitute(self.bound)
+        return d
+
+    def shape(self, s: Shape) -> Shape:
+        return (self.resolve(s[0]), self.resolve(s[1]))
+
+    def unify(self, a: Dim, b: Dim) -> bool:
+        diff = self.resolve(a) - self.resolve(b)
+        if not diff.terms:
+            return diff.const == 0
+        unknown = [(atom, c) for atom, c in diff.terms if atom.startswith("?") and abs(c) == 1]
+        if not unknown:
+            return False
+        atom, c = unknown[0]
+        rest = diff - Dim(((atom, c),), 0)
+        self.bound[atom] = rest.scale(-c)  # c·atom + rest = 0
+        return True
+
+    def unify_shapes(self, a: Shape, b: Shape) -> bool:
+        return self.unify(a[0], b[0]) and self.unify(a[1], b[1])
+
+    def is_scalar(self, s: Shape) -> bool:
+        r, c = self.shape(s)
+        return r.is_one and c.is_one
+
+
+# ------------------------------------------------------------------ inference
+def infer(node: A.Node, decls: Mapping[str, Declaration]) -> A.Node:
+    """The tree with every shape filled in; literals 1/0/I/e_y sized by their context."""
+    u = Unifier()
+    typed = _Infer(decls, u).visit(node)
+    return _finalize(typed, u)
+
+
+class _Infer:
+    def __init__(self, decls: Mapping[str, Declaration], u: Unifier) -> None:
+        self.decls, self.u = decls, u
+        self.rules: dict[type, Callable[[A.Node], A.Node]] = {
+            A.Num: self.num, A.Sym: self.sym, A.Ones: self.keep, A.Zeros: self.keep, A.Identity: self.identity,
+            A.OneHot: lambda n: n.with_shape((self.u.fresh(), ONE)), A.Add: self.add, A.Neg: self.neg,
+            A.Mul: self.mul, A.Div: self.div, A.Hadamard: self.elementwise, A.ElemDiv: self.elementwise,
+            A.Kron: self.kron, A.Transpose: self.transpose, A.Inverse: self.inverse, A.Pow: self.pow,
+            A.ElemPow: self.elem_pow, A.Func: self.func, A.Norm: self.norm, A.Indicator: self.indicator,
+            A.Differential: self.differential, A.Equation: self.equation,
+        }
+
+    def visit(self, node: A.Node) -> A.Node:
+        return self.rules[type(node)](node)
+
+    def shape(self, node: A.Node) -> Shape:
+        assert node.shape is not None
+        return self.u.shape(node.shape)
+
+    def fail(self, verb: str, a: A.Node, b: A.Node, joiner: str = "and") -> ShapeError:
+        from checker.printing import to_text
+
+        return ShapeError(f"cannot {verb} {to_text(a)} ({format_shape(self.shape(a))}) {joiner} {to_text(b)} ({format_shape(self.shape(b))})")
+
+    # leaves
+    def num(self, n: A.Num) -> A.Node:
+        if n.value in (0, 1):
+            return n.with_shape((self.u.fresh(), self.u.fresh()) if n.value == 0 else (self.u.fresh(), ONE))
+        return n.with_shape(SCALAR)
+
+    def sym(self, n: A.Sym) -> A.Node:
+        decl = self.decls.get(n.name)
+        if decl is None:
+            known = ", ".join(sorted(self.decls)) or "none"
+            raise UnknownSymbolError(f"unknown symbol '{n.name}' (declared: {known})", expected="a declared symbol (see --shapes)")
+        return n.with_shape(decl.shape)
+
+    def keep(self, n: A.Node) -> A.Node:
+        return n if n.shape is not None else n.with_shape((self.u.fresh(), self.u.fresh()))
+
+    def identity(self, n: A.Node) -> A.Node:
+        d = self.u.fresh()
+        return n.with_shape((d, d))
+
+    # arithmetic
+    def add(self, n: A.Add) -> A.Node:
+        terms = [self.visit(t) for t in n.terms]
+        for t in terms[1:]:
+            if not self.u.unify_shapes(self.shape(terms[0]), self.shape(t)):
+                raise self.fail("add", terms[0], t)
+        return A.Add(tuple(terms), shape=self.shape(terms[0]))
+
+    def neg(self, n: A.Neg) -> A.Node:
+        arg = self.visit(n.arg)
+        return A.Neg(arg, shape=self.shape(arg))
+
+    def mul(self, n: A.Mul) -> A.Node:
+        left, right = self.visit(n.left), self.visit(n.right)
+        ls, rs = self.shape(left), self.shape(right)
+        if self.u.is_scalar(ls):
+            return A.Mul(left, right, shape=rs)
+        if self.u.is_scalar(rs):
+            return A.Mul(left, right, shape=ls)
+        if not self.u.unify(ls[1], rs[0]):
+            raise self.fail("multiply", left, right, "by")
+        return A.Mul(left, right, shape=(self.u.resolve(ls[0]), self.u.resolve(rs[1])))
+
+    def div(self, n: A.Div) -> A.Node:
+        num, den = self.visit(n.num), self.visit(n.den)
+        if self.u.is_scalar(self.shape(den)):
+            return A.Div(num, den, shape=self.shape(num))
+        return self.elementwise(A.ElemDiv(num, den), typed=(num, den))
+
+    def elementwise(self, n: A.Node, typed: tuple[A.Node, A.Node] | None = None) -> A.Node:
+        a, b = typed or (self.visit(n.children()[0]), self.visit(n.children()[1]))
+        if isinstance(n, A.ElemDiv) and self.u.is_scalar(self.shape(a)) and not (isinstance(a, A.Num) and a.value == 1):
+            return A.ElemDiv(a, b, shape=self.shape(b))
+        if not self.u.unify_shapes(self.shape(a), self.shape(b)):
+            verb = "multiply elementwise" if isinstance(n, A.Hadamard) else "divide elementwise"
+            raise self.fail(verb, a, b)
+        return A.rebuild(n, [a, b]).with_shape(self.shape(a))
+
+    def kron(self, n: A.Kron) -> A.Node:
+        a, b = self.visit(n.left), self.visit(n.right)
+        (ar, ac), (br, bc) = self.shape(a), self.shape(b)
+        return A.Kron(a, b, shape=(_times(ar, br), _times(ac, bc)))
+
+    def transpose(self, n: A.Transpose) -> A.Node:
+        arg = self.visit(n.arg)
+        r, c = self.shape(arg)
+        return A.Transpose(arg, shape=(c, r))
+
+    def square(self, arg: A.Node, what: str) -> Shape:
+        from checker.printing import to_text
+
+        r, c = self.shape(arg)
+        if not self.u.unify(r, c):
+            raise ShapeError(f"{what} needs a square matrix, but {to_text(arg)} is {format_shape((r, c))}")
+        return self.shape(arg)
+
+    def inverse(self, n: A.Inverse) -> A.Node:
+        arg = self.visit(n.arg)
+        return A.Inverse(arg, shape=self.square(arg, "the inverse"))
+
+    def pow(self, n: A.Pow) -> A.Node:
+        base, exponent = self.visit(n.base), self.visit(n.exponent)
+        self.require_scalar(exponent, "an exponent")
+        bs = self.shape(base)
+        if self.u.is_scalar(bs):
+            return A.Pow(base, exponent, shape=SCALAR)
+        if bs[1].is_one and not bs[0].is_unknown:  # a vector: only the elementwise power makes sense
+            return A.ElemPow(base, exponent, shape=bs)
+        if not (isinstance(exponent, A.Num) and exponent.value.denominator == 1):
+            raise ShapeError("a matrix power needs a whole-number exponent; use .^ for elementwise powers")
+        return A.Pow(base, exponent, shape=self.square(base, "a matrix power"))
+
+    def elem_pow(self, n: A.ElemPow) -> A.Node:
+        base, exponent = self.visit(n.base), self.visit(n.exponent)
+        self.require_scalar(exponent, "an exponent")
+        return A.ElemPow(base, exponent, shape=self.shape(base))
+
+    def require_scalar(self, node: A.Node, what: str) -> None:
+        from checker.printing import to_text
+
+        if not self.u.unify_shapes(self.shape(node), SCALAR):
+            raise ShapeError(f"{what} must be a scalar, but {to_text(node)} is {format_shape(self.shape(node))}")
+
+    def func(self, n: A.Func) -> A.Node:
+        from checker.functions import FUNCTIONS
+
+        args = [self.visit(a) for a in n.args]
+        spec = FUNCTIONS[n.name]
+        shape = spec.shape(self, n, args)
+        return A.Func(n.name, tuple(args), n.option, shape=shape)
+
+    def norm(self, n: A.Norm) -> A.Node:
+        return A.Norm(self.visit(n.arg), n.kind, shape=SCALAR)
+
+    def indicator(self, n: A.Indicator) -> A.Node:
+        lhs, rhs = self.visit(n.lhs), self.visit(n.rhs)
+        if not self.u.is_scalar(self.shape(rhs)) and not self.u.unify_shapes(self.shape(lhs), self.shape(rhs)):
+            raise self.fail("compare", lhs, rhs, "with")
+        if self.u.is_scalar(self.shape(lhs)) and not self.u.is_scalar(self.shape(rhs)):
+            return A.Indicator(lhs, n.op, rhs, shape=self.shape(rhs))
+        return A.Indicator(lhs, n.op, rhs, shape=self.shape(lhs))
+
+    def differential(self, n: A.Differential) -> A.Node:
+        arg = self.visit(n.arg)
+        return A.Differential(arg, shape=self.shape(arg))
+
+    def equation(self, n: A.Equation) -> A.Node:
+        sides = [self.visit(s) for s in n.sides]
+        for s in sides[1:]:
+            if not self.u.unify_shapes(self.shape(sides[0]), self.shape(s)):
+                raise self.fail("equate", sides[0], s, "with")
+        return A.Equation(tuple(sides), shape=self.shape(sides[0]))
+
+
+def _times(a: Dim, b: Dim) -> Dim:
+    if not a.terms:
+        return b.scale(a.const)
+    if not b.terms:
+        return a.scale(b.const)
+    return Dim.atom(f"({a})*({b})")
+
+
+def _finalize(node: A.Node, u: Unifier) -> A.Node:
+    """Resolve every shape (unknowns left default to 1) and make the literals explicit."""
+    children = [_finalize(c, u) for c in node.children()]
+    rebuilt = A.rebuild(node, children) if children else node
+    assert node.shape is not None
+    shape = tuple(_default(u.resolve(d)) for d in node.shape)
+    scalar = shape[0].is_one and shape[1].is_one
+    if isinstance(node, A.Num) and node.value in (0, 1) and not scalar:
+        return A.Ones(shape=shape) if node.value == 1 else A.Zeros(shape=shape)
+    if isinstance(node, A.Identity) and scalar:
+        return A.Num.of(1).with_shape(shape)
+    return replace(rebuilt, shape=shape)
+
+
+def _default(d: Dim) -> Dim:
+    unknown = {a: ONE for a in d.atoms if a.startswith("?")}
+    return d.substitute(unknown) if unknown else d
