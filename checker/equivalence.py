@@ -58,6 +58,15 @@ def common_factor(xs: list[np.ndarray], ys: list[np.ndarray], rtol: float = 1e-7
     return c if c not in (None, 0.0) else None
 
 
+def _smallest_counterexample(decls: Mapping[str, Declaration], left: A.Node, right: A.Node, seed: int, rtol: float) -> dict[str, Any] | None:
+    """A counterexample at the smallest distinct sizes, when one exists there (easier to read)."""
+    for inst in draw_instances(decls, [left, right], 5, seed + 1, kink_aware=True, small=True):
+        a, b = evaluate(left, inst), evaluate(right, inst)
+        if not close(a, b, rtol):
+            return counterexample(inst, a, b)
+    return None
+
+
 @dataclass
 class Comparison:
     equal: bool
@@ -93,6 +102,6 @@ def compare(lhs: A.Node, rhs: A.Node, decls: Mapping[str, Declaration], *, n: in
         err = relative_error(a, b)
         worst = max(worst, err)
         if not close(a, b, rtol):
-            return Comparison(False, err, len(instances), counterexample(inst, a, b),
+            return Comparison(False, err, len(instances), _smallest_counterexample(decls, left, right, seed, rtol) or counterexample(inst, a, b),
                               f"they differ by a relative error of {err:.3g} on a random instance")
     return Comparison(True, worst, len(instances), None, f"equal on {len(instances)} random instances")

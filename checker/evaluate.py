@@ -82,10 +82,10 @@ def _needs(nodes: Iterable[A.Node]) -> dict[str, set[str]]:
     return out
 
 
-def _draw_sizes(atoms: list[str], dims: list[Dim], rng: np.random.Generator) -> dict[str, int]:
+def _draw_sizes(atoms: list[str], dims: list[Dim], rng: np.random.Generator, small: bool = False) -> dict[str, int]:
     pool = list(SIZE_POOL) + list(range(13, 13 + max(0, len(atoms) - len(SIZE_POOL))))
-    for _ in range(200):
-        chosen = rng.permutation(pool)[: len(atoms)]
+    for attempt in range(200):
+        chosen = pool[attempt % 3 : attempt % 3 + len(atoms)] if small and attempt < 3 else rng.permutation(pool)[: len(atoms)]
         sizes = {a: int(s) for a, s in zip(atoms, chosen)}
         if all(d.evaluate(sizes) >= 1 for d in dims):
             return sizes
@@ -125,13 +125,14 @@ def _value(shape: tuple[int, int], attrs: set[str], rng: np.random.Generator) ->
     return value
 
 
-def draw_instance(decls: Mapping[str, Declaration], nodes: Iterable[A.Node], rng: np.random.Generator) -> Instance:
-    """A random instance for ``decls`` that respects the domains ``nodes`` (typed) need."""
+def draw_instance(decls: Mapping[str, Declaration], nodes: Iterable[A.Node], rng: np.random.Generator, *, small: bool = False) -> Instance:
+    """A random instance for ``decls`` that respects the domains ``nodes`` (typed) need;
+    ``small`` gives the smallest distinct sizes (2, 3, 4, …), for readable counterexamples."""
     nodes = list(nodes)
     dims = [d for decl in decls.values() for d in decl.shape]
     dims += [d for root in nodes for n in root.walk() if n.shape is not None for d in n.shape]
     atoms = sorted({a for d in dims for a in d.atoms if "*" not in a and not a.startswith("?")})
-    sizes = _draw_sizes(atoms, dims, rng)
+    sizes = _draw_sizes(atoms, dims, rng, small)
     inst = Instance(sizes, {}, seed=int(rng.integers(2**31)))
     needs = _needs(nodes)
     for name, decl in decls.items():
@@ -286,12 +287,12 @@ def kink_distance(node: A.Node, inst: Instance) -> float:
 
 
 def draw_instances(decls: Mapping[str, Declaration], nodes: list[A.Node], n: int, seed: int, *,
-                   kink_aware: bool = False, kink_margin: float = 1e-3, max_draws: int = 60) -> list[Instance]:
+                   kink_aware: bool = False, kink_margin: float = 1e-3, max_draws: int = 60, small: bool = False) -> list[Instance]:
     """``n`` instances on which every node evaluates to finite values (and, if asked, away from kinks)."""
     rng = np.random.default_rng(seed)
     out: list[Instance] = []
     for _ in range(max_draws):
-        inst = draw_instance(decls, nodes, rng)
+        inst = draw_instance(decls, nodes, rng, small=small)
         try:
             for node in nodes:
                 evaluate(node, inst)

@@ -6,12 +6,14 @@ cannot hide behind square shapes; a failure comes with a counterexample.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from checker import ast as A
 from checker.equivalence import compare
 from checker.errors import InputError
 from checker.parser import parse
 from checker.printing import to_latex, to_text
-from checker.shapes import parse_shapes
+from checker.shapes import Declaration, parse_shapes
 from checker.verdict import Verdict
 
 
@@ -28,7 +30,7 @@ def check_identity(text: str, shapes: str, *, seed: int = 0, instances: int = 5)
         if not result.equal:
             return Verdict(
                 "incorrect",
-                message=f"side {k} differs from side 1: {result.reason}",
+                message=f"side {k} differs from side 1: {result.reason}" + _only_if_symmetric(first, side, decls, seed),
                 read_as=read_as,
                 read_as_latex=latex,
                 counterexample=result.counterexample,
@@ -40,3 +42,15 @@ def check_identity(text: str, shapes: str, *, seed: int = 0, instances: int = 5)
         read_as=read_as,
         read_as_latex=latex,
     )
+
+
+def _only_if_symmetric(lhs: A.Node, rhs: A.Node, decls: dict[str, Declaration], seed: int) -> str:
+    """'; it holds only when A is symmetric' if making one square symbol symmetric repairs it."""
+    for name, decl in decls.items():
+        if decl.shape[0] != decl.shape[1] or decl.shape[0].is_one or "symmetric" in decl.attrs:
+            continue
+        trial = dict(decls)
+        trial[name] = replace(decl, attrs=decl.attrs | {"symmetric"})
+        if compare(lhs, rhs, trial, seed=seed).equal:
+            return f"; it holds only when {name} is symmetric"
+    return ""

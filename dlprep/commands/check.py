@@ -16,7 +16,7 @@ import click
 
 from checker.errors import DlprepError
 from checker.verdict import Verdict
-from dlprep.commands.common import emit_json, finish, invalid
+from dlprep.commands.common import finish, invalid
 
 MARKS = {"correct": "✓", "follows": "→", "incorrect": "✗", "invalid": "!"}
 
@@ -34,8 +34,16 @@ def _render(verdict: Verdict) -> None:
     click.echo(f"{MARKS[verdict.verdict]} {verdict.verdict}{codes}: {verdict.message}")
     if verdict.counterexample:
         click.echo("counterexample:")
-        for key, value in verdict.counterexample.items():
-            click.echo(f"  {key} = {value}")
+        example = verdict.counterexample
+        click.echo("  sizes: " + ", ".join(f"{k} = {v}" for k, v in example.get("sizes", {}).items()))
+        for name, value in {**example.get("inputs", {}), "left side": example.get("lhs"), "right side": example.get("rhs")}.items():
+            click.echo(f"  {name} = {_matrix(value)}")
+
+
+def _matrix(value: object) -> str:
+    if isinstance(value, list) and value and isinstance(value[0], list):
+        return "[" + "; ".join(" ".join(f"{x:g}" for x in row) for row in value) + "]"
+    return str(value)
 
 
 @click.command()
