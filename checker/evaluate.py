@@ -229,6 +229,9 @@ COMPARE: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
 def _differential(n: A.Differential, inst: Instance) -> np.ndarray:
     if isinstance(n.arg, A.Sym) and "d" + n.arg.name in inst.values:
         return inst.values["d" + n.arg.name]
+    if isinstance(n.arg, (A.Transpose, A.Neg)):  # d(Xᵀ) = (dX)ᵀ, d(−X) = −dX
+        inner = _differential(A.Differential(n.arg.arg), inst)
+        return inner.T if isinstance(n.arg, A.Transpose) else -inner
     raise DlprepError("a differential can only be evaluated for a symbol, such as dx")
 
 

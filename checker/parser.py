@@ -332,7 +332,7 @@ class _Parser:
         if t.kind == DIFF:
             self.advance()
             self.enter()
-            node = A.Differential(self.factor())
+            node = A.Differential(self.primary())
             self.leave()
             return node
         if t.kind == OP:
@@ -426,7 +426,7 @@ class _Parser:
                 return A.Func("exp", (self.exponent_value(),))
         if word == "d" and not self.declared("d") and self.starts_factor():
             self.enter()
-            node = A.Differential(self.factor())
+            node = A.Differential(self.primary())
             self.leave()
             return node
         sub = self.subscript() if self.at("_") else None

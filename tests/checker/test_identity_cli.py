@@ -78,3 +78,11 @@ def test_parse_json_reports_shapes() -> None:
     assert data["plain"] == "2 A^T (A x - b)"
     assert data["shape"] == "n"
     assert data["latex"].startswith("2 A^{\\top}")
+
+
+def test_misprint_without_transpose_holds_only_for_symmetric_a() -> None:
+    """CATALOG trace-hadamard: Tr(A(B∘C)) = Tr((A∘B)ᵀC) is the misprint; true only for symmetric A."""
+    result = run("check", "--identity", "tr(A (B .* C)) = tr((A .* B)' C)", "--shapes", SQUARE)
+    assert result.returncode == 1
+    assert "only when A is symmetric" in result.stdout
+    assert "counterexample" in result.stdout
