@@ -20,7 +20,8 @@ Add(terms=(Sym(name='x'), Neg(arg=Num(value=Fraction(1, 1)))))
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+import copy
+from dataclasses import dataclass, field, fields
 from fractions import Fraction
 from typing import Iterator
 
@@ -33,10 +34,8 @@ class Node:
 
     def children(self) -> tuple[Node, ...]:
         out: list[Node] = []
-        for f in fields(self):
-            if f.name == "shape":
-                continue
-            value = getattr(self, f.name)
+        for name in _child_fields(type(self)):
+            value = getattr(self, name)
             if isinstance(value, Node):
                 out.append(value)
             elif isinstance(value, tuple):
@@ -52,7 +51,21 @@ class Node:
             stack.extend(reversed(node.children()))
 
     def with_shape(self, shape: Shape) -> Node:
-        return replace(self, shape=shape)
+        """A copy with ``shape`` set (a shallow copy: cheaper than dataclasses.replace)."""
+        clone = copy.copy(self)
+        object.__setattr__(clone, "shape", shape)
+        return clone
+
+
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _child_fields(cls: type) -> tuple[str, ...]:
+    """Names of the fields that may hold child nodes (cached per class)."""
+    names = _CHILD_FIELDS.get(cls)
+    if names is None:
+        names = _CHILD_FIELDS[cls] = tuple(f.name for f in fields(cls) if f.name != "shape")
+    return names
 
 
 def _shape_field() -> Shape | None:
@@ -265,16 +278,14 @@ LEAVES = (Num, Sym, Ones, Zeros, Identity, OneHot)
 def rebuild(node: Node, children: list[Node]) -> Node:
     """Return ``node`` with its child nodes replaced, in :meth:`Node.children` order."""
     it = iter(children)
-    changes: dict[str, object] = {}
-    for f in fields(node):
-        if f.name == "shape":
-            continue
-        value = getattr(node, f.name)
+    clone = copy.copy(node)
+    for name in _child_fields(type(node)):
+        value = getattr(node, name)
         if isinstance(value, Node):
-            changes[f.name] = next(it)
+            object.__setattr__(clone, name, next(it))
         elif isinstance(value, tuple) and any(isinstance(v, Node) for v in value):
-            changes[f.name] = tuple(next(it) if isinstance(v, Node) else v for v in value)
-    return replace(node, **changes)
+            object.__setattr__(clone, name, tuple(next(it) if isinstance(v, Node) else v for v in value))
+    return clone
 
 
 def symbols(node: Node) -> set[str]:

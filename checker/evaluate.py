@@ -125,27 +125,42 @@ def _value(shape: tuple[int, int], attrs: set[str], rng: np.random.Generator) ->
     return value
 
 
-def draw_instance(decls: Mapping[str, Declaration], nodes: Iterable[A.Node], rng: np.random.Generator, *, small: bool = False) -> Instance:
+@dataclass
+class _Plan:
+    """What drawing needs to know about the expressions, computed once per set of nodes."""
+
+    dims: list[Dim]
+    atoms: list[str]
+    needs: dict[str, set[str]]
+    differentials: list[A.Differential]
+    onehots: list[str]
+
+
+def _plan(decls: Mapping[str, Declaration], nodes: list[A.Node]) -> _Plan:
+    walked = [n for root in nodes for n in root.walk()]
+    dims = [d for decl in decls.values() for d in decl.shape]
+    dims += [d for n in walked if n.shape is not None for d in n.shape]
+    atoms = sorted({a for d in dims for a in d.atoms if "*" not in a and not a.startswith("?")})
+    differentials = [n for n in walked if isinstance(n, A.Differential) and isinstance(n.arg, A.Sym)]
+    onehots = sorted({n.label for n in walked if isinstance(n, A.OneHot)})
+    return _Plan(dims, atoms, _needs(nodes), differentials, onehots)
+
+
+def draw_instance(decls: Mapping[str, Declaration], nodes: Iterable[A.Node], rng: np.random.Generator, *,
+                  small: bool = False, plan: _Plan | None = None) -> Instance:
     """A random instance for ``decls`` that respects the domains ``nodes`` (typed) need;
     ``small`` gives the smallest distinct sizes (2, 3, 4, …), for readable counterexamples."""
-    nodes = list(nodes)
-    dims = [d for decl in decls.values() for d in decl.shape]
-    dims += [d for root in nodes for n in root.walk() if n.shape is not None for d in n.shape]
-    atoms = sorted({a for d in dims for a in d.atoms if "*" not in a and not a.startswith("?")})
-    sizes = _draw_sizes(atoms, dims, rng, small)
-    inst = Instance(sizes, {}, seed=int(rng.integers(2**31)))
-    needs = _needs(nodes)
+    plan = plan or _plan(decls, list(nodes))
+    inst = Instance(_draw_sizes(plan.atoms, plan.dims, rng, small), {}, seed=int(rng.integers(2**31)))
     for name, decl in decls.items():
         shape = (inst.size(decl.shape[0]), inst.size(decl.shape[1]))
-        inst.values[name] = _value(shape, set(decl.attrs) | needs.get(name, set()), rng)
-    for root in nodes:
-        for node in root.walk():
-            if isinstance(node, A.Differential) and isinstance(node.arg, A.Sym):
-                key = "d" + node.arg.name
-                if key not in inst.values and node.shape is not None:
-                    inst.values[key] = rng.standard_normal((inst.size(node.shape[0]), inst.size(node.shape[1])))
-            elif isinstance(node, A.OneHot) and node.label not in inst.onehot:
-                inst.onehot[node.label] = int(rng.integers(10**6))
+        inst.values[name] = _value(shape, set(decl.attrs) | plan.needs.get(name, set()), rng)
+    for node in plan.differentials:
+        key = "d" + node.arg.name  # type: ignore[attr-defined]
+        if key not in inst.values and node.shape is not None:
+            inst.values[key] = rng.standard_normal((inst.size(node.shape[0]), inst.size(node.shape[1])))
+    for label in plan.onehots:
+        inst.onehot[label] = int(rng.integers(10**6))
     inst.f_params = (float(rng.uniform(0.5, 1.5)), float(rng.uniform(0.5, 1.5)), float(rng.uniform(-0.5, 0.5)), float(rng.uniform(0.1, 0.5)))
     return inst
 
@@ -293,9 +308,10 @@ def draw_instances(decls: Mapping[str, Declaration], nodes: list[A.Node], n: int
                    kink_aware: bool = False, kink_margin: float = 1e-3, max_draws: int = 60, small: bool = False) -> list[Instance]:
     """``n`` instances on which every node evaluates to finite values (and, if asked, away from kinks)."""
     rng = np.random.default_rng(seed)
+    plan = _plan(decls, nodes)
     out: list[Instance] = []
     for _ in range(max_draws):
-        inst = draw_instance(decls, nodes, rng, small=small)
+        inst = draw_instance(decls, nodes, rng, small=small, plan=plan)
         try:
             for node in nodes:
                 evaluate(node, inst)

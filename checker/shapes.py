@@ -317,7 +317,7 @@ def _finalize(node: A.Node, u: Unifier) -> A.Node:
         return A.Ones(shape=shape) if node.value == 1 else A.Zeros(shape=shape)
     if isinstance(node, A.Identity) and scalar:
         return A.Num.of(1).with_shape(shape)
-    return replace(rebuilt, shape=shape)
+    return rebuilt.with_shape(shape)  # type: ignore[arg-type]
 
 
 def _default(d: Dim) -> Dim:
