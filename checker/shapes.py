@@ -209,6 +209,8 @@ class _Infer:
 
     def div(self, n: A.Div) -> A.Node:
         num, den = self.visit(n.num), self.visit(n.den)
+        if self.u.is_scalar(self.shape(den)) and isinstance(num, A.Num) and num.value == 1:
+            self.u.unify_shapes(self.shape(num), SCALAR)  # 1/c is the number 1/c, not a ones vector over c
         if self.u.is_scalar(self.shape(den)):
             return A.Div(num, den, shape=self.shape(num))
         return self.elementwise(A.ElemDiv(num, den), typed=(num, den))

@@ -1,0 +1,252 @@
+"""Typed AST ⇄ SymPy matrix expressions (MatrixSymbol, MatMul, Trace, HadamardProduct, …).
+
+Both directions are tables keyed by type. Elementwise functions become
+``ElementwiseApplyFunction`` with a known Lambda; 1×1 matrix expressions that meet a scalar slot
+are read as their single entry. SymPy is imported only here and by the derivation engine.
+
+>>> from checker.shapes import parse_shapes, infer
+>>> from checker.parser import parse
+>>> decls = parse_shapes("A: m x n, x: n, b: m")
+>>> e = to_sympy(infer(parse("2A^T(Ax-b)", names=decls), decls), decls)
+>>> e
+2*A.T*(A*x - b)
+>>> from checker.printing import to_text
+>>> to_text(from_sympy(e))
+'2 A^T (-b + A x)'
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Mapping
+
+import sympy as sp
+from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
+from sympy.matrices.expressions.diagonal import DiagMatrix, DiagonalOf
+from sympy.matrices.expressions.matexpr import MatrixElement
+
+from checker import ast as A
+from checker.dims import Dim
+from checker.errors import UnsupportedError
+from checker.shapes import Declaration
+
+_T = sp.Dummy("t")
+F = sp.Function("f")
+
+# elementwise functions as Lambdas in one variable (the same objects both ways)
+ELEMENTWISE: dict[str, sp.Lambda] = {
+    "exp": sp.Lambda(_T, sp.exp(_T)),
+    "log": sp.Lambda(_T, sp.log(_T)),
+    "sqrt": sp.Lambda(_T, sp.sqrt(_T)),
+    "abs": sp.Lambda(_T, sp.Abs(_T)),
+    "sign": sp.Lambda(_T, sp.sign(_T)),
+    "sigmoid": sp.Lambda(_T, 1 / (1 + sp.exp(-_T))),
+    "sigmoid'": sp.Lambda(_T, sp.exp(-_T) / (1 + sp.exp(-_T)) ** 2),
+    "tanh": sp.Lambda(_T, sp.tanh(_T)),
+    "tanh'": sp.Lambda(_T, 1 - sp.tanh(_T) ** 2),
+    "relu": sp.Lambda(_T, sp.Max(_T, 0)),
+    "relu'": sp.Lambda(_T, sp.Heaviside(_T)),
+    "f": sp.Lambda(_T, F(_T)),
+    "f'": sp.Lambda(_T, sp.Derivative(F(_T), _T)),
+}
+_BY_LAMBDA = {lam.expr: name for name, lam in ELEMENTWISE.items()}
+
+
+def dim_to_sympy(d: Dim) -> sp.Expr:
+    return d.const + sum(c * sp.Symbol(a, integer=True, positive=True) for a, c in d.terms)
+
+
+def _is_matrix(shape: Any) -> bool:
+    return not (shape[0].is_one and shape[1].is_one)
+
+
+def to_sympy(node: A.Node, decls: Mapping[str, Declaration]) -> sp.Basic:
+    """A SymPy expression for a typed tree; scalars are Symbols, matrices MatrixSymbols."""
+    return _To(decls).visit(node)
+
+
+class _To:
+    def __init__(self, decls: Mapping[str, Declaration]) -> None:
+        self.decls = decls
+        self.rules: dict[type, Callable[[Any], sp.Basic]] = {
+            A.Num: lambda n: self.shaped_number(n),
+            A.Sym: self.sym,
+            A.Ones: lambda n: sp.OneMatrix(*self.dims(n)),
+            A.Zeros: lambda n: sp.ZeroMatrix(*self.dims(n)),
+            A.Identity: lambda n: sp.Identity(self.dims(n)[0]),
+            A.OneHot: lambda n: sp.MatrixSymbol(f"e_{n.label}", *self.dims(n)),
+            A.Add: lambda n: sp.Add(*[self.visit(t) for t in n.terms]) if not _is_matrix(n.shape) else sp.MatAdd(*[self.visit(t) for t in n.terms]).doit(deep=False),
+            A.Neg: lambda n: -self.visit(n.arg),
+            A.Mul: self.mul,
+            A.Div: lambda n: self.visit(n.num) / self.scalar(n.den),
+            A.Hadamard: lambda n: sp.HadamardProduct(self.visit(n.left), self.visit(n.right)),
+            A.ElemDiv: lambda n: sp.HadamardProduct(self.visit(n.num), sp.HadamardPower(self.visit(n.den), -1)),
+            A.Kron: lambda n: sp.KroneckerProduct(self.visit(n.left), self.visit(n.right)),
+            A.Transpose: lambda n: self.visit(n.arg).T if _is_matrix(n.shape) else self.visit(n.arg),
+            A.Inverse: lambda n: sp.Inverse(self.visit(n.arg)) if _is_matrix(n.shape) else 1 / self.visit(n.arg),
+            A.Pow: lambda n: sp.MatPow(self.visit(n.base), self.scalar(n.exponent)) if _is_matrix(n.shape) else self.scalar(n.base) ** self.scalar(n.exponent),
+            A.ElemPow: lambda n: sp.HadamardPower(self.visit(n.base), self.scalar(n.exponent)),
+            A.Func: self.func,
+            A.Norm: self.norm,
+            A.Differential: lambda n: sp.MatrixSymbol("d" + n.arg.name, *self.dims(n)) if isinstance(n.arg, A.Sym) else self.unsupported("d(·) of an expression"),
+            A.Equation: lambda n: sp.Eq(self.visit(n.sides[0]), self.visit(n.sides[1]), evaluate=False),
+        }
+
+    def visit(self, node: A.Node) -> sp.Basic:
+        rule = self.rules.get(type(node))
+        if rule is None:
+            self.unsupported(type(node).__name__)
+        return rule(node)  # type: ignore[misc]
+
+    def unsupported(self, what: str) -> sp.Basic:
+        raise UnsupportedError(f"{what} has no SymPy form here")
+
+    def dims(self, node: A.Node) -> tuple[sp.Expr, sp.Expr]:
+        assert node.shape is not None
+        return dim_to_sympy(node.shape[0]), dim_to_sympy(node.shape[1])
+
+    def shaped_number(self, n: A.Num) -> sp.Basic:
+        return sp.Rational(n.value.numerator, n.value.denominator)
+
+    def sym(self, n: A.Sym) -> sp.Basic:
+        if not _is_matrix(n.shape):
+            return sp.Symbol(n.name)
+        return sp.MatrixSymbol(n.name, *self.dims(n))
+
+    def scalar(self, node: A.Node) -> sp.Expr:
+        """A scalar slot: a 1×1 matrix expression is read as its entry."""
+        value = self.visit(node)
+        return value[0, 0] if isinstance(value, sp.MatrixExpr) else value
+
+    def mul(self, n: A.Mul) -> sp.Basic:
+        left, right = n.left, n.right
+        if not _is_matrix(left.shape) and _is_matrix(right.shape):
+            return self.scalar(left) * self.visit(right)
+        if not _is_matrix(right.shape) and _is_matrix(left.shape):
+            return self.scalar(right) * self.visit(left)
+        if not _is_matrix(n.shape) and not _is_matrix(left.shape):
+            return self.scalar(left) * self.scalar(right)
+        return sp.MatMul(self.visit(left), self.visit(right)).doit(deep=False)
+
+    def func(self, n: A.Func) -> sp.Basic:
+        arg = n.args[0]
+        if n.name in ELEMENTWISE:
+            if _is_matrix(arg.shape):
+                return ElementwiseApplyFunction(ELEMENTWISE[n.name], self.visit(arg))
+            return ELEMENTWISE[n.name](self.scalar(arg))
+        if n.name == "tr":
+            return sp.Trace(self.visit(arg)) if _is_matrix(arg.shape) else self.scalar(arg)
+        if n.name == "det":
+            return sp.Determinant(self.visit(arg)) if _is_matrix(arg.shape) else self.scalar(arg)
+        if n.name == "diag":
+            return DiagMatrix(self.visit(arg)) if arg.shape[1].is_one else DiagonalOf(self.visit(arg))
+        if n.name == "sum" and _is_matrix(arg.shape):
+            rows, cols = self.dims(arg)
+            return sp.Trace(sp.OneMatrix(cols, rows) * self.visit(arg))  # Σᵢⱼ Aᵢⱼ = Tr(1 1ᵀ… ) without Sum
+        return self.unsupported(f"the function {n.name}")
+
+    def norm(self, n: A.Norm) -> sp.Basic:
+        if n.kind not in ("", "2", "F") or (n.kind == "2" and not n.arg.shape[1].is_one):
+            return self.unsupported(f"the norm ‖·‖_{n.kind}")
+        x = self.visit(n.arg)
+        if not _is_matrix(n.arg.shape):
+            return sp.Abs(x)
+        return sp.sqrt(sp.Trace(x.T * x))
+
+
+# ------------------------------------------------------------------ SymPy → AST
+def from_sympy(expr: sp.Basic) -> A.Node:
+    """The tree of a SymPy (matrix) expression, for printing and NumPy evaluation."""
+    for cls in type(expr).__mro__:
+        rule = FROM.get(cls)
+        if rule is not None:
+            return rule(expr)
+    raise UnsupportedError(f"SymPy's {type(expr).__name__} has no form in the expression language")
+
+
+def _product(args: list[A.Node]) -> A.Node:
+    out = args[0]
+    for a in args[1:]:
+        out = A.Mul(out, a)
+    return out
+
+
+def _from_mul(e: sp.Basic) -> A.Node:
+    coeff, factors = (e.as_coeff_mmul() if isinstance(e, sp.MatMul) else e.as_coeff_mul())
+    if isinstance(e, sp.MatMul):
+        factors = factors.args if isinstance(factors, sp.MatMul) else (factors,)
+    nodes = [from_sympy(f) for f in factors]
+    if coeff == -1:
+        return A.Neg(_product(nodes))
+    if coeff != 1:
+        nodes.insert(0, from_sympy(coeff))
+    return _product(nodes)
+
+
+def _from_add(e: sp.Basic) -> A.Node:
+    terms = [from_sympy(t) for t in e.args]
+    return A.Add(tuple(terms))
+
+
+def _from_number(e: sp.Basic) -> A.Node:
+    from fractions import Fraction
+
+    value = Fraction(int(e.p), int(e.q))
+    return A.Neg(A.Num(-value)) if value < 0 else A.Num(value)
+
+
+def _from_pow(e: sp.Basic) -> A.Node:
+    base, exponent = e.args
+    if exponent == -1 and not isinstance(base, sp.MatrixExpr):
+        return A.Div(A.Num.of(1), from_sympy(base))
+    return A.Pow(from_sympy(base), from_sympy(exponent))
+
+
+def _from_applyfunc(e: ElementwiseApplyFunction) -> A.Node:
+    lam = e.function
+    expr = lam.expr.xreplace({lam.variables[0]: _T})
+    name = _BY_LAMBDA.get(expr)
+    if name is None:
+        raise UnsupportedError(f"the elementwise function {lam} has no name here")
+    return A.Func(name, (from_sympy(e.expr),))
+
+
+def _from_function(name: str) -> Callable[[sp.Basic], A.Node]:
+    return lambda e: A.Func(name, (from_sympy(e.args[0]),))
+
+
+FROM: dict[type, Callable[[Any], A.Node]] = {
+    sp.MatrixSymbol: lambda e: A.Sym(str(e.name)),
+    sp.Symbol: lambda e: A.Sym(e.name),
+    sp.Rational: _from_number,
+    sp.Integer: _from_number,
+    sp.MatAdd: _from_add,
+    sp.Add: _from_add,
+    sp.MatMul: _from_mul,
+    sp.Mul: _from_mul,
+    sp.Transpose: lambda e: A.Transpose(from_sympy(e.arg)),
+    sp.Inverse: lambda e: A.Inverse(from_sympy(e.arg)),
+    sp.Trace: lambda e: A.Func("tr", (from_sympy(e.arg),)),
+    sp.Determinant: lambda e: A.Func("det", (from_sympy(e.arg),)),
+    sp.HadamardProduct: lambda e: _hadamard([from_sympy(a) for a in e.args]),
+    sp.KroneckerProduct: lambda e: A.Kron(from_sympy(e.args[0]), from_sympy(e.args[1])),
+    sp.MatPow: lambda e: A.Pow(from_sympy(e.base), from_sympy(e.exp)),
+    sp.HadamardPower: lambda e: A.ElemPow(from_sympy(e.base), from_sympy(e.exp)),
+    sp.Pow: _from_pow,
+    sp.Identity: lambda e: A.Identity(),
+    sp.ZeroMatrix: lambda e: A.Zeros(),
+    sp.OneMatrix: lambda e: A.Ones(),
+    DiagMatrix: lambda e: A.Func("diag", (from_sympy(e.args[0]),)),
+    DiagonalOf: lambda e: A.Func("diag", (from_sympy(e.args[0]),)),
+    ElementwiseApplyFunction: _from_applyfunc,
+    sp.exp: _from_function("exp"),
+    sp.log: _from_function("log"),
+    sp.tanh: _from_function("tanh"),
+    MatrixElement: lambda e: from_sympy(e.parent),  # the entry of a 1×1 matrix expression
+}
+
+
+def _hadamard(nodes: list[A.Node]) -> A.Node:
+    out = nodes[0]
+    for n in nodes[1:]:
+        out = A.Hadamard(out, n)
+    return out
