@@ -217,7 +217,10 @@ class Printer:
 
     def mul(self, node: A.Mul) -> tuple[str, int]:
         left, right = self.show(node.left, MUL), self.show(node.right, POSTFIX)
-        needs_star = right[:1].isdigit() or right[:1] == "-" or _is_callable_name(node.left)
+        rightmost = node.left
+        while isinstance(rightmost, A.Mul):
+            rightmost = rightmost.right
+        needs_star = right[:1].isdigit() or right[:1] == "-" or _is_callable_name(rightmost)
         sep = "*" if needs_star and not isinstance(self.style, LatexStyle) else " "
         if isinstance(self.style, LatexStyle) and needs_star:
             sep = r" \cdot "
