@@ -138,8 +138,8 @@ class _Plan:
 
 def _plan(decls: Mapping[str, Declaration], nodes: list[A.Node]) -> _Plan:
     walked = [n for root in nodes for n in root.walk()]
-    dims = [d for decl in decls.values() for d in decl.shape]
-    dims += [d for n in walked if n.shape is not None for d in n.shape]
+    dims = list({d for decl in decls.values() for d in decl.shape} | {d for n in walked if n.shape is not None for d in n.shape})
+    dims.sort(key=str)
     atoms = sorted({a for d in dims for a in d.atoms if "*" not in a and not a.startswith("?")})
     differentials = [n for n in walked if isinstance(n, A.Differential) and isinstance(n.arg, A.Sym)]
     onehots = sorted({n.label for n in walked if isinstance(n, A.OneHot)})
