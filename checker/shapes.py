@@ -79,6 +79,8 @@ def _parse_spec(spec: str, segment: str) -> tuple[Shape, frozenset[str]]:
     if words and words[-1].isalpha() and words[-1].lower() not in SCALAR_WORDS and len(words) > 1 and words[-2] not in ("x", "×", "*"):
         raise InputError(f"unknown attribute '{words[-1]}' in '{segment.strip()}'", expected="one of " + ", ".join(ATTRIBUTES))
     body = " ".join(words)
+    if not body and not attrs:
+        raise InputError(f"no shape after the colon in '{segment.strip()}'", expected="scalar, n, or m x n")
     if not body or body in SCALAR_WORDS:
         return SCALAR, frozenset(attrs)
     pieces = [p for p in re.split(r"\s+x\s+|×|\*|\s+by\s+", body) if p.strip()]
