@@ -65,6 +65,13 @@ def expand_terms(node: A.Node, limit: int = 12) -> list[A.Node]:
     return out if len(out) <= limit else [node]
 
 
+def _flipped(problem: Problem) -> Iterator[Variant]:
+    """A convolution result rotated by 180°: the formula of the other convention."""
+    ref = problem.reference
+    if ref is not None and any(isinstance(n, A.Func) and n.name in ("conv2", "rot180", "rot90") for n in ref.walk()):
+        yield "kernel-flip", message("flipped-result"), lambda r: r[::-1, ::-1]
+
+
 def _missing_term(problem: Problem) -> Iterator[Variant]:
     ref = problem.reference
     if ref is None:
@@ -85,7 +92,7 @@ def _malrules(problem: Problem) -> Iterator[Variant]:
         yield rule.code, rule.message, rule.expr
 
 
-REFERENCE_VARIANTS: tuple[Callable[[Problem], Iterator[Variant]], ...] = (_malrules, _sign, _transpose, _missing_term)
+REFERENCE_VARIANTS: tuple[Callable[[Problem], Iterator[Variant]], ...] = (_malrules, _sign, _transpose, _flipped, _missing_term)
 
 
 # ------------------------------------------------------------------ answer repairs

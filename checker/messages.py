@@ -82,6 +82,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The flip {sub} is the other convention's: for this layer's convention the kernel is not rotated here.",
         "zh": "{sub} 的翻转属于另一种约定：按本层的约定，这里的卷积核不应旋转。",
     },
+    "flipped-result": {
+        "en": "Your result is the right one rotated by 180°: it belongs to the other convention (convolution vs cross-correlation). State which one the layer uses and flip accordingly.",
+        "zh": "你的结果是正确结果旋转 180° 后的样子：这属于另一种约定（卷积与互相关）。先明确该层采用哪种约定，再决定是否翻转。",
+    },
     "shape": {
         "en": "The shapes do not fit: {detail}",
         "zh": "形状不匹配：{detail}",
