@@ -19,8 +19,8 @@ LANG: ContextVar[str] = ContextVar("dlprep_lang", default="en")
 
 MESSAGES: dict[str, dict[str, str]] = {
     "correct": {
-        "en": "Correct: your answer equals the reference on {n} random instances.",
-        "zh": "正确：在 {n} 组随机输入上，你的答案与参考答案一致。",
+        "en": "your answer equals the reference on {n} random instances.",
+        "zh": "在 {n} 组随机输入上，你的答案与参考答案一致。",
     },
     "sign": {
         "en": "Your answer has the wrong sign: it is the negative of the right one. Check each minus sign (e.g. d(X⁻¹) = −X⁻¹ dX X⁻¹).",

@@ -100,7 +100,8 @@ def from_catalog(entry_id: str, part: str | None = None, *, seed: int = 0) -> Pr
     if chosen is None:
         raise InputError(f"{entry_id} has no part '{name}'", expected="one of: " + ", ".join(p.name for p in parts))
     decls = parse_shapes(entry.symbols)
-    abbreviations = parse_where(getattr(chosen, "where", None), set(decls))
+    aliases = {alias: parse(target, names=set(decls)) for alias, target in getattr(entry, "aliases", {}).items()}
+    abbreviations = {**aliases, **parse_where(getattr(chosen, "where", None), set(decls))}
     names = set(decls) | set(abbreviations)
     reference = parse(chosen.reference, names=names)
     lang = LANG.get()

@@ -1,0 +1,50 @@
+"""The course catalog: every result of CATALOG.md under its stable id (a public interface).
+
+    >>> from derivations.catalog import get
+    >>> get("least-squares-gradient").parts[0].reference
+    '2 A^T (A x - b)'
+
+Reading the registry is cheap (no SymPy): entries hold expressions as text; `dlprep check ID`
+builds its problem from them, so a new entry is checkable with no change to the checker.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+
+from checker.errors import InputError
+from derivations.catalog.model import Entry, MalRule, Part
+
+TOPICS = ("traces", "least_squares", "softmax", "sparsemax", "conv", "mlp")
+
+_REGISTRY: dict[str, Entry] = {}
+
+
+def _load() -> dict[str, Entry]:
+    if not _REGISTRY:
+        for topic in TOPICS:
+            for entry in importlib.import_module(f"derivations.catalog.{topic}").ENTRIES:
+                _REGISTRY[entry.id] = entry
+    return _REGISTRY
+
+
+def ids() -> list[str]:
+    return list(_load())
+
+
+def all_entries() -> list[Entry]:
+    return list(_load().values())
+
+
+def get(entry_id: str) -> Entry:
+    """The entry with this id; an unknown id is an InputError naming the nearest ids."""
+    registry = _load()
+    if entry_id in registry:
+        return registry[entry_id]
+    near = difflib.get_close_matches(entry_id, registry, n=3, cutoff=0.4)
+    hint = f"one of the nearest ids: {', '.join(near)}" if near else f"one of: {', '.join(registry)}"
+    raise InputError(f"unknown problem id '{entry_id}'", expected=hint)
+
+
+__all__ = ["Entry", "MalRule", "Part", "all_entries", "get", "ids"]

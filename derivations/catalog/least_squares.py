@@ -1,0 +1,23 @@
+"""Least squares and quadratic forms (CATALOG A; lecture ch. 2)."""
+
+from derivations.catalog.model import Entry, Part
+
+ENTRIES = (
+    Entry(
+        id="least-squares-gradient",
+        topic="least squares",
+        title={"en": "Gradient of the least-squares loss", "zh": "最小二乘损失的梯度"},
+        statement={
+            "en": "For f(x) = ‖Ax − b‖₂²: df = 2(Ax − b)ᵀA dx, so the Jacobian is the row 2(Ax − b)ᵀA and the gradient is 2Aᵀ(Ax − b).",
+            "zh": "对 f(x) = ‖Ax − b‖₂²：df = 2(Ax − b)ᵀA dx，因此 Jacobian 是行向量 2(Ax − b)ᵀA，梯度是 2Aᵀ(Ax − b)。",
+        },
+        asked=("gradient", "jacobian", "differential", "derivation"),
+        symbols="A: m x n, x: n, b: m, dx: n",
+        parts=(
+            Part("gradient", "n", "2 A^T (A x - b)", kind="gradient"),
+            Part("jacobian", "1 x n", "2 (A x - b)^T A", kind="jacobian"),
+            Part("differential", "scalar", "2 (A x - b)^T A dx", kind="differential"),
+        ),
+        core=True,
+    ),
+)

@@ -1,0 +1,31 @@
+"""Backpropagation in a fully connected network (CATALOG C; lecture ch. 2, 4)."""
+
+from derivations.catalog.model import Entry, MalRule, Part
+
+ENTRIES = (
+    Entry(
+        id="mlp-backprop",
+        topic="mlp",
+        title={"en": "Backpropagation in a multilayer network", "zh": "多层网络的反向传播"},
+        statement={
+            "en": "With z⁽ˡ⁾ = W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾, a⁽ˡ⁾ = f(z⁽ˡ⁾) and δ⁽ˡ⁾ = ∂J/∂z⁽ˡ⁾: δ⁽ˡ⁾ = f'(z⁽ˡ⁾) ∘ (W⁽ˡ⁺¹⁾ᵀδ⁽ˡ⁺¹⁾), ∂J/∂W⁽ˡ⁾ = δ⁽ˡ⁾a⁽ˡ⁻¹⁾ᵀ, ∂J/∂b⁽ˡ⁾ = δ⁽ˡ⁾. At the output, δ⁽ᴸ⁾ = (a⁽ᴸ⁾ − y) ∘ σ'(z⁽ᴸ⁾) for ½‖a − y‖² with sigmoid, and a⁽ᴸ⁾ − y for softmax with cross-entropy. An SGD step with L2 weight decay: W ← W − α(δaᵀ + λW).",
+            "zh": "设 z⁽ˡ⁾ = W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾，a⁽ˡ⁾ = f(z⁽ˡ⁾)，δ⁽ˡ⁾ = ∂J/∂z⁽ˡ⁾，则 δ⁽ˡ⁾ = f'(z⁽ˡ⁾) ∘ (W⁽ˡ⁺¹⁾ᵀδ⁽ˡ⁺¹⁾)，∂J/∂W⁽ˡ⁾ = δ⁽ˡ⁾a⁽ˡ⁻¹⁾ᵀ，∂J/∂b⁽ˡ⁾ = δ⁽ˡ⁾。输出层：对 sigmoid 加 ½‖a − y‖²，δ⁽ᴸ⁾ = (a⁽ᴸ⁾ − y) ∘ σ'(z⁽ᴸ⁾)；对 softmax 加交叉熵，δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y。带 L2 权重衰减的 SGD：W ← W − α(δaᵀ + λW)。",
+        },
+        asked=("derivation", "proof"),
+        symbols=("W^(l): n_l x n_{l-1}, W^(l+1): n_{l+1} x n_l, b^(l): n_l, z^(l): n_l, a^(l-1): n_{l-1}, "
+                 "delta^(l): n_l, delta^(l+1): n_{l+1}, a^(L): n_L, z^(L): n_L, y: n_L, alpha: scalar, lambda: scalar"),
+        parts=(
+            Part("delta", "n_l", "f'(z^(l)) .* (W^(l+1)^T delta^(l+1))", malrules=(
+                MalRule("missing-term", "W^(l+1)^T delta^(l+1)", {
+                    "en": "The factor f'(z⁽ˡ⁾) is missing: the residual passes through the activation a⁽ˡ⁾ = f(z⁽ˡ⁾), so the chain rule multiplies elementwise by f'(z⁽ˡ⁾).",
+                    "zh": "少了因子 f'(z⁽ˡ⁾)：残差要经过激活 a⁽ˡ⁾ = f(z⁽ˡ⁾)，链式法则要逐元素乘以 f'(z⁽ˡ⁾)。"}),
+            )),
+            Part("grad-W", "n_l x n_{l-1}", "delta^(l) a^(l-1)^T"),
+            Part("grad-b", "n_l", "delta^(l)"),
+            Part("output-delta-mse", "n_L", "(a^(L) - y) .* sigmoid'(z^(L))", where="a^(L) = sigmoid(z^(L))"),
+            Part("output-delta-ce", "n_L", "a^(L) - y", where="a^(L) = softmax(z^(L))"),
+            Part("update-W", "n_l x n_{l-1}", "W^(l) - alpha (delta^(l) a^(l-1)^T + lambda W^(l))"),
+        ),
+        core=True,
+    ),
+)

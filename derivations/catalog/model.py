@@ -1,0 +1,47 @@
+"""The shape of a catalog entry: a result of the course with its symbols, parts and typical slips.
+
+Entries hold expressions as text in the expression language, so reading the registry costs no SymPy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Text = dict[str, str]  # {"en": ..., "zh": ...}
+
+
+@dataclass(frozen=True)
+class MalRule:
+    """A typical wrong answer and what to tell the student about it."""
+
+    code: str
+    expr: str
+    message: Text
+
+
+@dataclass(frozen=True)
+class Part:
+    """A checkable part: its reference answer (computed from the symbols) and how to judge it."""
+
+    name: str
+    shape: str
+    reference: str
+    kind: str = "value"  # gradient | jacobian | differential | value
+    where: str | None = None
+    up_to_factor: bool = False
+    kink_aware: bool = False
+    malrules: tuple[MalRule, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    topic: str
+    title: Text
+    statement: Text
+    asked: tuple[str, ...]
+    symbols: str  # a --shapes declaration, distinct letters for distinct sizes
+    parts: tuple[Part, ...]
+    aliases: dict[str, str] = field(default_factory=dict)  # spelling -> canonical symbol (w -> omega)
+    convention: Text | None = None
+    core: bool = False

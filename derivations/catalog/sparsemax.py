@@ -1,0 +1,23 @@
+"""Sparsemax and its KKT conditions (CATALOG B; lecture ch. 3)."""
+
+from derivations.catalog.model import Entry, Part
+
+ENTRIES = (
+    Entry(
+        id="sparsemax-kkt",
+        topic="sparsemax",
+        title={"en": "Sparsemax from the KKT conditions", "zh": "由 KKT 条件推导 sparsemax"},
+        statement={
+            "en": "sparsemax(z) is the Euclidean projection of z onto the probability simplex. With L = ½‖p − z‖² − μᵀp + τ(1ᵀp − 1) the KKT conditions are p − z − μ + τ1 = 0, 1ᵀp = 1, p ≥ 0, μ ≥ 0 and μ_i p_i = 0; hence p = [z − τ1]₊ with τ = (Σ_{j∈S} z_j − 1)/|S| over the support S.",
+            "zh": "sparsemax(z) 是 z 到概率单纯形上的欧氏投影。取 L = ½‖p − z‖² − μᵀp + τ(1ᵀp − 1)，KKT 条件为 p − z − μ + τ1 = 0、1ᵀp = 1、p ≥ 0、μ ≥ 0、μ_i p_i = 0；由此 p = [z − τ1]₊，其中 τ = (Σ_{j∈S} z_j − 1)/|S|，S 为支撑集。",
+        },
+        asked=("conditions", "proof"),
+        symbols="z: K, p: K, mu: K, tau: scalar, s: K binary",
+        parts=(
+            Part("stationarity", "K", "p - z - mu + tau 1", kind="value", up_to_factor=True),
+            Part("tau", "scalar", "(s^T z - 1) / (1^T s)"),
+            Part("solution", "K", "max(z - tau 1, 0)", kink_aware=True),
+        ),
+        core=True,
+    ),
+)

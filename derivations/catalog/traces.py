@@ -1,0 +1,32 @@
+"""Trace identities (CATALOG A; lecture ch. 2)."""
+
+from derivations.catalog.model import Entry, Part
+
+ENTRIES = (
+    Entry(
+        id="trace-cyclic",
+        topic="traces",
+        title={"en": "Cyclic property of the trace", "zh": "迹的循环性质"},
+        statement={
+            "en": "Tr(ABCD) equals the trace of every cyclic shift, Tr(DABC) = Tr(CDAB) = Tr(BCDA), and of its transpose; a non-cyclic reordering is in general different.",
+            "zh": "Tr(ABCD) 等于其任一循环移位的迹 Tr(DABC) = Tr(CDAB) = Tr(BCDA)，也等于其转置的迹；非循环的重排一般不相等。",
+        },
+        asked=("identity", "fill-in"),
+        symbols="A: m x n, B: n x p, C: p x q, D: q x m",
+        parts=(Part("equal", "scalar", "tr(A B C D)"),),
+        core=True,
+    ),
+    Entry(
+        id="trace-hadamard",
+        topic="traces",
+        title={"en": "Trace of a Hadamard product", "zh": "Hadamard 积的迹"},
+        statement={
+            "en": "For A, B, C of one shape, Tr(Aᵀ(B∘C)) = Tr((A∘B)ᵀC): both sum A_ij B_ij C_ij. Without the transpose on A the identity holds only for symmetric A.",
+            "zh": "对同形的 A、B、C，有 Tr(Aᵀ(B∘C)) = Tr((A∘B)ᵀC)：两边都等于 Σ A_ij B_ij C_ij。若去掉 A 上的转置，只有 A 对称时才成立。",
+        },
+        asked=("identity", "fill-in"),
+        symbols="A, B, C: m x n",
+        parts=(Part("equal", "scalar", "tr(A^T (B .* C))"),),
+        core=True,
+    ),
+)
