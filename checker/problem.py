@@ -44,6 +44,8 @@ class Problem:
     kink_aware: bool = False
     malrules: tuple[MalRule, ...] = ()
     extra_nodes: tuple[A.Node, ...] = ()  # nodes whose domains the instances must respect
+    function: A.Node | None = None  # the f a derivation starts from (for step files)
+    wrt: str | None = None  # the variable of f
     n: int = 5
     seed: int = 0
 

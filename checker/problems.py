@@ -100,23 +100,22 @@ def from_catalog(entry_id: str, part: str | None = None, *, seed: int = 0) -> Pr
     if chosen is None:
         raise InputError(f"{entry_id} has no part '{name}'", expected="one of: " + ", ".join(p.name for p in parts))
     decls = parse_shapes(entry.symbols)
-    aliases = {alias: parse(target, names=set(decls)) for alias, target in getattr(entry, "aliases", {}).items()}
-    abbreviations = {**aliases, **parse_where(getattr(chosen, "where", None), set(decls))}
+    aliases = {alias: parse(target, names=set(decls)) for alias, target in entry.aliases.items()}
+    abbreviations = {**aliases, **parse_where(chosen.where, set(decls))}
     names = set(decls) | set(abbreviations)
     reference = parse(chosen.reference, names=names)
     lang = LANG.get()
-    malrules = tuple(
-        MalRule(rule.code, parse(rule.expr, names=names), _in_language(rule.message, lang))
-        for rule in getattr(chosen, "malrules", ())
-    )
+    malrules = tuple(MalRule(rule.code, parse(rule.expr, names=names), _in_language(rule.message, lang)) for rule in chosen.malrules)
     return Problem(
         decls,
         reference=reference,
         where=abbreviations,
-        kind=getattr(chosen, "kind", None) or _kind_from_name(chosen.name),
-        up_to_factor=bool(getattr(chosen, "up_to_factor", False)),
-        kink_aware=bool(getattr(chosen, "kink_aware", False)) or _has_kinks(reference),
+        kind=chosen.kind,
+        up_to_factor=chosen.up_to_factor,
+        kink_aware=chosen.kink_aware or _has_kinks(reference),
         malrules=malrules,
+        function=parse(chosen.function, names=names) if chosen.function else None,
+        wrt=chosen.wrt,
         seed=seed,
     )
 
@@ -125,10 +124,3 @@ def _in_language(text: Any, lang: str) -> str:
     if isinstance(text, dict):
         return text.get(lang) or text.get("en") or next(iter(text.values()))
     return str(text)
-
-
-def _kind_from_name(part: str) -> str:
-    for kind in KINDS:
-        if kind in part:
-            return kind
-    return "value"

@@ -101,6 +101,8 @@ def _split_chain(body: str) -> list[str]:
 # ------------------------------------------------------------------ checking
 def check_steps(problem: Problem, content: str, *, function: A.Node | None = None, wrt: str | None = None) -> Verdict:
     """Check every step; ``function`` (f) and ``wrt`` (X) let the first df step be checked too."""
+    function = function if function is not None else problem.function
+    wrt = wrt or problem.wrt
     steps = read_steps(content, first_kind=problem.kind if problem.kind in ("gradient", "jacobian", "differential") else "gradient")
     for step in steps:
         step.tree = parse(step.text, names=problem.names)

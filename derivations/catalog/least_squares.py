@@ -14,9 +14,9 @@ ENTRIES = (
         asked=("gradient", "jacobian", "differential", "derivation"),
         symbols="A: m x n, x: n, b: m, dx: n",
         parts=(
-            Part("gradient", "n", "2 A^T (A x - b)", kind="gradient"),
-            Part("jacobian", "1 x n", "2 (A x - b)^T A", kind="jacobian"),
-            Part("differential", "scalar", "2 (A x - b)^T A dx", kind="differential"),
+            Part("gradient", "n", "2 A^T (A x - b)", kind="gradient", function="||A x - b||^2", wrt="x"),
+            Part("jacobian", "1 x n", "2 (A x - b)^T A", kind="jacobian", function="||A x - b||^2", wrt="x"),
+            Part("differential", "scalar", "2 (A x - b)^T A dx", kind="differential", function="||A x - b||^2", wrt="x"),
         ),
         core=True,
     ),

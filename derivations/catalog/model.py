@@ -31,6 +31,8 @@ class Part:
     up_to_factor: bool = False
     kink_aware: bool = False
     malrules: tuple[MalRule, ...] = ()
+    function: str | None = None  # the scalar f a derivation of this part starts from
+    wrt: str | None = None  # its variable
 
 
 @dataclass(frozen=True)

@@ -109,3 +109,15 @@ def test_expr_cli_exit_codes(answer: str, code: str | None, exit_code: int) -> N
     data = json.loads(done.stdout)
     if code:
         assert data["diagnosis"] == [code]
+
+
+def test_catalog_steps_from_the_command_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`dlprep check ID --steps FILE`: the catalog part knows f and x, so df lines are checked too."""
+    steps = tmp_path / "steps.txt"
+    steps.write_text("f = ||Ax - b||^2\ndf = 2 (A x - b)^T A dx\n= 2 (A x - b)^T dx\ngrad = 2 A^T (A x - b)\n")
+    done = subprocess.run([sys.executable, "-m", "dlprep", "check", "least-squares-gradient", "--steps", str(steps), "--json"],
+                          capture_output=True, text=True, timeout=60)
+    data = json.loads(done.stdout)
+    assert done.returncode == 1
+    assert [s["verdict"] for s in data["steps"]] == ["correct", "correct", "incorrect", "follows"]
+    assert data["steps"][2]["line"] == 3
