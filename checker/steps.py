@@ -114,12 +114,15 @@ def check_steps(problem: Problem, content: str, *, function: A.Node | None = Non
     offset = len(chain) - len(steps)
     reports: list[dict[str, Any]] = []
     first_wrong: int | None = None
+    previous: int | None = None if offset == 0 else 0  # the last step that type-checks
     for k, step in enumerate(steps):
         j = k + offset
-        if j == 0:
+        if previous is None:
             ok, finding = True, None
         else:
-            ok, finding = _consistent(problem, chain[j - 1], chain[j], wrt)
+            ok, finding = _consistent(problem, chain[previous], chain[j], wrt)
+        if _well_formed(problem, step.tree):
+            previous = j
         if ok:
             verdict = "correct" if first_wrong is None else "follows"
             reports.append({"line": step.line, "text": step.text, "verdict": verdict, "diagnosis": [], "message": ""})
@@ -138,6 +141,14 @@ def check_steps(problem: Problem, content: str, *, function: A.Node | None = Non
     bad = reports[first_wrong]
     return Verdict("incorrect", message=f"the first wrong step is on line {bad['line']}: {bad['message']}",
                    diagnosis=bad["diagnosis"], steps=reports)
+
+
+def _well_formed(problem: Problem, tree: A.Node | None) -> bool:
+    try:
+        problem.typed(tree)  # type: ignore[arg-type]
+    except DlprepError:
+        return False
+    return True
 
 
 def _consistent(problem: Problem, prev: tuple[str, A.Node], cur: tuple[str, A.Node], wrt: str | None) -> tuple[bool, tuple[list[str], str] | None]:

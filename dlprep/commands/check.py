@@ -28,7 +28,7 @@ def _render(verdict: Verdict) -> None:
         click.echo(f"expected shape: {verdict.expected_shape}")
     for step in verdict.steps:
         note = f"  ({', '.join(step['diagnosis'])}) {step['message']}" if step["verdict"] == "incorrect" else ""
-        follows = "  follows from the line before" if step["verdict"] == "follows" else ""
+        follows = "  follows correctly from the last valid step" if step["verdict"] == "follows" else ""
         click.echo(f"  {MARKS[step['verdict']]} line {step['line']}: {step['text']}{note}{follows}")
     codes = f" [{', '.join(verdict.diagnosis)}]" if verdict.diagnosis else ""
     click.echo(f"{MARKS[verdict.verdict]} {verdict.verdict}{codes}: {verdict.message}")
