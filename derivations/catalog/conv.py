@@ -24,8 +24,10 @@ ENTRIES = (
             "zh": "采用真正的二维卷积（卷积核翻转），与 Matlab 的 conv2 一致；若用互相关，前向核相当于 rot180(ω)，下面的翻转位置都随之改变。",
         },
         parts=(
-            Part("delta", "M x M", "conv2(delta_{l+1}, rot180(omega), 'full') .* f'(z_l)", malrules=(FLIP,)),
-            Part("grad-kernel", "K x K", "conv2(rot180(a_l), delta_{l+1}, 'valid')"),
+            Part("delta", "M x M", "conv2(delta_{l+1}, rot180(omega), 'full') .* f'(z_l)", malrules=(FLIP,), kind="gradient",
+                 function="sum(delta_{l+1} .* conv2(f(z_l), omega, 'valid'))", wrt="z_l"),
+            Part("grad-kernel", "K x K", "conv2(rot180(a_l), delta_{l+1}, 'valid')", kind="gradient",
+                 function="sum(delta_{l+1} .* conv2(a_l, omega, 'valid'))", wrt="omega"),
             Part("grad-bias", "scalar", "sum(delta_{l+1})"),
         ),
         core=True,

@@ -6,6 +6,7 @@ Entries hold expressions as text in the expression language, so reading the regi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 Text = dict[str, str]  # {"en": ..., "zh": ...}
 
@@ -47,3 +48,5 @@ class Entry:
     aliases: dict[str, str] = field(default_factory=dict)  # spelling -> canonical symbol (w -> omega)
     convention: Text | None = None
     core: bool = False
+    identities: tuple[str, ...] = ()  # equations that must hold for all inputs (checked by `dlprep verify`)
+    checks: tuple[Callable[[], float], ...] = ()  # numeric checks returning their max relative error

@@ -14,7 +14,7 @@ ENTRIES = (
         asked=("jacobian", "proof"),
         symbols="z: K",
         parts=(
-            Part("jacobian", "K x K", "diag(a) - a a^T", kind="jacobian", where="a = softmax(z)", malrules=(
+            Part("jacobian", "K x K", "diag(a) - a a^T", kind="jacobian", where="a = softmax(z)", function="softmax(z)", wrt="z", malrules=(
                 MalRule("missing-term", "diag(a)", {
                     "en": "The −aaᵀ term is missing: the denominator 1ᵀexp(z) also depends on z, and differentiating it gives −aaᵀ.",
                     "zh": "少了 −aaᵀ 项：分母 1ᵀexp(z) 也依赖于 z，对它求导得到 −aaᵀ。"}),

@@ -1,6 +1,26 @@
 """Sparsemax and its KKT conditions (CATALOG B; lecture ch. 3)."""
 
+import numpy as np
+
 from derivations.catalog.model import Entry, Part
+
+
+def check_kkt(trials: int = 50) -> float:
+    """At p = sparsemax(z) (sort-based solver): τ's closed form on the support reproduces p, and
+    μ = p − z + τ1 satisfies stationarity, dual feasibility and complementary slackness."""
+    from checker.functions import FUNCTIONS
+
+    rng = np.random.default_rng(0)
+    worst = 0.0
+    for _ in range(trials):
+        z = rng.standard_normal((7, 1)) * rng.uniform(0.3, 3)
+        p = FUNCTIONS["sparsemax"].forward(z)
+        s = (p > 0).astype(float)
+        tau = float((s.T @ z - 1)[0, 0] / s.sum())
+        mu = p - z + tau
+        worst = max(worst, float(np.max(np.abs(np.maximum(z - tau, 0) - p))), abs(p.sum() - 1),
+                    float(np.max(np.abs(mu * p))), float(max(0.0, -mu.min())), float(max(0.0, -p.min())))
+    return worst
 
 ENTRIES = (
     Entry(
@@ -18,6 +38,7 @@ ENTRIES = (
             Part("tau", "scalar", "(s^T z - 1) / (1^T s)"),
             Part("solution", "K", "max(z - tau 1, 0)", kink_aware=True),
         ),
+        checks=(check_kkt,),
         core=True,
     ),
 )

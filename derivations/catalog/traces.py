@@ -14,6 +14,7 @@ ENTRIES = (
         asked=("identity", "fill-in"),
         symbols="A: m x n, B: n x p, C: p x q, D: q x m",
         parts=(Part("equal", "scalar", "tr(A B C D)"),),
+        identities=("tr(A B C D) = tr(D A B C) = tr(C D A B) = tr(B C D A) = tr((A B C D)^T)",),
         core=True,
     ),
     Entry(
@@ -27,6 +28,7 @@ ENTRIES = (
         asked=("identity", "fill-in"),
         symbols="A, B, C: m x n",
         parts=(Part("equal", "scalar", "tr(A^T (B .* C))"),),
+        identities=("tr(A^T (B .* C)) = tr((A .* B)^T C) = sum(A .* B .* C)",),
         core=True,
     ),
 )

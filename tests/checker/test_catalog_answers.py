@@ -53,7 +53,7 @@ REJECT = {
     ("mlp-backprop", "delta"): [("W^(l+1)^T delta^(l+1)", "missing-term"), ("f'(z^(l)) W^(l+1)^T delta^(l+1)", "hadamard-vs-matmul"),
                                 ("f'(z^(l)) .* (W^(l+1) delta^(l+1))", "transpose"), ("-f'(z^(l)) .* (W^(l+1)^T delta^(l+1))", "sign"),
                                 ("2 f'(z^(l)) .* (W^(l+1)^T delta^(l+1))", "scale"), ("f'(z^(l))", "missing-term"),
-                                ("(delta^(l+1)^T W^(l+1)) .* f'(z^(l))^T", "transpose"), ("f'(z^(l)) .* (W^(l+1)^T delta^(l+1)) + delta^(l)", "extra-term")],
+                                ("(delta^(l+1)^T W^(l+1)) .* f'(z^(l))^T", "jacobian-for-gradient"), ("f'(z^(l)) .* (W^(l+1)^T delta^(l+1)) + delta^(l)", "extra-term")],
     ("mlp-backprop", "grad-W"): [("delta^(l) a^(l-1)", "transpose"), ("a^(l-1) delta^(l)^T", "transpose"), ("-delta^(l) a^(l-1)^T", "sign"),
                                  ("delta^(l) a^(l-1)^T / 2", "scale"), ("delta^(l) .* a^(l-1)", "shape"), ("delta^(l)", "shape"),
                                  ("delta^(l) a^(l-1)^T + W^(l)", "extra-term"), ("2 delta^(l) a^(l-1)^T", "scale")],

@@ -1,0 +1,101 @@
+"""`dlprep list`, `dlprep show ID`, `dlprep verify [ID ...]`: the course catalog."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from checker.errors import DlprepError
+from dlprep.commands.common import emit_json
+
+
+def _entries(topic: str | None):  # type: ignore[no-untyped-def]
+    from derivations.catalog import all_entries
+
+    return [e for e in all_entries() if topic is None or e.topic == topic or e.topic.replace(" ", "_") == topic]
+
+
+@click.command("list")
+@click.option("--topic", help="Only this topic.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def list_(topic: str | None, lang: str, as_json: bool) -> None:
+    """List the catalog: id, title, topic, parts, question types."""
+    rows = [{"id": e.id, "title": e.title[lang], "topic": e.topic, "parts": [p.name for p in e.parts],
+             "asked": list(e.asked), "core": e.core} for e in _entries(topic)]
+    if as_json:
+        emit_json(rows)
+        return
+    width = max((len(r["id"]) for r in rows), default=2)
+    for r in rows:
+        click.echo(f"{r['id']:<{width}}  {r['topic']:<13} {r['title']}  [parts: {', '.join(r['parts'])}]")
+
+
+@click.command()
+@click.argument("entry_id", metavar="ID")
+@click.option("--part", help="Only this part.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "latex", "json"]), default="text", show_default=True)
+def show(entry_id: str, part: str | None, lang: str, fmt: str) -> None:
+    """Show one result: statement, parts with their answers, convention."""
+    from checker.parser import parse
+    from checker.printing import to_latex, to_unicode
+    from derivations.catalog import get
+
+    try:
+        entry = get(entry_id)
+        parts = [p for p in entry.parts if part is None or p.name == part]
+        if not parts:
+            raise DlprepError(f"{entry_id} has no part '{part}'; its parts are: {', '.join(p.name for p in entry.parts)}")
+    except DlprepError as exc:
+        click.echo(exc.render(), err=True)
+        sys.exit(2)
+    from checker.shapes import parse_shapes
+
+    names = set(parse_shapes(entry.symbols)) | set(entry.aliases)
+    answers = {p.name: parse(p.reference, names=names | ({p.where.split("=")[0].strip()} if p.where else set())) for p in parts}
+    if fmt == "json":
+        emit_json({"id": entry.id, "title": entry.title, "statement": entry.statement, "symbols": entry.symbols,
+                   "convention": entry.convention, "asked": list(entry.asked),
+                   "parts": [{"name": p.name, "shape": p.shape, "answer": p.reference, "latex": to_latex(answers[p.name]),
+                              "where": p.where} for p in parts]})
+        return
+    latex = fmt in ("markdown", "latex")
+    title = entry.title[lang]
+    click.echo(f"# {title}" if fmt == "markdown" else f"\\section*{{{title}}}" if fmt == "latex" else f"{entry.id}: {title}")
+    click.echo("")
+    click.echo(entry.statement[lang])
+    if entry.convention:
+        click.echo("")
+        click.echo(("约定：" if lang == "zh" else "Convention: ") + entry.convention[lang])
+    click.echo("")
+    for p in parts:
+        shown = f"${to_latex(answers[p.name])}$" if latex else to_unicode(answers[p.name])
+        where = f"  (where {p.where})" if p.where else ""
+        click.echo(f"- {p.name} ({p.shape}): {shown}{where}")
+
+
+@click.command()
+@click.argument("entry_ids", nargs=-1, metavar="[ID ...]")
+@click.option("--json", "as_json", is_flag=True)
+def verify(entry_ids: tuple[str, ...], as_json: bool) -> None:
+    """Verify results numerically (finite differences, random matrices); exit 1 on any failure."""
+    from derivations.catalog import all_entries, get
+    from derivations.catalog.verify import verify as verify_entry
+
+    try:
+        entries = [get(i) for i in entry_ids] if entry_ids else all_entries()
+    except DlprepError as exc:
+        click.echo(exc.render(), err=True)
+        sys.exit(2)
+    reports = [verify_entry(e) for e in entries]
+    if as_json:
+        emit_json([{"id": r.id, "checks": r.checks, "ok": r.ok, "max_rel_error": r.max_rel_error,
+                    "seconds": round(r.seconds, 4), "failures": r.failures} for r in reports])
+    else:
+        width = max(len(r.id) for r in reports)
+        click.echo(f"{'id':<{width}}  checks  max rel. error  time     result")
+        for r in reports:
+            click.echo(f"{r.id:<{width}}  {r.checks:>6}  {r.max_rel_error:>13.1e}  {r.seconds:6.3f}s  {'✓' if r.ok else '✗ ' + '; '.join(r.failures)}")
+    sys.exit(0 if all(r.ok for r in reports) else 1)
