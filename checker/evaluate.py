@@ -102,6 +102,8 @@ def _value(shape: tuple[int, int], attrs: set[str], rng: np.random.Generator) ->
         return rng.integers(0, 2, size=shape).astype(float)
     if "probability" in attrs:
         return rng.dirichlet(np.ones(r)).reshape(shape)
+    if "fraction" in attrs:  # strictly between 0 and 1, like a leaky-ReLU slope or a dropout rate
+        return rng.uniform(0.05, 0.95, size=shape)
     if "integer" in attrs:
         return rng.integers(1, 7, size=shape).astype(float)
     if "orthogonal" in attrs and r == c:

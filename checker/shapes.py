@@ -21,7 +21,7 @@ from checker.dims import ONE, SCALAR, Dim, Shape, format_shape
 from checker.errors import InputError, ShapeError, UnknownSymbolError
 from checker.names import canonical_name
 
-ATTRIBUTES = ("symmetric", "spd", "positive", "invertible", "binary", "onehot", "integer", "probability", "orthogonal", "nonnegative")
+ATTRIBUTES = ("symmetric", "spd", "positive", "invertible", "binary", "onehot", "integer", "probability", "orthogonal", "nonnegative", "fraction")
 SCALAR_WORDS = {"scalar", "1", "R", "real", "ℝ"}
 MAX_SYMBOLS = 100
 

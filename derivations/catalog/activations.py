@@ -1,0 +1,35 @@
+"""Activation functions and their derivatives (CATALOG B, C; lecture ch. 3, 4).
+
+An elementwise derivative f'(z) is the gradient of Σᵢ f(zᵢ), which is how each is verified."""
+
+from derivations.catalog.model import Entry, Part
+
+
+def _entry(id: str, title: dict[str, str], statement: dict[str, str], symbols: str, f: str, derivative: str, *, jacobian: str | None = None) -> Entry:
+    parts = [Part("derivative", "n", derivative, kind="gradient", function=f"sum({f})", wrt="z", kink_aware=True)]
+    if jacobian:
+        parts.append(Part("jacobian", "n x n", jacobian, kind="jacobian", function=f, wrt="z"))
+    return Entry(id=id, topic="activations", title=title, statement=statement, asked=("derivative",), symbols=symbols, parts=tuple(parts))
+
+
+ENTRIES = (
+    _entry("sigmoid-derivative", {"en": "Derivative of the sigmoid", "zh": "sigmoid 的导数"},
+           {"en": "σ(z) = 1/(1 + e^{−z}) has σ'(z) = σ(z)(1 − σ(z)); applied elementwise to a vector its Jacobian is diag(σ(z) ∘ (1 − σ(z))). It is at most 1/4, which is why deep sigmoid networks saturate.",
+            "zh": "σ(z) = 1/(1 + e^{−z}) 的导数为 σ'(z) = σ(z)(1 − σ(z))；逐元素作用于向量时 Jacobian 为 diag(σ(z) ∘ (1 − σ(z)))。导数最大为 1/4，这也是深层 sigmoid 网络容易饱和的原因。"},
+           "z: n", "sigmoid(z)", "sigmoid(z) .* (1 - sigmoid(z))", jacobian="diag(sigmoid(z) .* (1 - sigmoid(z)))"),
+    _entry("tanh-derivative", {"en": "Derivative of tanh", "zh": "tanh 的导数"},
+           {"en": "tanh'(z) = 1 − tanh²(z), elementwise.", "zh": "tanh'(z) = 1 − tanh²(z)，逐元素成立。"},
+           "z: n", "tanh(z)", "1 - tanh(z).^2"),
+    _entry("relu-derivative", {"en": "Derivative of ReLU", "zh": "ReLU 的导数"},
+           {"en": "relu(z) = max(0, z) has derivative I(z > 0); at z = 0 any value in [0, 1] is a subgradient (the lecture's I(z ≥ 0) is accepted).",
+            "zh": "relu(z) = max(0, z) 的导数为 I(z > 0)；在 z = 0 处 [0, 1] 中任意值都是次梯度（讲义中的 I(z ≥ 0) 也算对）。"},
+           "z: n", "relu(z)", "I(z > 0)"),
+    _entry("leaky-relu-derivative", {"en": "Derivative of leaky ReLU", "zh": "Leaky ReLU 的导数"},
+           {"en": "For 0 < α < 1, f(z) = max(αz, z) has f'(z) = 1 where z > 0 and α where z < 0.",
+            "zh": "当 0 < α < 1 时，f(z) = max(αz, z) 在 z > 0 处导数为 1，在 z < 0 处为 α。"},
+           "z: n, alpha: scalar fraction", "max(alpha z, z)", "I(z > 0) + alpha I(z < 0)"),
+    _entry("elu-derivative", {"en": "Derivative of ELU", "zh": "ELU 的导数"},
+           {"en": "f(z) = z for z ≥ 0 and α(e^z − 1) for z < 0; f'(z) = 1 for z ≥ 0 and αe^z = f(z) + α for z < 0.",
+            "zh": "f(z) 在 z ≥ 0 时为 z，在 z < 0 时为 α(e^z − 1)；f'(z) 在 z ≥ 0 时为 1，在 z < 0 时为 αe^z = f(z) + α。"},
+           "z: n, alpha: scalar positive", "I(z >= 0) .* z + alpha I(z < 0) .* (exp(z) - 1)", "I(z >= 0) + alpha I(z < 0) .* exp(z)"),
+)
