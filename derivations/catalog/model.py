@@ -49,4 +49,4 @@ class Entry:
     convention: Text | None = None
     core: bool = False
     identities: tuple[str, ...] = ()  # equations that must hold for all inputs (checked by `dlprep verify`)
-    checks: tuple[Callable[[], float], ...] = ()  # numeric checks returning their max relative error
+    checks: tuple[Callable[[], tuple[float, float]], ...] = ()  # numeric checks: (max relative error, tolerance)

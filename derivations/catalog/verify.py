@@ -56,10 +56,10 @@ def verify(entry: Entry) -> Report:
             report.failures.append(f"identity {identity}: {verdict.message}")
     for check in entry.checks:
         report.checks += 1
-        error = check()
+        error, tolerance = check()
         report.max_rel_error = max(report.max_rel_error, error)
-        if error > TOLERANCE:
-            report.failures.append(f"{check.__name__}: error {error:.2g}")
+        if error > tolerance:
+            report.failures.append(f"{check.__name__}: error {error:.2g} above its tolerance {tolerance:.2g}")
     report.seconds = time.perf_counter() - start
     return report
 
