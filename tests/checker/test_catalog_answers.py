@@ -37,6 +37,11 @@ ACCEPT = {
 }
 
 REJECT = {
+    ("trace-cyclic", "equal"): [("tr(A C B D)", "shape"), ("-tr(A B C D)", "sign"), ("2 tr(A B C D)", "scale"), ("tr(A B C D) + tr(D A B C)", "scale"),
+                                ("tr(A B C D)/2", "scale"), ("tr(B A D C)", "shape"), ("tr(A B C D) + 1", "extra-term"), ("tr(D C B A)", "shape")],
+    ("sparsemax-kkt", "stationarity"): [("p - z - mu", "missing-term"), ("p - z + mu + tau 1", "sign"), ("p - z - mu - tau 1", "sign"),
+                                        ("p - mu + tau 1", "missing-term"), ("p - z - mu + tau 1 + p", "extra-term"), ("p - z - mu + tau", "shape"),
+                                        ("p z - mu + tau 1", "shape"), ("1^T p - 1", "shape")],
     ("least-squares-gradient", "gradient"): [("A^T(Ax-b)", "scale"), ("-2A^T(Ax-b)", "sign"), ("2(Ax-b)^T A", "jacobian-for-gradient"),
                                              ("2 A^T A x", "missing-term"), ("2 A^T (A x + b)", "sign"), ("2 A^T (A x - b) + x", "extra-term"),
                                              ("A x - b", "shape"), ("4 A^T (A x - b)", "scale")],
