@@ -31,3 +31,21 @@ ENTRIES = (
         core=True,
     ),
 )
+
+ENTRIES = ENTRIES + (
+    Entry(
+        id="mlp-batch-backprop",
+        topic="mlp",
+        title={"en": "Backpropagation for a mini-batch in matrix form", "zh": "小批量反向传播的矩阵形式"},
+        statement={
+            "en": "With the batch as columns, Z = WA + b1ᵀ (A is n_{l−1}×N) and the loss the mean over the N examples, the residuals form a matrix Δ (n_l×N) and ∂J/∂W = (1/N)ΔAᵀ, ∂J/∂b = (1/N)Δ1: the per-example formulas summed over columns.",
+            "zh": "把一批样本按列排成矩阵，Z = WA + b1ᵀ（A 为 n_{l−1}×N），损失取 N 个样本的平均，则残差构成矩阵 Δ（n_l×N），∂J/∂W = (1/N)ΔAᵀ，∂J/∂b = (1/N)Δ1：即逐样本公式按列求和。",
+        },
+        asked=("derivation",),
+        symbols="W: n_l x n_{l-1}, b: n_l, A: n_{l-1} x N, Delta: n_l x N, N: scalar positive",
+        parts=(
+            Part("grad-W", "n_l x n_{l-1}", "Delta A^T / N", kind="gradient", function="tr(Delta^T (W A + b 1^T)) / N", wrt="W"),
+            Part("grad-b", "n_l", "Delta 1 / N", kind="gradient", function="tr(Delta^T (W A + b 1^T)) / N", wrt="b"),
+        ),
+    ),
+)
