@@ -95,6 +95,8 @@ def from_catalog(entry_id: str, part: str | None = None, *, seed: int = 0) -> Pr
 
     entry = get(entry_id)
     parts = list(entry.parts)
+    if not parts:
+        raise InputError(f"{entry_id} has no typed answer to check yet; see `dlprep show {entry_id}`")
     name = part or parts[0].name
     chosen = next((p for p in parts if p.name == name), None)
     if chosen is None:

@@ -16,7 +16,7 @@ import importlib
 from checker.errors import InputError
 from derivations.catalog.model import Entry, MalRule, Part
 
-TOPICS = ("traces", "least_squares", "gradients", "activations", "softmax", "sparsemax", "conv", "mlp", "values", "more")
+TOPICS = ("traces", "least_squares", "gradients", "activations", "softmax", "sparsemax", "conv", "mlp", "values", "more", "layers")
 
 _REGISTRY: dict[str, Entry] = {}
 

@@ -46,7 +46,7 @@ def show(entry_id: str, part: str | None, lang: str, fmt: str) -> None:
     try:
         entry = get(entry_id)
         parts = [p for p in entry.parts if part is None or p.name == part]
-        if not parts:
+        if part is not None and not parts:
             raise DlprepError(f"{entry_id} has no part '{part}'; its parts are: {', '.join(p.name for p in entry.parts)}")
     except DlprepError as exc:
         click.echo(exc.render(), err=True)
