@@ -288,6 +288,18 @@ def rebuild(node: Node, children: list[Node]) -> Node:
     return clone
 
 
+def chain(build: type, nodes: list[Node]) -> Node:
+    """Left-nested binary chain: chain(Mul, [a, b, c]) is Mul(Mul(a, b), c).
+
+    >>> chain(Mul, [Sym("a"), Sym("b"), Sym("c")]) == Mul(Mul(Sym("a"), Sym("b")), Sym("c"))
+    True
+    """
+    out = nodes[0]
+    for nxt in nodes[1:]:
+        out = build(out, nxt)
+    return out
+
+
 def symbols(node: Node) -> set[str]:
     """Names of the symbols used in ``node``.
 

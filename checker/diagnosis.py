@@ -117,20 +117,13 @@ def _factors(node: A.Node) -> list[A.Node]:
     return _factors(node.left) + _factors(node.right) if isinstance(node, A.Mul) else [node]
 
 
-def _product(factors: list[A.Node]) -> A.Node:
-    out = factors[0]
-    for f in factors[1:]:
-        out = A.Mul(out, f)
-    return out
-
-
 def _swap_products(answer: A.Node) -> Iterator[Repair]:
     """One product in a chain a·b·c read as a Hadamard product at each split: a ∘ (b·c), (a·b) ∘ c."""
     for path, node in _positions(answer):
         if isinstance(node, A.Mul):
             factors = _factors(node)
             for k in range(1, len(factors)):
-                left, right = _product(factors[:k]), _product(factors[k:])
+                left, right = A.chain(A.Mul, factors[:k]), A.chain(A.Mul, factors[k:])
                 where = f"{to_text(left)} · {to_text(right)}"
                 yield "hadamard-vs-matmul", message("matmul-for-hadamard", sub=where), _replace(answer, path, A.Hadamard(left, right))
         elif isinstance(node, A.Hadamard):

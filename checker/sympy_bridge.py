@@ -163,23 +163,16 @@ def from_sympy(expr: sp.Basic) -> A.Node:
     raise UnsupportedError(f"SymPy's {type(expr).__name__} has no form in the expression language")
 
 
-def _product(args: list[A.Node]) -> A.Node:
-    out = args[0]
-    for a in args[1:]:
-        out = A.Mul(out, a)
-    return out
-
-
 def _from_mul(e: sp.Basic) -> A.Node:
     coeff, factors = (e.as_coeff_mmul() if isinstance(e, sp.MatMul) else e.as_coeff_mul())
     if isinstance(e, sp.MatMul):
         factors = factors.args if isinstance(factors, sp.MatMul) else (factors,)
     nodes = [from_sympy(f) for f in factors]
     if coeff == -1:
-        return A.Neg(_product(nodes))
+        return A.Neg(A.chain(A.Mul, nodes))
     if coeff != 1:
         nodes.insert(0, from_sympy(coeff))
-    return _product(nodes)
+    return A.chain(A.Mul, nodes)
 
 
 def _from_add(e: sp.Basic) -> A.Node:
@@ -227,7 +220,7 @@ FROM: dict[type, Callable[[Any], A.Node]] = {
     sp.Inverse: lambda e: A.Inverse(from_sympy(e.arg)),
     sp.Trace: lambda e: A.Func("tr", (from_sympy(e.arg),)),
     sp.Determinant: lambda e: A.Func("det", (from_sympy(e.arg),)),
-    sp.HadamardProduct: lambda e: _hadamard([from_sympy(a) for a in e.args]),
+    sp.HadamardProduct: lambda e: A.chain(A.Hadamard, [from_sympy(a) for a in e.args]),
     sp.KroneckerProduct: lambda e: A.Kron(from_sympy(e.args[0]), from_sympy(e.args[1])),
     sp.MatPow: lambda e: A.Pow(from_sympy(e.base), from_sympy(e.exp)),
     sp.HadamardPower: lambda e: A.ElemPow(from_sympy(e.base), from_sympy(e.exp)),
@@ -243,10 +236,3 @@ FROM: dict[type, Callable[[Any], A.Node]] = {
     sp.tanh: _from_function("tanh"),
     MatrixElement: lambda e: from_sympy(e.parent),  # the entry of a 1×1 matrix expression
 }
-
-
-def _hadamard(nodes: list[A.Node]) -> A.Node:
-    out = nodes[0]
-    for n in nodes[1:]:
-        out = A.Hadamard(out, n)
-    return out
