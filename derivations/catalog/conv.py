@@ -17,7 +17,7 @@ ENTRIES = (
             "zh": "前向：z_{l+1} = conv2(a_l, ω, 'valid') + b·11ᵀ，a_l = f(z_l)。于是 δ_l = conv2(δ_{l+1}, rot180(ω), 'full') ∘ f'(z_l)，∂J/∂ω = conv2(rot180(a_l), δ_{l+1}, 'valid')，∂J/∂b = Σ δ_{l+1}。",
         },
         asked=("derivation", "proof"),
-        symbols="omega: K x K, a_l: M x M, z_l: M x M, delta_{l+1}: (M-K+1) x (M-K+1)",
+        symbols="omega: K x K, a_l: M x M, z_l: M x M, delta_{l+1}: (M-K+1) x (M-K+1), b: scalar",
         aliases={"w": "omega", "omega_tilde": "rot180(omega)"},
         convention={
             "en": "True 2-D convolution (the kernel is flipped), as Matlab's conv2; with cross-correlation the forward kernel is rot180(ω) and every flip below moves.",
@@ -28,7 +28,8 @@ ENTRIES = (
                  function="sum(delta_{l+1} .* conv2(f(z_l), omega, 'valid'))", wrt="z_l"),
             Part("grad-kernel", "K x K", "conv2(rot180(a_l), delta_{l+1}, 'valid')", kind="gradient",
                  function="sum(delta_{l+1} .* conv2(a_l, omega, 'valid'))", wrt="omega"),
-            Part("grad-bias", "scalar", "sum(delta_{l+1})"),
+            Part("grad-bias", "scalar", "sum(delta_{l+1})", kind="gradient",
+                 function="sum(delta_{l+1} .* (conv2(a_l, omega, 'valid') + b 1 1^T))", wrt="b"),
         ),
         core=True,
     ),
