@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, replace
 from typing import Callable, Mapping
@@ -312,16 +313,17 @@ def _times(a: Dim, b: Dim) -> Dim:
 
 def _finalize(node: A.Node, u: Unifier) -> A.Node:
     """Resolve every shape (unknowns left default to 1) and make the literals explicit."""
-    children = [_finalize(c, u) for c in node.children()]
-    rebuilt = A.rebuild(node, children) if children else node
     assert node.shape is not None
-    shape = tuple(_default(u.resolve(d)) for d in node.shape)
+    shape = (_default(u.resolve(node.shape[0])), _default(u.resolve(node.shape[1])))
     scalar = shape[0].is_one and shape[1].is_one
     if isinstance(node, A.Num) and node.value in (0, 1) and not scalar:
         return A.Ones(shape=shape) if node.value == 1 else A.Zeros(shape=shape)
     if isinstance(node, A.Identity) and scalar:
         return A.Num.of(1).with_shape(shape)
-    return rebuilt.with_shape(shape)  # type: ignore[arg-type]
+    children = [_finalize(c, u) for c in node.children()]
+    clone = A.rebuild(node, children) if children else copy.copy(node)  # rebuild already copies
+    object.__setattr__(clone, "shape", shape)
+    return clone
 
 
 def _default(d: Dim) -> Dim:
