@@ -136,10 +136,13 @@ class Unifier:
 
 
 # ------------------------------------------------------------------ inference
-def infer(node: A.Node, decls: Mapping[str, Declaration]) -> A.Node:
-    """The tree with every shape filled in; literals 1/0/I/e_y sized by their context."""
+def infer(node: A.Node, decls: Mapping[str, Declaration], shape: Shape | None = None) -> A.Node:
+    """The tree with every shape filled in; literals 1/0/I/e_y sized by their context (and by
+    ``shape``, the shape the whole tree must have, when given)."""
     u = Unifier()
     typed = _Infer(decls, u).visit(node)
+    if shape is not None and not u.unify_shapes(typed.shape, shape):
+        raise ShapeError(f"{to_text(node)} should be {format_shape(shape)}, but is {format_shape(u.shape(typed.shape))}")
     return _finalize(typed, u)
 
 

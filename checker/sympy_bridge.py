@@ -22,12 +22,14 @@ from typing import Any, Callable, Mapping
 import sympy as sp
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.diagonal import DiagMatrix, DiagonalOf
+from sympy.core.function import AppliedUndef
 from sympy.matrices.expressions.matexpr import MatrixElement
 
 from checker import ast as A
 from checker.dims import Dim
 from checker.errors import UnsupportedError
 from checker.shapes import Declaration
+from checker.sympy_functions import SCALAR, LogSumExp, Softmax
 
 _T = sp.Dummy("t")
 F = sp.Function("f")
@@ -81,7 +83,7 @@ class _To:
             A.Hadamard: lambda n: sp.HadamardProduct(self.visit(n.left), self.visit(n.right)),
             A.ElemDiv: lambda n: sp.HadamardProduct(self.visit(n.num), sp.HadamardPower(self.visit(n.den), -1)),
             A.Kron: lambda n: sp.KroneckerProduct(self.visit(n.left), self.visit(n.right)),
-            A.Transpose: lambda n: self.visit(n.arg).T if _is_matrix(n.shape) else self.visit(n.arg),
+            A.Transpose: lambda n: transpose(self.visit(n.arg)) if _is_matrix(n.shape) else self.visit(n.arg),
             A.Inverse: lambda n: sp.Inverse(self.visit(n.arg)) if _is_matrix(n.shape) else 1 / self.visit(n.arg),
             A.Pow: lambda n: sp.MatPow(self.visit(n.base), self.scalar(n.exponent)) if _is_matrix(n.shape) else self.scalar(n.base) ** self.scalar(n.exponent),
             A.ElemPow: lambda n: sp.HadamardPower(self.visit(n.base), self.scalar(n.exponent)),
@@ -113,9 +115,9 @@ class _To:
         return sp.MatrixSymbol(n.name, *self.dims(n))
 
     def scalar(self, node: A.Node) -> sp.Expr:
-        """A scalar slot: a 1×1 matrix expression is read as its entry."""
+        """A scalar slot: a 1×1 matrix expression M is read as Tr(M), its only entry."""
         value = self.visit(node)
-        return value[0, 0] if isinstance(value, sp.MatrixExpr) else value
+        return sp.Trace(value) if isinstance(value, sp.MatrixExpr) else value
 
     def mul(self, n: A.Mul) -> sp.Basic:
         left, right = n.left, n.right
@@ -132,7 +134,13 @@ class _To:
         if n.name in ELEMENTWISE:
             if _is_matrix(arg.shape):
                 return ElementwiseApplyFunction(ELEMENTWISE[n.name], self.visit(arg))
+            if n.name in SCALAR:
+                return SCALAR[n.name](self.scalar(arg))
             return ELEMENTWISE[n.name](self.scalar(arg))
+        if n.name == "softmax" and arg.shape[1].is_one:
+            return Softmax(self.visit(arg))
+        if n.name == "logsumexp" and arg.shape[1].is_one:
+            return LogSumExp(self.visit(arg))
         if n.name == "tr":
             return sp.Trace(self.visit(arg)) if _is_matrix(arg.shape) else self.scalar(arg)
         if n.name == "det":
@@ -150,7 +158,16 @@ class _To:
         x = self.visit(n.arg)
         if not _is_matrix(n.arg.shape):
             return sp.Abs(x)
-        return sp.sqrt(sp.Trace(x.T * x))
+        return sp.sqrt(sp.Trace(sp.MatMul(transpose(x), x).doit(deep=False)))
+
+
+def transpose(e: sp.Basic) -> sp.Basic:
+    """eᵀ without distributing over sums: (Ax − b)ᵀ stays (Ax − b)ᵀ; (Xᵀ)ᵀ = X."""
+    if isinstance(e, sp.Transpose):
+        return e.arg
+    if isinstance(e, (sp.MatrixSymbol, sp.Identity, sp.ZeroMatrix, sp.OneMatrix)):
+        return e.T
+    return sp.Transpose(e)
 
 
 # ------------------------------------------------------------------ SymPy → AST
@@ -176,15 +193,34 @@ def _from_mul(e: sp.Basic) -> A.Node:
 
 
 def _from_add(e: sp.Basic) -> A.Node:
+    """A sum with its subtracted terms last, as people write it: Ax − b, not −b + Ax."""
     terms = [from_sympy(t) for t in e.args]
-    return A.Add(tuple(terms))
+    return A.Add(tuple(sorted(terms, key=lambda t: isinstance(t, A.Neg))))
+
+
+def _from_trace(e: sp.Trace) -> A.Node:
+    """Tr of a 1×1 is its entry; Tr(1·X) is how ``sum(X)`` is written (see ``_To.func``)."""
+    arg = e.arg
+    if isinstance(arg, sp.MatMul) and len(arg.args) == 2 and isinstance(arg.args[0], sp.OneMatrix):
+        return A.Func("sum", (from_sympy(arg.args[1]),))
+    if arg.shape == (1, 1):
+        return from_sympy(arg)
+    return A.Func("tr", (from_sympy(arg),))
+
+
+def shape_of(e: sp.Basic) -> tuple[Dim, Dim]:
+    """The shape of a SymPy expression as Dims (scalars are 1×1)."""
+    rows, cols = e.shape if isinstance(e, sp.MatrixExpr) else (1, 1)
+    return Dim.parse(str(rows)), Dim.parse(str(cols))
 
 
 def _from_number(e: sp.Basic) -> A.Node:
     from fractions import Fraction
 
-    value = Fraction(int(e.p), int(e.q))
-    return A.Neg(A.Num(-value)) if value < 0 else A.Num(value)
+    p, q = int(e.p), int(e.q)
+    if q != 1:  # ½ prints as 1/2, not 0.5
+        return A.Neg(A.Div(A.Num.of(-p), A.Num.of(q))) if p < 0 else A.Div(A.Num.of(p), A.Num.of(q))
+    return A.Neg(A.Num.of(-p)) if p < 0 else A.Num.of(p)
 
 
 def _from_pow(e: sp.Basic) -> A.Node:
@@ -194,13 +230,17 @@ def _from_pow(e: sp.Basic) -> A.Node:
     return A.Pow(from_sympy(base), from_sympy(exponent))
 
 
-def _from_applyfunc(e: ElementwiseApplyFunction) -> A.Node:
+def elementwise_name(e: ElementwiseApplyFunction) -> str:
+    """The course's name of an elementwise function application (σ, tanh, relu, f, …)."""
     lam = e.function
-    expr = lam.expr.xreplace({lam.variables[0]: _T})
-    name = _BY_LAMBDA.get(expr)
+    name = _BY_LAMBDA.get(lam.expr.xreplace({lam.variables[0]: _T}))
     if name is None:
         raise UnsupportedError(f"the elementwise function {lam} has no name here")
-    return A.Func(name, (from_sympy(e.expr),))
+    return name
+
+
+def _from_applyfunc(e: ElementwiseApplyFunction) -> A.Node:
+    return A.Func(elementwise_name(e), (from_sympy(e.expr),))
 
 
 def _from_function(name: str) -> Callable[[sp.Basic], A.Node]:
@@ -218,7 +258,10 @@ FROM: dict[type, Callable[[Any], A.Node]] = {
     sp.Mul: _from_mul,
     sp.Transpose: lambda e: A.Transpose(from_sympy(e.arg)),
     sp.Inverse: lambda e: A.Inverse(from_sympy(e.arg)),
-    sp.Trace: lambda e: A.Func("tr", (from_sympy(e.arg),)),
+    sp.Trace: lambda e: _from_trace(e),
+    Softmax: lambda e: A.Func("softmax", (from_sympy(e.arg),)),
+    LogSumExp: lambda e: A.Func("logsumexp", (from_sympy(e.arg),)),
+    AppliedUndef: lambda e: A.Func(type(e).__name__, (from_sympy(e.args[0]),)),
     sp.Determinant: lambda e: A.Func("det", (from_sympy(e.arg),)),
     sp.HadamardProduct: lambda e: A.chain(A.Hadamard, [from_sympy(a) for a in e.args]),
     sp.KroneckerProduct: lambda e: A.Kron(from_sympy(e.args[0]), from_sympy(e.args[1])),
@@ -227,7 +270,7 @@ FROM: dict[type, Callable[[Any], A.Node]] = {
     sp.Pow: _from_pow,
     sp.Identity: lambda e: A.Identity(),
     sp.ZeroMatrix: lambda e: A.Zeros(),
-    sp.OneMatrix: lambda e: A.Ones(),
+    sp.OneMatrix: lambda e: A.Transpose(A.Ones()) if e.shape[0] == 1 and e.shape[1] != 1 else A.Ones(),
     DiagMatrix: lambda e: A.Func("diag", (from_sympy(e.args[0]),)),
     DiagonalOf: lambda e: A.Func("diag", (from_sympy(e.args[0]),)),
     ElementwiseApplyFunction: _from_applyfunc,

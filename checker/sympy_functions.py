@@ -1,0 +1,57 @@
+"""SymPy forms of the course's functions that SymPy does not have.
+
+* ``Softmax(z)``: a matrix expression with the shape of z (a column), softmax(z)ᵢ = exp(zᵢ)/Σⱼ exp(zⱼ).
+* ``LogSumExp(z)``: the scalar log Σᵢ exp(zᵢ).
+* ``SCALAR``: named functions of one scalar (σ, relu, f, …) as undefined SymPy functions, so that
+  σ(wᵀx) keeps its name instead of turning into 1/(1 + exp(−Σᵢ wᵢxᵢ)).
+
+>>> import sympy as sp
+>>> z = sp.MatrixSymbol("z", 3, 1)
+>>> Softmax(z).shape, LogSumExp(z)
+((3, 1), logsumexp(z))
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.matrices.expressions.matexpr import MatrixExpr
+
+
+class Softmax(MatrixExpr):
+    """softmax(z) of a column z, same shape as z."""
+
+    def __new__(cls, arg: sp.Basic) -> "Softmax":
+        return sp.Basic.__new__(cls, arg)
+
+    @property
+    def arg(self) -> sp.Basic:
+        return self.args[0]
+
+    @property
+    def shape(self) -> tuple:  # type: ignore[override]
+        return self.args[0].shape
+
+    def _sympystr(self, printer: object) -> str:
+        return f"softmax({self.args[0]})"
+
+
+class LogSumExp(sp.Expr):
+    """log Σᵢ exp(zᵢ), a scalar."""
+
+    is_commutative = True
+
+    def __new__(cls, arg: sp.Basic) -> "LogSumExp":
+        return sp.Expr.__new__(cls, arg)
+
+    @property
+    def arg(self) -> sp.Basic:
+        return self.args[0]
+
+    def _sympystr(self, printer: object) -> str:
+        return f"logsumexp({self.args[0]})"
+
+
+SCALAR: dict[str, sp.FunctionClass] = {
+    name: sp.Function(name) for name in ("sigmoid", "sigmoid'", "relu", "relu'", "tanh'", "f", "f'")
+}
+SCALAR.update({"exp": sp.exp, "log": sp.log, "tanh": sp.tanh, "abs": sp.Abs, "sign": sp.sign})

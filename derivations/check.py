@@ -1,0 +1,95 @@
+"""Numerical checks of every derivation step (principle 1: nothing symbolic is trusted unchecked).
+
+On a few random instances with distinct sizes, in float64:
+* a rewrite of f equals f;
+* a differential step equals the directional derivative of f along a random dX, by 4th-order central
+  differences; an unexpanded d(E) inside a step is given the directional derivative of E;
+* the gradient equals ∇f by central differences entry by entry, a Jacobian likewise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Mapping
+
+import numpy as np
+import sympy as sp
+
+from checker import ast as A
+from checker.evaluate import Instance, evaluate
+from checker.numeric import directional, gradient, jacobian
+from checker.shapes import Declaration, infer
+from checker.sympy_bridge import from_sympy, shape_of
+from derivations.placeholder import PLACEHOLDERS
+
+TOLERANCE = 1e-6
+
+
+def relative_error(got: np.ndarray, want: np.ndarray) -> float:
+    """max|got − want| / max(max|want|, 1e-8), with shapes required to match."""
+    if got.shape != want.shape:
+        return float("inf")
+    return float(np.max(np.abs(got - want), initial=0.0) / max(float(np.max(np.abs(want), initial=0.0)), 1e-8))
+
+
+class StepChecker:
+    """Values of SymPy steps on fixed instances, compared with f and its finite differences."""
+
+    def __init__(self, f: A.Node, wrt: str, decls: Mapping[str, Declaration], instances: list[Instance]) -> None:
+        self.f, self.wrt, self.instances = f, wrt, instances
+        self.decls = dict(decls)
+        self.decls["d" + wrt] = Declaration("d" + wrt, decls[wrt].shape)
+        self.direction = "d" + wrt
+        self._f_values: list[np.ndarray] | None = None
+        self._df_values: list[np.ndarray] | None = None
+
+    def typed(self, expr: sp.Basic, extra: Mapping[str, Declaration] = {}) -> A.Node:
+        return infer(from_sympy(expr), {**self.decls, **extra}, shape_of(expr))
+
+    def values(self, expr: sp.Basic) -> list[np.ndarray]:
+        """expr on every instance; each unexpanded d(E) is E's directional finite difference."""
+        holes = sorted({p for p in sp.preorder_traversal(expr) if isinstance(p, PLACEHOLDERS)}, key=sp.default_sort_key)
+        subs, extra, parts = {}, {}, []
+        for k, hole in enumerate(holes):
+            name = f"_d{k}"
+            inner = self.typed(hole.arg)
+            subs[hole] = sp.MatrixSymbol(name, *hole.shape) if isinstance(hole, sp.MatrixExpr) else sp.Symbol(name)
+            extra[name] = Declaration(name, inner.shape)
+            parts.append((name, inner))
+        node = self.typed(expr.xreplace(subs), extra)
+        out = []
+        for inst in self.instances:
+            if parts:
+                values = dict(inst.values)
+                for name, inner in parts:
+                    values[name] = directional(inner, inst, self.wrt, inst.values[self.direction])
+                inst = replace(inst, values=values)
+            out.append(evaluate(node, inst))
+        return out
+
+    def f_values(self) -> list[np.ndarray]:
+        if self._f_values is None:
+            self._f_values = [evaluate(self.f, inst) for inst in self.instances]
+        return self._f_values
+
+    def df_values(self) -> list[np.ndarray]:
+        if self._df_values is None:
+            self._df_values = [directional(self.f, inst, self.wrt, inst.values[self.direction]) for inst in self.instances]
+        return self._df_values
+
+    def _worst(self, got: list[np.ndarray], want: list[np.ndarray]) -> float:
+        return max(relative_error(g, w) for g, w in zip(got, want))
+
+    def function(self, expr: sp.Basic) -> float:
+        return self._worst(self.values(expr), self.f_values())
+
+    def differential(self, expr: sp.Basic) -> float:
+        return self._worst(self.values(expr), self.df_values())
+
+    def gradient(self, expr: sp.Basic) -> float:
+        want = [gradient(self.f, inst, self.wrt) for inst in self.instances]
+        return self._worst(self.values(expr), want)
+
+    def jacobian(self, expr: sp.Basic) -> float:
+        want = [jacobian(self.f, inst, self.wrt) for inst in self.instances]
+        return self._worst(self.values(expr), want)

@@ -1,0 +1,244 @@
+"""The derivation engine: f → df (differential rules, one level per step) → Tr(Gᵀ dX) (trace rules)
+→ ∇f = G, or dy = J dx for a vector function of a vector. Every step is checked numerically.
+
+>>> d = derive("x^T A x", "x", "x: n, A: n x n")
+>>> from checker.printing import to_text
+>>> to_text(d.result), d.verified
+('(A + A^T) x', True)
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import sympy as sp
+from sympy.matrices.expressions.matexpr import MatrixExpr
+
+from checker import ast as A
+from checker.dims import is_scalar
+from checker.errors import InputError, UnsupportedError
+from checker.evaluate import draw_instances
+from checker.limits import deadline
+from checker.numpy_source import to_numpy
+from checker.parser import parse
+from checker.printing import to_text
+from checker.problem import Problem
+from checker.problems import parse_where
+from checker.shapes import parse_shapes
+from checker.sympy_bridge import from_sympy, to_sympy
+from derivations.algebra import madd, mmul, rebuild, tidy, transpose, zero_like
+from derivations.check import StepChecker
+from derivations.derivation import Derivation, Step
+from derivations.placeholder import PLACEHOLDERS, D
+from derivations.rules.differential import lookup
+from derivations.rules.trace import GRADIENT_RULES, JACOBIAN_RULES, Pair, scalar_pairs
+from derivations.simplify import push_transposes, simplify
+
+MAX_ROUNDS = 60
+TIME_LIMIT = 30.0
+
+
+def derive(expr: str, wrt: str, shapes: str, where: str | None = None, *, seed: int = 0, instances: int = 3) -> Derivation:
+    """Derive ∂f/∂X step by step, the course's way; every step is checked by finite differences."""
+    with deadline(TIME_LIMIT):
+        return _Engine(expr, wrt, shapes, where, seed, instances).run()
+
+
+class _Engine:
+    def __init__(self, expr: str, wrt: str, shapes: str, where: str | None, seed: int, n: int) -> None:
+        self.text, self.wrt = expr, wrt
+        self.decls = parse_shapes(shapes)
+        if wrt not in self.decls:
+            raise InputError(f"--wrt {wrt} is not a declared symbol", expected=", ".join(sorted(self.decls)))
+        self.problem = Problem(self.decls, where=parse_where(where, set(self.decls)))
+        self.tree = parse(expr, names=self.problem.names)
+        self.f = self.problem.typed(self.tree)
+        x_shape = self.decls[wrt].shape
+        if is_scalar(self.f.shape):
+            self.kind = "derivative" if is_scalar(x_shape) else "gradient"
+        elif self.f.shape[1].is_one and x_shape[1].is_one:
+            self.kind = "jacobian"
+        else:
+            raise UnsupportedError("the derivative of a matrix-valued function, or of a vector with respect to a "
+                                   "matrix, is a 4th-order tensor; derive a scalar loss instead, or use the differential")
+        self.fs = self._sympy(self.f)
+        self.X = to_sympy(self.problem.typed(A.Sym(wrt)), self.decls)
+        self.dX = sp.MatrixSymbol("d" + wrt, *self.X.shape) if isinstance(self.X, MatrixExpr) else sp.Symbol("d" + wrt)
+        direction = self.problem.typed(A.Differential(A.Sym(wrt)))
+        kinks = any(isinstance(nd, A.Func) and nd.name in ("relu", "abs", "max", "min") for nd in self.f.walk())
+        self.instances = draw_instances(self.decls, [self.f, direction], n, seed, kink_aware=kinks)
+        self.check = StepChecker(self.f, wrt, self.decls, self.instances)
+        self.fold = {self._sympy(self.problem.typed(v)): self._symbol_like(name, self.problem.typed(v))
+                     for name, v in self.problem.where.items()}
+        self.steps: list[Step] = []
+
+    # ------------------------------------------------------------------ helpers
+    def _sympy(self, typed: A.Node) -> sp.Basic:
+        try:
+            return to_sympy(typed, self.decls)
+        except UnsupportedError as exc:
+            what = str(exc).replace(" has no SymPy form here", "")
+            raise UnsupportedError(f"dlprep derive cannot differentiate {what}: it has no differential rule here "
+                                   "(supported: products, sums, transposes, inverses, tr, det, log det, norms, ∘, "
+                                   "σ, tanh, exp, log, relu, f, softmax, logsumexp)") from None
+
+    def _symbol_like(self, name: str, typed: A.Node) -> sp.Basic:
+        value = self._sympy(typed)
+        return sp.MatrixSymbol(name, *value.shape) if isinstance(value, MatrixExpr) else sp.Symbol(name)
+
+    def d(self, e: sp.Basic) -> sp.Basic:
+        """One level of d: dX for the variable, 0 for a constant, d(e) left for the next step."""
+        if e == self.X:
+            return self.dX
+        if not e.has(self.X):
+            return zero_like(e)
+        return D(e)
+
+    def show(self, e: sp.Basic) -> A.Node:
+        """The display tree of a SymPy step: abbreviations folded back, d(·) as differentials."""
+        e = e.xreplace(self.fold) if self.fold else e
+        holes = {p: sp.MatrixSymbol(f"_hole{k}", *p.shape) if isinstance(p, MatrixExpr) else sp.Symbol(f"_hole{k}")
+                 for k, p in enumerate(sorted({p for p in sp.preorder_traversal(e) if isinstance(p, PLACEHOLDERS)},
+                                              key=sp.default_sort_key))}
+        tree = from_sympy(e.xreplace(holes))
+        back = {str(s.name): A.Differential(from_sympy(p.arg)) for p, s in holes.items()}
+        return _replace_syms(tree, back) if back else tree
+
+    def sums_to_one(self) -> frozenset[sp.Basic]:
+        """Declared probability vectors and one-hot vectors: 1ᵀy = 1."""
+        return frozenset(sp.MatrixSymbol(n, *self._sympy(self.problem.typed(A.Sym(n))).shape)
+                         for n, decl in self.decls.items() if {"probability", "onehot"} & set(decl.attrs))
+
+    def add(self, lhs: str, shown: A.Node, rule: str, error: float | None, against: str) -> None:
+        """Record a step; a rule that changes nothing visible joins the previous step."""
+        last = self.steps[-1] if self.steps else None
+        if last is not None and last.lhs == lhs and last.rule and to_text(last.expr) == to_text(shown):
+            last.rule = "; ".join(dict.fromkeys(last.rule.split("; ") + rule.split("; ")))
+            last.error = None if error is None or last.error is None else max(last.error, error)
+            return
+        self.steps.append(Step(lhs, shown, rule, error, against))
+
+    # ------------------------------------------------------------------ phases
+    def run(self) -> Derivation:
+        self.add("f", self.tree, "", self.check.function(self.fs), "f itself")
+        if to_text(self.show(self.fs)) != to_text(self.tree):
+            self.add("f", self.show(self.fs), "‖u‖² = Tr(uᵀu); scalars as 1×1", self.check.function(self.fs), "f")
+        df = self.differentials()
+        if self.kind == "jacobian":
+            result = self.collect_jacobian(df)
+        elif self.kind == "derivative":
+            result = self.collect_scalar(df)
+        else:
+            result = self.collect_gradient(df)
+        expanded = from_sympy(result)
+        return Derivation(self.text, self.wrt, self.kind, self.steps, self.show(result), expanded,
+                          to_numpy(self.check.typed(result), self.decls), len(self.instances),
+                          [dict(i.sizes) for i in self.instances], result)
+
+    def differentials(self) -> sp.Basic:
+        current = D(self.fs)
+        self.add("df", self.show(current), "take the differential", self.check.differential(current), "directional FD")
+        for _ in range(MAX_ROUNDS):
+            if not current.has(*PLACEHOLDERS):
+                return current
+            used: list[str] = []
+            current = tidy(_expand_once(current, self.d, used))
+            self.add("df", self.show(current), "; ".join(dict.fromkeys(used)), self.check.differential(current), "directional FD")
+        raise UnsupportedError("the differential did not close after 60 rule levels")
+
+    def _rounds(self, pairs: list[Pair], rules: dict, render: Callable[[list[Pair]], sp.Basic],
+                display: Callable[[list[Pair]], A.Node]) -> list[Pair]:
+        holds = lambda e: e.has(self.dX)  # noqa: E731
+        for _ in range(MAX_ROUNDS):
+            if all(E == self.dX for _, E in pairs):
+                return pairs
+            used: list[str] = []
+            nxt: list[Pair] = []
+            for M, E in pairs:
+                if E == self.dX:
+                    nxt.append((M, E))
+                    continue
+                for name, rule in rules.items():
+                    out = rule(M, E, holds)
+                    if out is not None:
+                        used.append(name)
+                        nxt.extend(out)
+                        break
+                else:
+                    raise UnsupportedError(f"no trace rule brings {E} to the form … d{self.wrt}")
+            pairs = nxt
+            self.add("df", display(pairs), "; ".join(dict.fromkeys(used)), self.check.differential(render(pairs)), "directional FD")
+        raise UnsupportedError("the trace rules did not reach the form Tr(Gᵀ dX)")
+
+    def collect_gradient(self, df: sp.Basic) -> sp.Basic:
+        pairs = scalar_pairs(df, lambda e: e.has(self.dX))
+        render = lambda ps: sp.Add(*[sp.Trace(mmul(transpose(M), E)) for M, E in ps])  # noqa: E731
+        self.add("df", self._trace_display(pairs), "a scalar is its own trace: u = Tr(u)",
+                 self.check.differential(render(pairs)), "directional FD")
+        pairs = self._rounds(pairs, GRADIENT_RULES, render, self._trace_display)
+        G = simplify(madd(*[M for M, _ in pairs]), self.sums_to_one())
+        final = sp.Trace(mmul(sp.Transpose(G), self.dX))
+        shown = A.Func("tr", (A.Mul(A.Transpose(self.show(G)), from_sympy(self.dX)),))
+        self.add("df", shown, "collect: df = Tr(Gᵀ dX)", self.check.differential(final), "directional FD")
+        self.add(f"∇_{self.wrt} f", self.show(G), "read off G", self.check.gradient(G), "central differences of f")
+        if self.X.shape[1] == 1:
+            row = push_transposes(transpose(G))
+            self.add(f"∂f/∂{self.wrt}ᵀ", self.show(row), "the Jacobian row is Gᵀ", self.check.jacobian(row),
+                     "central differences of f")
+            self.steps.append(self.steps.pop(-2))  # end on the gradient
+        return G
+
+    def _trace_display(self, pairs: list[Pair]) -> A.Node:
+        terms = []
+        for M, E in pairs:
+            coeff = _identity_multiple(M)
+            if coeff is not None:
+                body = A.Func("tr", (self.show(E),))
+                terms.append(body if coeff == 1 else A.Mul(from_sympy(coeff), body))
+            else:
+                left = self.show(push_transposes(transpose(M)))
+                terms.append(A.Func("tr", (A.Mul(left, self.show(E)),)))
+        return A.Add(tuple(terms)) if len(terms) > 1 else terms[0]
+
+    def collect_jacobian(self, df: sp.Basic) -> sp.Basic:
+        pairs: list[Pair] = [(sp.Identity(df.shape[0]), df)]
+        render = lambda ps: sp.MatAdd(*[mmul(L, E) for L, E in ps]).doit(deep=False) if len(ps) > 1 else mmul(*ps[0])  # noqa: E731
+        display = lambda ps: self.show(render(ps))  # noqa: E731
+        pairs = self._rounds(pairs, JACOBIAN_RULES, render, display)
+        J = simplify(madd(*[L for L, _ in pairs]), self.sums_to_one())
+        self.add("df", self.show(mmul(J, self.dX)), f"collect: df = J d{self.wrt}", self.check.differential(mmul(J, self.dX)), "directional FD")
+        self.add(f"∂f/∂{self.wrt}ᵀ", self.show(J), "read off J", self.check.jacobian(J), "central differences of f")
+        return J
+
+    def collect_scalar(self, df: sp.Basic) -> sp.Basic:
+        g = simplify(tidy(df.xreplace({self.dX: sp.S.One})))
+        self.add(f"df/d{self.wrt}", self.show(g), f"df = (df/d{self.wrt})·d{self.wrt}", self.check.gradient(g), "central differences of f")
+        return g
+
+
+def _expand_once(e: sp.Basic, d: Callable[[sp.Basic], sp.Basic], used: list[str]) -> sp.Basic:
+    if isinstance(e, PLACEHOLDERS):
+        rule = lookup(e.arg)
+        used.append(rule.formula)
+        return rule.apply(e.arg, d)
+    if isinstance(e, (sp.MatrixSymbol, sp.Symbol, sp.Number)) or not e.has(*PLACEHOLDERS):
+        return e
+    return rebuild(e, [_expand_once(a, d, used) for a in e.args])
+
+
+def _identity_multiple(M: sp.Basic) -> sp.Basic | None:
+    if isinstance(M, sp.Identity):
+        return sp.S.One
+    if isinstance(M, sp.MatMul):
+        coeff, mats = M.as_coeff_matrices()
+        if len(mats) == 1 and isinstance(mats[0], sp.Identity):
+            return coeff
+    return None
+
+
+def _replace_syms(tree: A.Node, table: dict[str, A.Node]) -> A.Node:
+    if isinstance(tree, A.Sym) and tree.name in table:
+        return table[tree.name]
+    children = tree.children()
+    return A.rebuild(tree, [_replace_syms(c, table) for c in children]) if children else tree
+
