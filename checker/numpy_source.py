@@ -12,6 +12,8 @@ Sizes of ``1``, ``0`` and ``I`` are read off the inputs (``A.shape[0]``).
 
 from __future__ import annotations
 
+import keyword
+import re
 from typing import Callable, Mapping
 
 from checker import ast as A
@@ -27,6 +29,18 @@ FUNCTIONS: dict[str, str] = {
     "logsumexp": "(np.max({0}) + np.log(np.sum(np.exp({0} - np.max({0})))))",
     "tr": "np.trace({0})", "det": "np.linalg.det({0})", "inv": "np.linalg.inv({0})", "sum": "np.sum({0})",
 }
+
+
+def python_name(name: str) -> str:
+    """The Python variable for a symbol: λ stays `lambda_` (a keyword), W^(2) becomes W_2.
+
+    >>> python_name("lambda"), python_name("W^(2)"), python_name("y_hat")
+    ('lambda_', 'W_2', 'y_hat')
+    """
+    out = re.sub(r"\W+", "_", name).strip("_") or "v"
+    if out[0].isdigit():
+        out = "v" + out
+    return out + "_" if keyword.iskeyword(out) else out
 
 
 class NoNumpyForm(Exception):
@@ -47,10 +61,10 @@ class _Printer:
         self.sizes: dict[Dim, str] = {}
         for decl in decls.values():
             for k, d in enumerate(decl.shape):
-                self.sizes.setdefault(d, f"{decl.name}.shape[{k}]")
+                self.sizes.setdefault(d, f"{python_name(decl.name)}.shape[{k}]")
         self.rules: dict[type, Callable[[A.Node], str]] = {
             A.Num: lambda n: str(n.value.numerator) if n.value.denominator == 1 else f"({n.value.numerator} / {n.value.denominator})",
-            A.Sym: lambda n: n.name,
+            A.Sym: lambda n: python_name(n.name),
             A.Ones: lambda n: f"np.ones({self.shape(n)})",
             A.Zeros: lambda n: f"np.zeros({self.shape(n)})",
             A.Identity: lambda n: f"np.eye({self.size(n.shape[0])})",

@@ -49,6 +49,7 @@ class Derivation:
     instances: int
     sizes: list[dict[str, int]] = field(default_factory=list)
     sympy: Any = None
+    numpy_inputs: dict[str, str] = field(default_factory=dict)  # symbol → its Python name in ``numpy``
 
     @property
     def verified(self) -> bool:
@@ -110,7 +111,7 @@ class Derivation:
     def to_json(self) -> dict[str, Any]:
         return {"expr": self.expr, "wrt": self.wrt, "kind": self.kind, self.kind: to_text(self.result),
                 "gradient": to_text(self.result), "expanded": to_text(self.result_expanded),
-                "latex": to_latex(self.result), "numpy": self.numpy, "steps": [s.to_json() for s in self.steps],
+                "latex": to_latex(self.result), "numpy": self.numpy, "numpy_inputs": self.numpy_inputs, "steps": [s.to_json() for s in self.steps],
                 "verified": self.verified, "max_rel_error": self.max_rel_error, "instances": self.instances,
                 "sizes": self.sizes}
 

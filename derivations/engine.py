@@ -19,7 +19,7 @@ from checker.dims import is_scalar
 from checker.errors import InputError, UnsupportedError
 from checker.evaluate import draw_instances
 from checker.limits import deadline
-from checker.numpy_source import to_numpy
+from checker.numpy_source import python_name, to_numpy
 from checker.parser import parse
 from checker.printing import to_text
 from checker.problem import Problem
@@ -133,7 +133,8 @@ class _Engine:
         expanded = from_sympy(result)
         return Derivation(self.text, self.wrt, self.kind, self.steps, self.show(result), expanded,
                           to_numpy(self.check.typed(result), self.decls), len(self.instances),
-                          [dict(i.sizes) for i in self.instances], result)
+                          [dict(i.sizes) for i in self.instances], result,
+                          {name: python_name(name) for name in sorted(self.decls)})
 
     def differentials(self) -> sp.Basic:
         current = D(self.fs)
