@@ -12,7 +12,7 @@ are read as their single entry. SymPy is imported only here and by the derivatio
 2*A.T*(A*x - b)
 >>> from checker.printing import to_text
 >>> to_text(from_sympy(e))
-'2 A^T (-b + A x)'
+'2 A^T (A x - b)'
 """
 
 from __future__ import annotations
