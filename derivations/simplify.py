@@ -14,7 +14,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
-from derivations.algebra import hadamard, madd, mmul, tidy, transpose
+from derivations.algebra import hadamard, madd, mmul, rebuild, tidy, transpose
 
 
 def push_transposes(e: sp.Basic) -> sp.Basic:
@@ -33,7 +33,7 @@ def push_transposes(e: sp.Basic) -> sp.Basic:
         if isinstance(inner, (sp.OneMatrix, sp.ZeroMatrix, sp.Identity)):
             return inner.T
         return transpose(inner)
-    return tidy(e.func(*[push_transposes(a) if isinstance(a, sp.Basic) else a for a in e.args]))
+    return rebuild(e, [push_transposes(a) if isinstance(a, sp.Basic) else a for a in e.args])
 
 
 def _factors(term: sp.Basic) -> tuple[sp.Basic, list[sp.Basic]]:
@@ -75,7 +75,7 @@ def pull_scalars(e: sp.Basic) -> sp.Basic:
     """(cA)∘B = c(A∘B) and c·(d·A) = (cd)·A, so a result carries one leading coefficient."""
     if isinstance(e, (sp.MatrixSymbol, sp.Symbol, sp.Number)) or not e.args:
         return e
-    e = tidy(e.func(*[pull_scalars(a) if isinstance(a, sp.Basic) else a for a in e.args]))
+    e = rebuild(e, [pull_scalars(a) if isinstance(a, sp.Basic) else a for a in e.args])
     if isinstance(e, sp.HadamardProduct):
         parts = [_coeff(a) for a in e.args]
         coeff = sp.Mul(*[c for c, _ in parts])
@@ -91,7 +91,7 @@ def pull_scalars(e: sp.Basic) -> sp.Basic:
 def _bottom_up(e: sp.Basic, rule) -> sp.Basic:  # type: ignore[no-untyped-def]
     if isinstance(e, (sp.MatrixSymbol, sp.Symbol, sp.Number)) or not e.args:
         return rule(e)
-    return rule(tidy(e.func(*[_bottom_up(a, rule) if isinstance(a, sp.Basic) else a for a in e.args])))
+    return rule(rebuild(e, [_bottom_up(a, rule) if isinstance(a, sp.Basic) else a for a in e.args]))
 
 
 def _is_symmetric(S: sp.Basic) -> bool:
