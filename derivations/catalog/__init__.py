@@ -16,7 +16,8 @@ import importlib
 from checker.errors import InputError
 from derivations.catalog.model import Entry, MalRule, Part
 
-TOPICS = ("traces", "least_squares", "gradients", "activations", "softmax", "sparsemax", "conv", "mlp", "values", "more", "layers")
+TOPICS = ("traces", "least_squares", "activations", "softmax", "sparsemax", "mlp", "conv", "pooling", "rnn", "lstm",
+          "batchnorm", "regularization", "autoencoder", "rbm", "attention", "training")  # one module per topic
 
 _REGISTRY: dict[str, Entry] = {}
 

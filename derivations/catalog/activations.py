@@ -1,6 +1,8 @@
-"""Activation functions and their derivatives (CATALOG B, C; lecture ch. 3, 4).
+"""Activation functions and their derivatives, maxout (CATALOG B, C; lecture ch. 3, 4).
 
 An elementwise derivative f'(z) is the gradient of Σᵢ f(zᵢ), which is how each is verified."""
+
+from __future__ import annotations
 
 from derivations.catalog.model import Entry, Part
 
@@ -32,4 +34,12 @@ ENTRIES = (
            {"en": "f(z) = z for z ≥ 0 and α(e^z − 1) for z < 0; f'(z) = 1 for z ≥ 0 and αe^z = f(z) + α for z < 0.",
             "zh": "f(z) 在 z ≥ 0 时为 z，在 z < 0 时为 α(e^z − 1)；f'(z) 在 z ≥ 0 时为 1，在 z < 0 时为 αe^z = f(z) + α。"},
            "z: n, alpha: scalar positive", "I(z >= 0) .* z + alpha I(z < 0) .* (exp(z) - 1)", "I(z >= 0) + alpha I(z < 0) .* exp(z)"),
+    Entry(
+        id="maxout-gradient", topic="activations",
+        title={"en": "Gradient of a maxout unit", "zh": "maxout 单元的梯度"},
+        statement={"en": "h = max_k(w_kᵀx + b_k); with the rows w_kᵀ stacked in W, ∇ₓh = w_{k*} for the winning k*, i.e. Wᵀ times the one-hot of the winner.",
+                   "zh": "h = max_k(w_kᵀx + b_k)；把各 w_kᵀ 作为 W 的行，则 ∇ₓh = w_{k*}（k* 为取得最大值的那一路），即 Wᵀ 乘以获胜者的 one-hot 向量。"},
+        asked=("gradient",), symbols="W: k x n, b: k, x: n",
+        parts=(Part("gradient", "n", "W^T I(W x + b >= max(W x + b))", kind="gradient", function="max(W x + b)", wrt="x", kink_aware=True),),
+    ),
 )

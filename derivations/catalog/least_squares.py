@@ -1,6 +1,9 @@
-"""Least squares and quadratic forms (CATALOG A; lecture ch. 2)."""
+"""Least squares and quadratic forms (CATALOG A; lecture ch. 2, 3)."""
+
+from __future__ import annotations
 
 from derivations.catalog.model import Entry, Part
+
 
 ENTRIES = (
     Entry(
@@ -19,5 +22,17 @@ ENTRIES = (
             Part("differential", "scalar", "2 (A x - b)^T A dx", kind="differential", function="||A x - b||^2", wrt="x"),
         ),
         core=True,
+    ),
+    Entry(
+        id="quadratic-form-gradient",
+        topic="least squares",
+        title={"en": "Gradient of a quadratic form", "zh": "二次型的梯度"},
+        statement={
+            "en": "d(xᵀAx) = dxᵀAx + xᵀA dx = xᵀ(A + Aᵀ)dx, so ∇ₓ xᵀAx = (A + Aᵀ)x; it is 2Ax only for symmetric A.",
+            "zh": "d(xᵀAx) = dxᵀAx + xᵀA dx = xᵀ(A + Aᵀ)dx，所以 ∇ₓ xᵀAx = (A + Aᵀ)x；只有 A 对称时才等于 2Ax。",
+        },
+        asked=("gradient",),
+        symbols="A: n x n, x: n",
+        parts=(Part("gradient", "n", "(A + A^T) x", kind="gradient", function="x^T A x", wrt="x"),),
     ),
 )

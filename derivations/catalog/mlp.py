@@ -1,6 +1,9 @@
-"""Backpropagation in a fully connected network (CATALOG C; lecture ch. 2, 4)."""
+"""Fully connected networks: backpropagation, batches, why linear layers collapse (CATALOG A, C; lecture ch. 2, 4)."""
+
+from __future__ import annotations
 
 from derivations.catalog.model import Entry, MalRule, Part
+
 
 ENTRIES = (
     Entry(
@@ -30,9 +33,6 @@ ENTRIES = (
         ),
         core=True,
     ),
-)
-
-ENTRIES = ENTRIES + (
     Entry(
         id="mlp-batch-backprop",
         topic="mlp",
@@ -47,5 +47,14 @@ ENTRIES = ENTRIES + (
             Part("grad-W", "n_l x n_{l-1}", "Delta A^T / N", kind="gradient", function="tr(Delta^T (W A + b 1^T)) / N", wrt="W"),
             Part("grad-b", "n_l", "Delta 1 / N", kind="gradient", function="tr(Delta^T (W A + b 1^T)) / N", wrt="b"),
         ),
+    ),
+    Entry(
+        id="linear-network-collapse", topic="mlp",
+        title={"en": "Stacked linear layers are one linear layer", "zh": "堆叠的线性层等价于一个线性层"},
+        statement={"en": "W2(W1x + b1) + b2 = (W2W1)x + (W2b1 + b2): without a nonlinearity, depth adds no expressive power.",
+                   "zh": "W2(W1x + b1) + b2 = (W2W1)x + (W2b1 + b2)：没有非线性激活，加深网络并不增加表达能力。"},
+        asked=("proof",), symbols="W1: h x n, b1: h, W2: m x h, b2: m, x: n",
+        parts=(Part("collapsed", "m", "(W2 W1) x + (W2 b1 + b2)"),),
+        identities=("W2 (W1 x + b1) + b2 = (W2 W1) x + (W2 b1 + b2)",),
     ),
 )

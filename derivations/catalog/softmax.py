@@ -1,11 +1,39 @@
-"""Softmax output units (CATALOG B; lecture ch. 3)."""
+"""Output units: softmax, its Jacobian and cross-entropy, logistic regression (CATALOG B; lecture ch. 3)."""
+
+from __future__ import annotations
 
 from derivations.catalog.model import Entry, MalRule, Part
 
+
 ENTRIES = (
     Entry(
+        id="logistic-regression-gradient",
+        topic="output units",
+        title={"en": "Gradient of the logistic loss", "zh": "逻辑回归损失的梯度"},
+        statement={
+            "en": "For ℓ(w) = −Σ[y log σ(Xw) + (1 − y) log(1 − σ(Xw))], using σ' = σ(1 − σ) the terms collapse to ∇_w ℓ = Xᵀ(σ(Xw) − y).",
+            "zh": "对 ℓ(w) = −Σ[y log σ(Xw) + (1 − y) log(1 − σ(Xw))]，利用 σ' = σ(1 − σ) 化简得 ∇_w ℓ = Xᵀ(σ(Xw) − y)。",
+        },
+        asked=("gradient",),
+        symbols="X: N x d, w: d, y: N binary",
+        parts=(Part("gradient", "d", "X^T (sigmoid(X w) - y)", kind="gradient",
+                    function="-(y^T log(sigmoid(X w)) + (1 - y)^T log(1 - sigmoid(X w)))", wrt="w"),),
+    ),
+    Entry(
+        id="softmax-cross-entropy-gradient",
+        topic="output units",
+        title={"en": "Gradient of softmax cross-entropy", "zh": "softmax 交叉熵的梯度"},
+        statement={
+            "en": "With a = softmax(z) and ℓ = −log a_y = −e_yᵀ log a, ∇_z ℓ = a − e_y (the lecture writes −(e(y) − f(x))).",
+            "zh": "设 a = softmax(z)，ℓ = −log a_y = −e_yᵀ log a，则 ∇_z ℓ = a − e_y（讲义写作 −(e(y) − f(x))）。",
+        },
+        asked=("gradient",),
+        symbols="z: K",
+        parts=(Part("gradient", "K", "a - e_y", kind="gradient", where="a = softmax(z)", function="-e_y^T log(softmax(z))", wrt="z"),),
+    ),
+    Entry(
         id="softmax-jacobian",
-        topic="softmax",
+        topic="output units",
         title={"en": "Jacobian of softmax", "zh": "softmax 的 Jacobian 矩阵"},
         statement={
             "en": "With a = softmax(z) = exp(z)/(1ᵀexp(z)), ∂a/∂z = diag(a) − aaᵀ: entry (i, j) is a_i(δ_ij − a_j).",

@@ -1,4 +1,6 @@
-"""Sparsemax and its KKT conditions (CATALOG B; lecture ch. 3)."""
+"""Sparsemax: its KKT conditions and Jacobian (CATALOG B; lecture ch. 3)."""
+
+from __future__ import annotations
 
 import numpy as np
 
@@ -22,6 +24,7 @@ def check_kkt(trials: int = 50) -> tuple[float, float]:
                     float(np.max(np.abs(mu * p))), float(max(0.0, -mu.min())), float(max(0.0, -p.min())))
     return worst, 1e-9
 
+
 ENTRIES = (
     Entry(
         id="sparsemax-kkt",
@@ -40,5 +43,14 @@ ENTRIES = (
         ),
         checks=(check_kkt,),
         core=True,
+    ),
+    Entry(
+        id="sparsemax-jacobian", topic="sparsemax",
+        title={"en": "Jacobian of sparsemax", "zh": "sparsemax 的 Jacobian"},
+        statement={"en": "Away from changes of the support, with s the 0/1 indicator of the support, ∂p/∂z = diag(s) − ssᵀ/(1ᵀs).",
+                   "zh": "在支撑集不变的区域内，记 s 为支撑集的 0/1 指示向量，则 ∂p/∂z = diag(s) − ssᵀ/(1ᵀs)。"},
+        asked=("jacobian",), symbols="z: K, s: K binary",
+        parts=(Part("jacobian", "K x K", "diag(s) - s s^T / (1^T s)", kind="jacobian", function="sparsemax(z)", wrt="z",
+                    where="s = I(sparsemax(z) > 0)"),),
     ),
 )

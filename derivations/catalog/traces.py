@@ -1,6 +1,9 @@
-"""Trace identities (CATALOG A; lecture ch. 2)."""
+"""Traces and the matrix differentials built on them (CATALOG A; lecture ch. 2)."""
+
+from __future__ import annotations
 
 from derivations.catalog.model import Entry, Part
+
 
 ENTRIES = (
     Entry(
@@ -30,5 +33,29 @@ ENTRIES = (
         parts=(Part("equal", "scalar", "tr(A^T (B .* C))"),),
         identities=("tr(A^T (B .* C)) = tr((A .* B)^T C) = sum(A .* B .* C)",),
         core=True,
+    ),
+    Entry(
+        id="trace-linear-gradient",
+        topic="traces",
+        title={"en": "Gradient of Tr(AXB)", "zh": "Tr(AXB) 的梯度"},
+        statement={
+            "en": "d Tr(AXB) = Tr(BA dX) = Tr((AᵀBᵀ)ᵀ dX), so ∇_X Tr(AXB) = AᵀBᵀ.",
+            "zh": "d Tr(AXB) = Tr(BA dX) = Tr((AᵀBᵀ)ᵀ dX)，所以 ∇_X Tr(AXB) = AᵀBᵀ。",
+        },
+        asked=("gradient",),
+        symbols="A: p x m, X: m x n, B: n x p",
+        parts=(Part("gradient", "m x n", "A^T B^T", kind="gradient", function="tr(A X B)", wrt="X"),),
+    ),
+    Entry(
+        id="logdet-gradient",
+        topic="traces",
+        title={"en": "Gradient of log det X", "zh": "log det X 的梯度"},
+        statement={
+            "en": "d log det X = Tr(X⁻¹ dX) = Tr((X⁻ᵀ)ᵀ dX), so ∇_X log det X = X⁻ᵀ (Matrix Cookbook eq. 57).",
+            "zh": "d log det X = Tr(X⁻¹ dX) = Tr((X⁻ᵀ)ᵀ dX)，所以 ∇_X log det X = X⁻ᵀ（Matrix Cookbook 式 57）。",
+        },
+        asked=("gradient",),
+        symbols="X: n x n invertible",
+        parts=(Part("gradient", "n x n", "X^{-T}", kind="gradient", function="log(det(X))", wrt="X"),),
     ),
 )

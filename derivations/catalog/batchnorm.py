@@ -1,0 +1,37 @@
+"""Batch normalisation: backward pass and the identity case (CATALOG G)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from derivations.catalog.numeric import central_difference
+from derivations.catalog.model import Entry
+
+
+def _batchnorm(x: np.ndarray, gamma: float, beta: float, eps: float) -> np.ndarray:
+    return gamma * (x - x.mean()) / np.sqrt(x.var() + eps) + beta
+
+
+def check_batchnorm() -> tuple[float, float]:
+    """∂L/∂x = (γ/(N√(σ²+ε)))(N g − Σg − x̂ Σ(g∘x̂)); and γ = √σ², β = μ (ε = 0) gives the identity."""
+    rng = np.random.default_rng(1)
+    x, g = rng.standard_normal(9) * 2 + 1, rng.standard_normal(9)
+    gamma, beta, eps = 1.7, -0.3, 1e-3
+    n = x.size
+    xhat = (x - x.mean()) / np.sqrt(x.var() + eps)
+    formula = gamma / (n * np.sqrt(x.var() + eps)) * (n * g - g.sum() - xhat * (g * xhat).sum())
+    numeric = central_difference(lambda xx: float(g @ _batchnorm(xx, gamma, beta, eps)), x)
+    err = np.max(np.abs(numeric - formula)) / np.max(np.abs(formula))
+    identity = np.max(np.abs(_batchnorm(x, np.sqrt(x.var()), x.mean(), 0.0) - x)) / np.max(np.abs(x))
+    return float(max(err, identity)), 1e-6
+
+
+ENTRIES = (
+    Entry(
+        id="batchnorm-backward", topic="batchnorm",
+        title={"en": "Backward pass of batch normalisation", "zh": "批归一化的反向传播"},
+        statement={"en": "With x̂ = (x − μ_B)/√(σ_B² + ε) and ŷ = γx̂ + β over a batch of N, ∂L/∂x = (γ/(N√(σ_B²+ε)))(N g − Σg − x̂ Σ(g∘x̂)) for g = ∂L/∂ŷ. Choosing γ = √σ_B² and β = μ_B (ε = 0) makes the layer the identity, so normalisation loses nothing it cannot learn back.",
+                   "zh": "设 x̂ = (x − μ_B)/√(σ_B² + ε)，ŷ = γx̂ + β，批大小为 N，g = ∂L/∂ŷ，则 ∂L/∂x = (γ/(N√(σ_B²+ε)))(N g − Σg − x̂ Σ(g∘x̂))。取 γ = √σ_B²、β = μ_B（ε = 0）时该层是恒等映射，因此归一化不会丢失可学回的信息。"},
+        asked=("derivation",), symbols="", parts=(), checks=(check_batchnorm,),
+    ),
+)

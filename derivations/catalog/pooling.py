@@ -1,0 +1,44 @@
+"""Residuals through mean and max pooling (CATALOG F; lecture ch. 7)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from derivations.catalog.numeric import central_difference
+from derivations.catalog.model import Entry
+
+
+def check_pooling() -> tuple[float, float]:
+    """Mean pooling: δ_l = (kron(δ_{l+1}, 11ᵀ)/s²) ∘ f'(z_l); max pooling routes δ_{l+1} to the arg-max."""
+    rng = np.random.default_rng(0)
+    s, m = 2, 6
+    z = rng.standard_normal((m, m))
+    d_next = rng.standard_normal((m // s, m // s))
+    f, fp = np.tanh, lambda t: 1 - np.tanh(t) ** 2
+
+    def mean_pool(a: np.ndarray) -> np.ndarray:
+        return a.reshape(m // s, s, m // s, s).mean(axis=(1, 3))
+
+    def max_pool(a: np.ndarray) -> np.ndarray:
+        return a.reshape(m // s, s, m // s, s).max(axis=(1, 3))
+
+    numeric = central_difference(lambda zz: float(np.sum(d_next * mean_pool(f(zz)))), z)
+    formula = np.kron(d_next, np.ones((s, s))) / s**2 * fp(z)
+    err_mean = np.max(np.abs(numeric - formula)) / np.max(np.abs(formula))
+    numeric = central_difference(lambda zz: float(np.sum(d_next * max_pool(f(zz)))), z)
+    a = f(z)
+    winners = (a == np.kron(max_pool(a), np.ones((s, s)))).astype(float)
+    routed = np.kron(d_next, np.ones((s, s))) * winners * fp(z)
+    err_max = np.max(np.abs(numeric - routed)) / np.max(np.abs(routed))
+    return float(max(err_mean, err_max)), 1e-6
+
+
+ENTRIES = (
+    Entry(
+        id="pooling-residual", topic="pooling",
+        title={"en": "Residuals through pooling", "zh": "残差通过池化层回传"},
+        statement={"en": "For s×s mean pooling, δ_l = (kron(δ_{l+1}, 11ᵀ)/s²) ∘ f'(z_l); for max pooling each δ_{l+1} entry goes back to the position that won the max, and the others get 0.",
+                   "zh": "对 s×s 平均池化，δ_l = (kron(δ_{l+1}, 11ᵀ)/s²) ∘ f'(z_l)；对最大池化，δ_{l+1} 的每个元素回传到取得最大值的位置，其余位置为 0。"},
+        asked=("derivation",), symbols="", parts=(), checks=(check_pooling,),
+    ),
+)
