@@ -29,7 +29,7 @@ from checker import ast as A
 from checker.dims import Dim
 from checker.errors import UnsupportedError
 from checker.shapes import Declaration
-from checker.sympy_functions import SCALAR, LogSumExp, Softmax
+from checker.sympy_functions import SCALAR, LogSumExp, OneHot, Softmax, elementwise
 
 _T = sp.Dummy("t")
 F = sp.Function("f")
@@ -75,11 +75,11 @@ class _To:
             A.Ones: lambda n: sp.OneMatrix(*self.dims(n)),
             A.Zeros: lambda n: sp.ZeroMatrix(*self.dims(n)),
             A.Identity: lambda n: sp.Identity(self.dims(n)[0]),
-            A.OneHot: lambda n: sp.MatrixSymbol(f"e_{n.label}", *self.dims(n)),
+            A.OneHot: lambda n: OneHot(f"e_{n.label}", *self.dims(n)),
             A.Add: lambda n: sp.Add(*[self.visit(t) for t in n.terms]) if not _is_matrix(n.shape) else sp.MatAdd(*[self.visit(t) for t in n.terms]).doit(deep=False),
-            A.Neg: lambda n: -self.visit(n.arg),
+            A.Neg: lambda n: self.scaled(sp.S.NegativeOne, self.visit(n.arg)),
             A.Mul: self.mul,
-            A.Div: lambda n: self.visit(n.num) / self.scalar(n.den),
+            A.Div: lambda n: self.scaled(1 / self.scalar(n.den), self.visit(n.num)),
             A.Hadamard: lambda n: sp.HadamardProduct(self.visit(n.left), self.visit(n.right)),
             A.ElemDiv: lambda n: sp.HadamardProduct(self.visit(n.num), sp.HadamardPower(self.visit(n.den), -1)),
             A.Kron: lambda n: sp.KroneckerProduct(self.visit(n.left), self.visit(n.right)),
@@ -119,12 +119,19 @@ class _To:
         value = self.visit(node)
         return sp.Trace(value) if isinstance(value, sp.MatrixExpr) else value
 
+    @staticmethod
+    def scaled(c: sp.Basic, x: sp.Basic) -> sp.Basic:
+        """c·x without SymPy's deep doit (which would fuse log(σ(X)) into one anonymous function)."""
+        if not isinstance(x, sp.MatrixExpr):
+            return c * x
+        return sp.MatMul(c, x) if isinstance(x, sp.MatAdd) else sp.MatMul(c, x).doit(deep=False)
+
     def mul(self, n: A.Mul) -> sp.Basic:
         left, right = n.left, n.right
         if not _is_matrix(left.shape) and _is_matrix(right.shape):
-            return self.scalar(left) * self.visit(right)
+            return self.scaled(self.scalar(left), self.visit(right))
         if not _is_matrix(right.shape) and _is_matrix(left.shape):
-            return self.scalar(right) * self.visit(left)
+            return self.scaled(self.scalar(right), self.visit(left))
         if not _is_matrix(n.shape) and not _is_matrix(left.shape):
             return self.scalar(left) * self.scalar(right)
         return sp.MatMul(self.visit(left), self.visit(right)).doit(deep=False)
@@ -133,7 +140,7 @@ class _To:
         arg = n.args[0]
         if n.name in ELEMENTWISE:
             if _is_matrix(arg.shape):
-                return ElementwiseApplyFunction(ELEMENTWISE[n.name], self.visit(arg))
+                return elementwise(ELEMENTWISE[n.name], self.visit(arg))
             if n.name in SCALAR:
                 return SCALAR[n.name](self.scalar(arg))
             return ELEMENTWISE[n.name](self.scalar(arg))
@@ -181,9 +188,12 @@ def from_sympy(expr: sp.Basic) -> A.Node:
 
 
 def _from_mul(e: sp.Basic) -> A.Node:
-    coeff, factors = (e.as_coeff_mmul() if isinstance(e, sp.MatMul) else e.as_coeff_mul())
-    if isinstance(e, sp.MatMul):
-        factors = factors.args if isinstance(factors, sp.MatMul) else (factors,)
+    coeff, factors = (e.as_coeff_matrices() if isinstance(e, sp.MatMul) else e.as_coeff_mul())
+    if isinstance(e, sp.MatMul):  # scalar factors other than a number stay in front, as written
+        parts = sp.Mul.make_args(coeff)
+        number = sp.Mul(*[p for p in parts if p.is_number])
+        factors = [p for p in parts if not p.is_number] + list(factors)
+        coeff = number
     nodes = [from_sympy(f) for f in factors]
     if coeff == -1:
         return A.Neg(A.chain(A.Mul, nodes))
@@ -248,6 +258,7 @@ def _from_function(name: str) -> Callable[[sp.Basic], A.Node]:
 
 
 FROM: dict[type, Callable[[Any], A.Node]] = {
+    OneHot: lambda e: A.OneHot(e.label),
     sp.MatrixSymbol: lambda e: A.Sym(str(e.name)),
     sp.Symbol: lambda e: A.Sym(e.name),
     sp.Rational: _from_number,

@@ -35,6 +35,21 @@ class Softmax(MatrixExpr):
         return f"softmax({self.args[0]})"
 
 
+class OneHot(sp.MatrixSymbol):
+    """The one-hot column e_y of the language (a class label y, not a declared symbol)."""
+
+    @property
+    def label(self) -> str:
+        return str(self.name)[2:]
+
+
+def elementwise(function: sp.Lambda, arg: sp.Basic) -> sp.Basic:
+    """f(X) elementwise, kept as written: SymPy would fuse log(σ(X)) into one anonymous function."""
+    from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
+
+    return sp.Basic.__new__(ElementwiseApplyFunction, function, arg)
+
+
 class LogSumExp(sp.Expr):
     """log Σᵢ exp(zᵢ), a scalar."""
 

@@ -17,7 +17,10 @@ from __future__ import annotations
 import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
+from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
+
 from checker.sympy_bridge import transpose
+from checker.sympy_functions import elementwise
 
 __all__ = ["transpose", "madd", "mmul", "hadamard", "trace", "is_zero", "zero_like", "is_matrix", "tidy"]
 
@@ -103,7 +106,7 @@ def trace(e: sp.Basic) -> sp.Basic:
     return sp.Trace(e)
 
 
-_CANONICAL = {sp.MatAdd: madd, sp.MatMul: mmul, sp.HadamardProduct: hadamard, sp.Trace: lambda a: trace(a),
+_CANONICAL = {ElementwiseApplyFunction: elementwise, sp.MatAdd: madd, sp.MatMul: mmul, sp.HadamardProduct: hadamard, sp.Trace: lambda a: trace(a),
               sp.Transpose: lambda a: zero_like(a).T if is_zero(a) else transpose(a)}
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
+from checker.sympy_functions import OneHot
 from derivations.algebra import hadamard, madd, mmul, rebuild, tidy, transpose
 
 
@@ -136,6 +137,46 @@ def cancel_diagonal(e: sp.Basic) -> sp.Basic:
     return e
 
 
+def cancel_hadamard_inverse(e: sp.Basic) -> sp.Basic:
+    """u∘⁻¹ ∘ u = 1 inside a Hadamard product."""
+    if not isinstance(e, sp.HadamardProduct):
+        return e
+    args = list(e.args)
+    for a in list(args):
+        if isinstance(a, sp.HadamardPower) and a.args[1] == -1 and a in args:
+            twin = next((b for b in args if _same(b, a.args[0])), None)
+            if twin is not None:
+                args.remove(a)
+                args.remove(twin)
+    if len(args) == len(e.args):
+        return e
+    return hadamard(*args) if args else sp.OneMatrix(*e.shape)
+
+
+def _same(a: sp.Basic, b: sp.Basic) -> bool:
+    """Equal, or sums with the same terms in another order."""
+    return a == b or (isinstance(a, sp.MatAdd) and isinstance(b, sp.MatAdd) and set(a.args) == set(b.args))
+
+
+def distribute_hadamard(e: sp.Basic) -> sp.Basic:
+    """(A + B)∘C = A∘C + B∘C, factors in a fixed order so that like terms meet."""
+    if isinstance(e, sp.HadamardProduct):
+        for k, m in enumerate(e.args):
+            if isinstance(m, sp.MatAdd):
+                rest = e.args[:k] + e.args[k + 1:]
+                terms = []
+                for t in m.args:
+                    coeff, inner = _coeff(t)
+                    terms.append(mmul(coeff, _sorted_hadamard(inner, *rest)))
+                return madd(*terms)
+    return e
+
+
+def _sorted_hadamard(*factors: sp.Basic) -> sp.Basic:
+    flat = [a for f in factors for a in (f.args if isinstance(f, sp.HadamardProduct) else (f,))]
+    return hadamard(*sorted(flat, key=sp.default_sort_key))
+
+
 def _size(e: sp.Basic) -> int:
     return sum(1 for _ in sp.preorder_traversal(e))
 
@@ -153,6 +194,13 @@ def distribute(e: sp.Basic) -> sp.Basic:
 def expand_if_shorter(e: sp.Basic) -> sp.Basic:
     """Distribute a product over a sum when the cancellations that follow make it shorter."""
     candidate = _bottom_up(_bottom_up(e, distribute), cancel_diagonal)
+    for _ in range(4):
+        before = candidate
+        candidate = _bottom_up(_bottom_up(candidate, distribute_hadamard), cancel_hadamard_inverse)
+        candidate = _bottom_up(candidate, distribute)
+        if candidate == before:
+            break
+    candidate = factor_common(tidy(candidate))
     return candidate if _size(candidate) < _size(e) else e
 
 
@@ -161,9 +209,37 @@ def _drop_sums(e: sp.Basic, sums_to_one: frozenset[sp.Basic]) -> sp.Basic:
     if isinstance(e, sp.MatMul):
         coeff, mats = e.as_coeff_matrices()
         for k in range(len(mats) - 1):
-            if isinstance(mats[k], sp.OneMatrix) and mats[k].shape[0] == 1 and mats[k + 1] in sums_to_one:
+            if isinstance(mats[k], sp.OneMatrix) and mats[k].shape[0] == 1 and (
+                    mats[k + 1] in sums_to_one or isinstance(mats[k + 1], OneHot)):
                 rest = mats[:k] + mats[k + 2:]
                 return mmul(coeff, *rest) if rest else sp.Identity(1) * coeff
+    return e
+
+
+def merge_diagonals(e: sp.Basic) -> sp.Basic:
+    """diag(a)·diag(b) = diag(a∘b)."""
+    if not isinstance(e, sp.MatMul):
+        return e
+    coeff, mats = e.as_coeff_matrices()
+    out: list[sp.Basic] = []
+    for m in mats:
+        if out and isinstance(m, DiagMatrix) and isinstance(out[-1], DiagMatrix):
+            out[-1] = DiagMatrix(hadamard(out[-1].args[0], m.args[0]))
+        else:
+            out.append(m)
+    return mmul(coeff, *out) if len(out) < len(mats) else e
+
+
+def expand_coefficients(e: sp.Basic) -> sp.Basic:
+    """A scalar coefficient such as y(1 − σ) − (1 − y)σ expanded when that is shorter (y − σ)."""
+    if not isinstance(e, sp.MatMul):
+        return e
+    coeff, mats = e.as_coeff_matrices()
+    if not isinstance(coeff, sp.Expr) or coeff.is_number:
+        return e
+    expanded = sp.expand(coeff)
+    if sp.count_ops(expanded) < sp.count_ops(coeff):
+        return mmul(expanded, *mats)
     return e
 
 
@@ -171,9 +247,10 @@ def simplify(e: sp.Basic, sums_to_one: frozenset[sp.Basic] = frozenset()) -> sp.
     """The gradient as a person writes it. ``sums_to_one``: vectors known to satisfy 1ᵀy = 1."""
     e = pull_scalars(push_transposes(tidy(e)))
     e = _bottom_up(e, symmetric_transpose)
+    e = _bottom_up(e, cancel_hadamard_inverse)
+    e = _bottom_up(_bottom_up(e, merge_diagonals), expand_coefficients)
     e = expand_if_shorter(e)
-    if sums_to_one:
-        e = _bottom_up(e, lambda t: _drop_sums(t, sums_to_one))
+    e = _bottom_up(e, lambda t: _drop_sums(t, sums_to_one))
     e = tidy(e)
     if isinstance(e, sp.MatAdd):
         e = madd(*e.args)

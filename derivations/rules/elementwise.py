@@ -14,15 +14,15 @@ from __future__ import annotations
 from typing import Callable
 
 import sympy as sp
-from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 
 from checker.sympy_bridge import ELEMENTWISE
 from checker.sympy_functions import SCALAR as SCALAR_FUNCTIONS
+from checker.sympy_functions import elementwise
 from derivations.algebra import hadamard, madd
 
 
 def _apply(name: str, z: sp.Basic) -> sp.Basic:
-    return ElementwiseApplyFunction(ELEMENTWISE[name], z)
+    return elementwise(ELEMENTWISE[name], z)
 
 
 def _ones(z: sp.Basic) -> sp.Basic:
