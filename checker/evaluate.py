@@ -302,7 +302,11 @@ def kink_distance(node: A.Node, inst: Instance) -> float:
                     continue
             except (DlprepError, ValueError, np.linalg.LinAlgError):
                 continue
-            best = min(best, float(np.min(np.abs(gap))))
+            gap = np.abs(gap)
+            if isinstance(n, A.Indicator):  # u ≥ max(u) is exactly 0 at the winner by construction, not a kink:
+                gap = gap[gap != 0.0]       # the kink is the distance to the runner-up
+            if gap.size:
+                best = min(best, float(np.min(gap)))
     return best
 
 

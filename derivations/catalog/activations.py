@@ -7,8 +7,11 @@ from __future__ import annotations
 from derivations.catalog.model import Entry, Part
 
 
-def _entry(id: str, title: dict[str, str], statement: dict[str, str], symbols: str, f: str, derivative: str, *, jacobian: str | None = None) -> Entry:
-    parts = [Part("derivative", "n", derivative, kind="gradient", function=f"sum({f})", wrt="z", kink_aware=True)]
+def _entry(id: str, title: dict[str, str], statement: dict[str, str], symbols: str, f: str, derivative: str, *,
+           jacobian: str | None = None, why: str = "") -> Entry:
+    steps = ((f"f = sum({f})", "an elementwise derivative is the gradient of Σᵢ f(zᵢ)"),
+             (f"df = sum(({derivative}) .* dz)", why), ("grad = " + derivative, "read off G")) if why else ()
+    parts = [Part("derivative", "n", derivative, kind="gradient", function=f"sum({f})", wrt="z", kink_aware=True, steps=steps)]
     if jacobian:
         parts.append(Part("jacobian", "n x n", jacobian, kind="jacobian", function=f, wrt="z"))
     return Entry(id=id, topic="activations", title=title, statement=statement, asked=("derivative",), symbols=symbols, parts=tuple(parts))
@@ -29,17 +32,24 @@ ENTRIES = (
     _entry("leaky-relu-derivative", {"en": "Derivative of leaky ReLU", "zh": "Leaky ReLU 的导数"},
            {"en": "For 0 < α < 1, f(z) = max(αz, z) has f'(z) = 1 where z > 0 and α where z < 0.",
             "zh": "当 0 < α < 1 时，f(z) = max(αz, z) 在 z > 0 处导数为 1，在 z < 0 处为 α。"},
-           "z: n, alpha: scalar fraction", "max(alpha z, z)", "I(z > 0) + alpha I(z < 0)"),
+           "z: n, alpha: scalar fraction", "max(alpha z, z)", "I(z > 0) + alpha I(z < 0)",
+           why="away from 0, max(αz, z) is z where z > 0 and αz where z < 0"),
     _entry("elu-derivative", {"en": "Derivative of ELU", "zh": "ELU 的导数"},
            {"en": "f(z) = z for z ≥ 0 and α(e^z − 1) for z < 0; f'(z) = 1 for z ≥ 0 and αe^z = f(z) + α for z < 0.",
             "zh": "f(z) 在 z ≥ 0 时为 z，在 z < 0 时为 α(e^z − 1)；f'(z) 在 z ≥ 0 时为 1，在 z < 0 时为 αe^z = f(z) + α。"},
-           "z: n, alpha: scalar positive", "I(z >= 0) .* z + alpha I(z < 0) .* (exp(z) - 1)", "I(z >= 0) + alpha I(z < 0) .* exp(z)"),
+           "z: n, alpha: scalar positive", "I(z >= 0) .* z + alpha I(z < 0) .* (exp(z) - 1)", "I(z >= 0) + alpha I(z < 0) .* exp(z)",
+           why="the indicators are constant away from 0; d(α(e^z − 1)) = αe^z dz"),
     Entry(
         id="maxout-gradient", topic="activations",
         title={"en": "Gradient of a maxout unit", "zh": "maxout 单元的梯度"},
         statement={"en": "h = max_k(w_kᵀx + b_k); with the rows w_kᵀ stacked in W, ∇ₓh = w_{k*} for the winning k*, i.e. Wᵀ times the one-hot of the winner.",
                    "zh": "h = max_k(w_kᵀx + b_k)；把各 w_kᵀ 作为 W 的行，则 ∇ₓh = w_{k*}（k* 为取得最大值的那一路），即 Wᵀ 乘以获胜者的 one-hot 向量。"},
         asked=("gradient",), symbols="W: k x n, b: k, x: n",
-        parts=(Part("gradient", "n", "W^T I(W x + b >= max(W x + b))", kind="gradient", function="max(W x + b)", wrt="x", kink_aware=True),),
+        parts=(Part("gradient", "n", "W^T I(W x + b >= max(W x + b))", kind="gradient", function="max(W x + b)", wrt="x", kink_aware=True, steps=(
+            ("f = max(W x + b)", "h is the largest of the k affine pieces"),
+            ("df = I(W x + b >= max(W x + b))^T W dx", "away from ties one piece k* wins: d max(u) = e_{k*}ᵀ du, du = W dx"),
+            ("df = tr((W^T I(W x + b >= max(W x + b)))^T dx)", "a scalar is its own trace; (e_{k*}ᵀW)ᵀ = Wᵀe_{k*}"),
+            ("grad = W^T I(W x + b >= max(W x + b))", "read off G: the winning row w_{k*}"),
+        )),),
     ),
 )

@@ -5,7 +5,51 @@ from __future__ import annotations
 import numpy as np
 
 from derivations.catalog.model import Entry, MalRule, Part
+from derivations.catalog.numeric import central_difference
 
+
+def check_other_convention() -> tuple[float, float]:
+    """With cross-correlation in the forward pass, z = xcorr(a, ω) = conv2(a, rot180(ω), 'valid'), the
+    residual is conv2(δ, ω, 'full') ∘ f'(z) (no flip) and ∂J/∂ω = conv2(a, rot180(δ), 'valid'); the
+    convolution formulas do not fit that layer: they differ exactly by the kernel flip."""
+    from checker.functions import FUNCTIONS
+
+    conv2 = FUNCTIONS["conv2"].forward
+    rng = np.random.default_rng(4)
+    m, k = 6, 3
+    z, w, delta = rng.standard_normal((m, m)), rng.standard_normal((k, k)), rng.standard_normal((m - k + 1, m - k + 1))
+    xcorr = lambda a, kern: conv2(a, np.rot90(kern, 2), "valid")  # noqa: E731
+    fp = 1 - np.tanh(z) ** 2
+    numeric_delta = central_difference(lambda zz: float(np.sum(delta * xcorr(np.tanh(zz), w))), z)
+    numeric_kernel = central_difference(lambda ww: float(np.sum(delta * xcorr(np.tanh(z), ww))), w)
+    rel = lambda a, b: float(np.max(np.abs(a - b)) / np.max(np.abs(b)))  # noqa: E731
+    fits = max(rel(conv2(delta, w, "full") * fp, numeric_delta), rel(conv2(np.tanh(z), np.rot90(delta, 2), "valid"), numeric_kernel))
+    convolution_formula = rel(conv2(delta, np.rot90(w, 2), "full") * fp, numeric_delta)
+    return max(fits, 0.0 if convolution_formula > 1e-2 else 1.0), 1e-6
+
+
+DELTA_STEPS = (
+    ("f = sum(delta_{l+1} .* conv2(f(z_l), omega, 'valid'))", "J's change through z_{l+1}: ⟨δ_{l+1}, dz_{l+1}⟩"),
+    ("df = sum(delta_{l+1} .* conv2(f'(z_l) .* dz_l, omega, 'valid'))", "conv2 is linear in its input; d f(z) = f′(z)∘dz"),
+    ("df = sum(conv2(delta_{l+1}, rot180(omega), 'full') .* f'(z_l) .* dz_l)",
+     "adjoint of a valid convolution: ⟨δ, conv2(X, ω, 'valid')⟩ = ⟨conv2(δ, rot180(ω), 'full'), X⟩"),
+    ("df = tr((conv2(delta_{l+1}, rot180(omega), 'full') .* f'(z_l))^T dz_l)", "sum(A∘B) = Tr(AᵀB)"),
+    ("grad = conv2(delta_{l+1}, rot180(omega), 'full') .* f'(z_l)", "read off G"),
+)
+KERNEL_STEPS = (
+    ("f = sum(delta_{l+1} .* conv2(a_l, omega, 'valid'))", "J's change through z_{l+1}"),
+    ("df = sum(delta_{l+1} .* conv2(a_l, domega, 'valid'))", "conv2 is linear in the kernel"),
+    ("df = sum(conv2(rot180(a_l), delta_{l+1}, 'valid') .* domega)",
+     "⟨δ, conv2(a, dω, 'valid')⟩ = ⟨conv2(rot180(a), δ, 'valid'), dω⟩ (swap the roles of input and kernel)"),
+    ("df = tr(conv2(rot180(a_l), delta_{l+1}, 'valid')^T domega)", "sum(A∘B) = Tr(AᵀB)"),
+    ("grad = conv2(rot180(a_l), delta_{l+1}, 'valid')", "read off G"),
+)
+BIAS_STEPS = (
+    ("f = sum(delta_{l+1} .* (conv2(a_l, omega, 'valid') + b 1 1^T))", "J's change through z_{l+1}"),
+    ("df = sum(delta_{l+1} .* (db 1 1^T))", "only the bias term depends on b"),
+    ("df = sum(delta_{l+1}) db", "sum(δ∘(c·11ᵀ)) = c·sum(δ)"),
+    ("grad = sum(delta_{l+1})", "read off the derivative"),
+)
 
 FLIP = MalRule("kernel-flip", "conv2(delta_{l+1}, omega, 'full') .* f'(z_l)", {
     "en": "The kernel is not flipped. With true convolution in the forward pass, z_{l+1} = conv2(a_l, ω, 'valid'), the residual goes back through a 'full' convolution with rot180(ω).",
@@ -55,13 +99,15 @@ ENTRIES = (
         },
         parts=(
             Part("delta", "M x M", "conv2(delta_{l+1}, rot180(omega), 'full') .* f'(z_l)", malrules=(FLIP,), kind="gradient",
-                 function="sum(delta_{l+1} .* conv2(f(z_l), omega, 'valid'))", wrt="z_l"),
+                 function="sum(delta_{l+1} .* conv2(f(z_l), omega, 'valid'))", wrt="z_l", steps=DELTA_STEPS),
             Part("grad-kernel", "K x K", "conv2(rot180(a_l), delta_{l+1}, 'valid')", kind="gradient",
-                 function="sum(delta_{l+1} .* conv2(a_l, omega, 'valid'))", wrt="omega"),
+                 function="sum(delta_{l+1} .* conv2(a_l, omega, 'valid'))", wrt="omega", steps=KERNEL_STEPS),
             Part("grad-bias", "scalar", "sum(delta_{l+1})", kind="gradient",
-                 function="sum(delta_{l+1} .* (conv2(a_l, omega, 'valid') + b 1 1^T))", wrt="b"),
+                 function="sum(delta_{l+1} .* (conv2(a_l, omega, 'valid') + b 1 1^T))", wrt="b", steps=BIAS_STEPS),
         ),
         core=True,
+        checks=(check_other_convention,),
+        verified_against="finite differences of J through checker.functions conv2 (Matlab's conv2), in both conventions",
     ),
     Entry(
         id="conv-output-size", topic="conv",

@@ -16,7 +16,7 @@ ENTRIES = (
         },
         asked=("derivation", "proof"),
         symbols=("W^(l): n_l x n_{l-1}, W^(l+1): n_{l+1} x n_l, b^(l): n_l, z^(l): n_l, a^(l-1): n_{l-1}, "
-                 "delta^(l): n_l, delta^(l+1): n_{l+1}, a^(L): n_L, z^(L): n_L, y: n_L, alpha: scalar, lambda: scalar"),
+                 "delta^(l): n_l, delta^(l+1): n_{l+1}, a^(L): n_L, z^(L): n_L, y: n_L probability, alpha: scalar, lambda: scalar"),
         parts=(
             Part("delta", "n_l", "f'(z^(l)) .* (W^(l+1)^T delta^(l+1))", kind="gradient",
                  function="delta^(l+1)^T W^(l+1) f(z^(l))", wrt="z^(l)", malrules=(
@@ -28,7 +28,8 @@ ENTRIES = (
             Part("grad-b", "n_l", "delta^(l)", kind="gradient", function="delta^(l)^T (W^(l) a^(l-1) + b^(l))", wrt="b^(l)"),
             Part("output-delta-mse", "n_L", "(a^(L) - y) .* sigmoid'(z^(L))", where="a^(L) = sigmoid(z^(L))", kind="gradient",
                  function="1/2 ||sigmoid(z^(L)) - y||^2", wrt="z^(L)"),
-            Part("output-delta-ce", "n_L", "a^(L) - y", where="a^(L) = softmax(z^(L))"),
+            Part("output-delta-ce", "n_L", "a^(L) - y", where="a^(L) = softmax(z^(L))", kind="gradient",
+                 function="-y^T log(softmax(z^(L)))", wrt="z^(L)"),
             Part("update-W", "n_l x n_{l-1}", "W^(l) - alpha (delta^(l) a^(l-1)^T + lambda W^(l))"),
         ),
         core=True,

@@ -34,6 +34,7 @@ class Part:
     malrules: tuple[MalRule, ...] = ()
     function: str | None = None  # the scalar f a derivation of this part starts from
     wrt: str | None = None  # its variable
+    steps: tuple[tuple[str, str], ...] = ()  # hand-written derivation: (line, rule), where the engine cannot derive f
 
 
 @dataclass(frozen=True)
@@ -50,3 +51,4 @@ class Entry:
     core: bool = False
     identities: tuple[str, ...] = ()  # equations that must hold for all inputs (checked by `dlprep verify`)
     checks: tuple[Callable[[], tuple[float, float]], ...] = ()  # numeric checks: (max relative error, tolerance)
+    verified_against: str = ""  # the reference network or NumPy function of the numeric checks

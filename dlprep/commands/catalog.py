@@ -37,8 +37,9 @@ def list_(topic: str | None, lang: str, as_json: bool) -> None:
 @click.option("--part", help="Only this part.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "latex", "json"]), default="text", show_default=True)
-def show(entry_id: str, part: str | None, lang: str, fmt: str) -> None:
-    """Show one result: statement, parts with their answers, convention."""
+@click.option("--brief", is_flag=True, help="Without the derivation steps.")
+def show(entry_id: str, part: str | None, lang: str, fmt: str, brief: bool) -> None:
+    """Show one result: statement, parts with their answers and derivation steps (each checked), convention."""
     from checker.parser import parse
     from checker.printing import to_latex, to_unicode
     from derivations.catalog import get
@@ -55,11 +56,13 @@ def show(entry_id: str, part: str | None, lang: str, fmt: str) -> None:
 
     names = set(parse_shapes(entry.symbols)) | set(entry.aliases)
     answers = {p.name: parse(p.reference, names=names | ({p.where.split("=")[0].strip()} if p.where else set())) for p in parts}
+    derivations = {} if brief else _derivations(entry, parts)
     if fmt == "json":
         emit_json({"id": entry.id, "title": entry.title, "statement": entry.statement, "symbols": entry.symbols,
-                   "convention": entry.convention, "asked": list(entry.asked),
+                   "convention": entry.convention, "asked": list(entry.asked), "verified_against": entry.verified_against,
                    "parts": [{"name": p.name, "shape": p.shape, "answer": p.reference, "latex": to_latex(answers[p.name]),
-                              "where": p.where} for p in parts]})
+                              "where": p.where, "derivation": derivations[p.name].to_json() if p.name in derivations else None}
+                             for p in parts]})
         return
     latex = fmt in ("markdown", "latex")
     title = entry.title[lang]
@@ -74,6 +77,61 @@ def show(entry_id: str, part: str | None, lang: str, fmt: str) -> None:
         shown = f"${to_latex(answers[p.name])}$" if latex else to_unicode(answers[p.name])
         where = f"  (where {p.where})" if p.where else ""
         click.echo(f"- {p.name} ({p.shape}): {shown}{where}")
+        if p.name in derivations:
+            _echo_steps(derivations[p.name], latex, lang)
+    if entry.verified_against:
+        click.echo("")
+        click.echo(("数值验证对照：" if lang == "zh" else "Verified against: ") + entry.verified_against)
+
+
+def _derivations(entry, parts):  # type: ignore[no-untyped-def]
+    from derivations.catalog.steps import part_steps
+
+    out = {}
+    for p in parts:
+        found = part_steps(entry, p)
+        if found.source != "none":
+            out[p.name] = found
+    return out
+
+
+def _echo_steps(found, latex: bool, lang: str) -> None:  # type: ignore[no-untyped-def]
+    heading = {"engine": ("derived by the engine", "由推导引擎给出"), "hand-written": ("hand-written steps", "手写步骤")}[found.source]
+    status = ("every step checked numerically" if found.verified else "NOT VERIFIED",
+              "每一步均已数值验证" if found.verified else "未通过验证")
+    click.echo(f"    {heading[lang == 'zh']}, {status[lang == 'zh']}:")
+    last = None
+    for line in found.lines:
+        lhs = line["lhs"] if line["lhs"] != last else ""
+        last = line["lhs"]
+        if latex:
+            body = line["latex"] or _latex_of(line["expr"])
+            text = f"${lhs} = {body}$" if lhs else f"$\\quad = {body}$"
+        else:
+            text = f"{lhs:>8} = {_unicode_of(line['expr'])}"
+        mark = "✓" if line["verified"] else "✗"
+        rule = f"  ({line['rule']})" if line["rule"] else ""
+        click.echo(f"      {text}  {mark}{rule}")
+
+
+def _unicode_of(expr: str) -> str:
+    from checker.parser import parse
+    from checker.printing import to_unicode
+
+    try:
+        return to_unicode(parse(expr))
+    except DlprepError:
+        return expr
+
+
+def _latex_of(expr: str) -> str:
+    from checker.parser import parse
+    from checker.printing import to_latex
+
+    try:
+        return to_latex(parse(expr))
+    except DlprepError:
+        return expr
 
 
 @click.command()
