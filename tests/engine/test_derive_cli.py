@@ -115,3 +115,15 @@ def test_a_wrong_rule_is_never_shown_as_verified(monkeypatch: pytest.MonkeyPatch
 def test_every_rule_has_a_formula(cls: type) -> None:
     for rule in differential.DIFFERENTIAL[cls]:
         assert rule.formula.startswith("d") and "=" in rule.formula
+
+
+@pytest.mark.parametrize("f, wrt, shapes, where", [
+    ("-y' log(a)", "z", "z: n, y: n probability", "a = softmax(z)"),
+    ("log(det(X))", "X", "X: n x n", None),
+    ("1/2 norm(W' sigmoid(W x + b) + c - x)^2", "W", "W: h x n, x: n, b: h, c: n", None),
+])
+def test_latex_is_plain_ascii(f: str, wrt: str, shapes: str, where: str | None) -> None:
+    """pdflatex reads ASCII: rules with ∘, ᵀ, ⁻¹, · are written with math commands."""
+    latex = derive(f, wrt, shapes, where).to_latex()
+    assert latex.isascii(), [ch for ch in latex if not ch.isascii()]
+    assert latex.count("\\\\") == latex.count("&=") - 1
