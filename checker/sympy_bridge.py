@@ -156,7 +156,7 @@ class _To:
             return DiagMatrix(self.visit(arg)) if arg.shape[1].is_one else DiagonalOf(self.visit(arg))
         if n.name == "sum" and _is_matrix(arg.shape):
             rows, cols = self.dims(arg)
-            return sp.Trace(sp.OneMatrix(cols, rows) * self.visit(arg))  # Σᵢⱼ Aᵢⱼ = Tr(1 1ᵀ… ) without Sum
+            return sp.Trace(sp.MatMul(sp.OneMatrix(cols, rows), self.visit(arg)))  # Σᵢⱼ Aᵢⱼ = Tr(1·A), no Sum
         return self.unsupported(f"the function {n.name}")
 
     def norm(self, n: A.Norm) -> sp.Basic:
@@ -280,7 +280,7 @@ FROM: dict[type, Callable[[Any], A.Node]] = {
     sp.HadamardPower: lambda e: A.ElemPow(from_sympy(e.base), from_sympy(e.exp)),
     sp.Pow: _from_pow,
     sp.Identity: lambda e: A.Identity(),
-    sp.ZeroMatrix: lambda e: A.Zeros(),
+    sp.ZeroMatrix: lambda e: A.Zeros(shape=shape_of(e)),  # sized: logsumexp(0) needs the length of 0
     sp.OneMatrix: lambda e: A.Transpose(A.Ones()) if e.shape[0] == 1 and e.shape[1] != 1 else A.Ones(),
     DiagMatrix: lambda e: A.Func("diag", (from_sympy(e.args[0]),)),
     DiagonalOf: lambda e: A.Func("diag", (from_sympy(e.args[0]),)),

@@ -25,11 +25,12 @@ from derivations.placeholder import PLACEHOLDERS
 TOLERANCE = 1e-6
 
 
-def relative_error(got: np.ndarray, want: np.ndarray) -> float:
-    """max|got − want| / max(max|want|, 1e-8), with shapes required to match."""
+def relative_error(got: np.ndarray, want: np.ndarray, floor: float = 1e-8) -> float:
+    """max|got − want| / max(max|want|, floor), with shapes required to match. The floor keeps a
+    derivative that is 0 (f independent of X) from being judged by its finite-difference noise."""
     if got.shape != want.shape:
         return float("inf")
-    return float(np.max(np.abs(got - want), initial=0.0) / max(float(np.max(np.abs(want), initial=0.0)), 1e-8))
+    return float(np.max(np.abs(got - want), initial=0.0) / max(float(np.max(np.abs(want), initial=0.0)), floor))
 
 
 class StepChecker:
@@ -62,7 +63,7 @@ class StepChecker:
             if parts:
                 values = dict(inst.values)
                 for name, inner in parts:
-                    values[name] = directional(inner, inst, self.wrt, inst.values[self.direction])
+                    values[name] = directional(inner, inst, self.wrt, inst.values[self.direction], adaptive=True)
                 inst = replace(inst, values=values)
             out.append(evaluate(node, inst))
         return out
@@ -74,11 +75,15 @@ class StepChecker:
 
     def df_values(self) -> list[np.ndarray]:
         if self._df_values is None:
-            self._df_values = [directional(self.f, inst, self.wrt, inst.values[self.direction]) for inst in self.instances]
+            self._df_values = [directional(self.f, inst, self.wrt, inst.values[self.direction], adaptive=True)
+                               for inst in self.instances]
         return self._df_values
 
     def _worst(self, got: list[np.ndarray], want: list[np.ndarray]) -> float:
-        return max(relative_error(g, w) for g, w in zip(got, want))
+        """Relative to the derivative's size, or to 1e-4·|f| when the derivative is (nearly) 0: finite
+        differences resolve a derivative only to about 1e-13·|f|/h."""
+        floor = max(1e-8, 1e-4 * max(float(np.max(np.abs(v))) for v in self.f_values()))
+        return max(relative_error(g, w, floor) for g, w in zip(got, want))
 
     def function(self, expr: sp.Basic) -> float:
         return self._worst(self.values(expr), self.f_values())
@@ -87,9 +92,9 @@ class StepChecker:
         return self._worst(self.values(expr), self.df_values())
 
     def gradient(self, expr: sp.Basic) -> float:
-        want = [gradient(self.f, inst, self.wrt) for inst in self.instances]
+        want = [gradient(self.f, inst, self.wrt, adaptive=True) for inst in self.instances]
         return self._worst(self.values(expr), want)
 
     def jacobian(self, expr: sp.Basic) -> float:
-        want = [jacobian(self.f, inst, self.wrt) for inst in self.instances]
+        want = [jacobian(self.f, inst, self.wrt, adaptive=True) for inst in self.instances]
         return self._worst(self.values(expr), want)

@@ -26,7 +26,7 @@ from checker.problem import Problem
 from checker.problems import parse_where
 from checker.shapes import parse_shapes
 from checker.sympy_bridge import from_sympy, to_sympy
-from derivations.algebra import madd, mmul, rebuild, tidy, transpose, zero_like
+from derivations.algebra import is_zero, madd, mmul, rebuild, tidy, transpose, zero_like
 from derivations.check import StepChecker
 from derivations.derivation import Derivation, Step
 from derivations.placeholder import PLACEHOLDERS, D
@@ -124,7 +124,9 @@ class _Engine:
         if to_text(self.show(self.fs)) != to_text(self.tree):
             self.add("f", self.show(self.fs), "‖u‖² = Tr(uᵀu); scalars as 1×1", self.check.function(self.fs), "f")
         df = self.differentials()
-        if self.kind == "jacobian":
+        if is_zero(df):
+            result = self.independent()
+        elif self.kind == "jacobian":
             result = self.collect_jacobian(df)
         elif self.kind == "derivative":
             result = self.collect_scalar(df)
@@ -210,6 +212,19 @@ class _Engine:
         self.add("df", self.show(mmul(J, self.dX)), f"collect: df = J d{self.wrt}", self.check.differential(mmul(J, self.dX)), "directional FD")
         self.add(f"∂f/∂{self.wrt}ᵀ", self.show(J), "read off J", self.check.jacobian(J), "central differences of f")
         return J
+
+    def independent(self) -> sp.Basic:
+        """f does not involve the variable: its derivative is the zero matrix of the right shape."""
+        if self.kind == "jacobian":
+            zero = sp.ZeroMatrix(self.fs.shape[0], self.X.shape[0])
+            self.add(f"∂f/∂{self.wrt}ᵀ", self.show(zero), f"f does not depend on {self.wrt}", self.check.jacobian(zero),
+                     "central differences of f")
+            return zero
+        zero = zero_like(self.X)
+        check = self.check.gradient(zero)
+        lhs = f"df/d{self.wrt}" if self.kind == "derivative" else f"∇_{self.wrt} f"
+        self.add(lhs, self.show(zero), f"f does not depend on {self.wrt}", check, "central differences of f")
+        return zero
 
     def collect_scalar(self, df: sp.Basic) -> sp.Basic:
         g = simplify(tidy(df.xreplace({self.dX: sp.S.One})))

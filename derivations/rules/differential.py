@@ -60,7 +60,7 @@ def lookup(e: sp.Basic) -> Rule:
 
 
 def describe(e: sp.Basic) -> str:
-    names = {sp.KroneckerProduct: "the Kronecker product ⊗", sp.Max: "max", sp.Min: "min", sp.MatPow: "a matrix power",
+    names = {sp.KroneckerProduct: "the Kronecker product ⊗", sp.Max: "max", sp.Min: "min", sp.MatPow: "a matrix power with this exponent",
              sp.Abs: "|·|", sp.Heaviside: "the step function"}
     return names.get(type(e), type(e).__name__)
 
@@ -90,6 +90,16 @@ def _hadamard_power(e: sp.HadamardPower, d: Diff) -> sp.Basic:
     return hadamard(mmul(p, lower), d(base))
 
 
+def _matrix_power(e: sp.MatPow, d: Diff) -> sp.Basic:
+    base, k = e.args
+    power = lambda i: sp.Identity(base.shape[0]) if i == 0 else base if i == 1 else sp.MatPow(base, i)  # noqa: E731
+    return madd(*(mmul(power(i), d(base), power(int(k) - 1 - i)) for i in range(int(k))))
+
+
+def _positive_integer_exponent(e: sp.Basic) -> bool:
+    return e.args[1].is_Integer and e.args[1] > 0
+
+
 def _constant_exponent(e: sp.Basic) -> bool:
     return not e.args[1].free_symbols
 
@@ -101,11 +111,12 @@ defdiff(sp.Transpose, "d(Xᵀ) = (dX)ᵀ", lambda e, d: transpose(d(e.arg)))
 defdiff(sp.Inverse, "d(X⁻¹) = −X⁻¹·dX·X⁻¹", lambda e, d: mmul(-1, e, d(e.arg), e))
 defdiff(sp.HadamardProduct, "d(X∘Y) = dX∘Y + X∘dY", lambda e, d: _product(e, d, hadamard))
 defdiff(sp.HadamardPower, "d(X∘ᵖ) = p·X∘⁽ᵖ⁻¹⁾∘dX", _hadamard_power, _constant_exponent)
+defdiff(sp.MatPow, "d(Xᵏ) = Σᵢ Xⁱ·dX·Xᵏ⁻¹⁻ⁱ", _matrix_power, _positive_integer_exponent)
 defdiff(ElementwiseApplyFunction, "d f(X) = f′(X)∘dX", _matrix_f)
 defdiff(DiagMatrix, "d diag(x) = diag(dx)", lambda e, d: DiagMatrix(d(e.args[0])))
 defdiff(DiagonalOf, "d diag(X) = diag(dX)", lambda e, d: DiagonalOf(d(e.args[0])))
 defdiff(Softmax, "d softmax(z) = (diag(a) − aaᵀ)·dz, a = softmax(z)",
-        lambda e, d: mmul(madd(DiagMatrix(e), -mmul(e, transpose(e))), d(e.arg)))
+        lambda e, d: mmul(madd(DiagMatrix(e), mmul(-1, e, transpose(e))), d(e.arg)))
 
 # scalars --------------------------------------------------------------------------------------
 defdiff(sp.Add, "d(u + v) = du + dv", lambda e, d: sp.Add(*map(d, e.args)))

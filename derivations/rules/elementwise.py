@@ -18,7 +18,7 @@ import sympy as sp
 from checker.sympy_bridge import ELEMENTWISE
 from checker.sympy_functions import SCALAR as SCALAR_FUNCTIONS
 from checker.sympy_functions import elementwise
-from derivations.algebra import hadamard, madd
+from derivations.algebra import hadamard, madd, mmul
 
 
 def _apply(name: str, z: sp.Basic) -> sp.Basic:
@@ -33,8 +33,8 @@ MATRIX: dict[str, Callable[[sp.Basic, sp.Basic], sp.Basic]] = {
     "exp": lambda z, fz: fz,
     "log": lambda z, fz: sp.HadamardPower(z, -1),
     "sqrt": lambda z, fz: sp.Rational(1, 2) * sp.HadamardPower(fz, -1),
-    "sigmoid": lambda z, fz: hadamard(fz, madd(_ones(z), -fz)),
-    "tanh": lambda z, fz: madd(_ones(z), -sp.HadamardPower(fz, 2)),
+    "sigmoid": lambda z, fz: hadamard(fz, madd(_ones(z), mmul(-1, fz))),
+    "tanh": lambda z, fz: madd(_ones(z), mmul(-1, sp.HadamardPower(fz, 2))),
     "relu": lambda z, fz: _apply("relu'", z),
     "f": lambda z, fz: _apply("f'", z),
     "abs": lambda z, fz: _apply("sign", z),

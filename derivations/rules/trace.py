@@ -110,6 +110,9 @@ def scalar_pairs(df: sp.Basic, holds: Holds) -> list[Pair]:
         return [(sp.Identity(1), df)]
     out: list[Pair] = []
     for term in sp.Add.make_args(df):
+        if isinstance(term, sp.MatrixExpr):  # a 1×1 matrix among scalar terms
+            out.append((sp.Identity(1), term))
+            continue
         factors = sp.Mul.make_args(term)
         holding = [f for f in factors if holds(f)]
         if len(holding) != 1:
@@ -118,6 +121,8 @@ def scalar_pairs(df: sp.Basic, holds: Holds) -> list[Pair]:
         coeff = sp.Mul(*[f for f in factors if f is not inner])
         if isinstance(inner, sp.Trace):
             out.append((mmul(coeff, sp.Identity(inner.arg.shape[0])), inner.arg))
+        elif isinstance(inner, sp.MatrixExpr):
+            out.append((mmul(coeff, sp.Identity(1)), inner))
         elif isinstance(inner, sp.Add):
             out.extend(scalar_pairs(sp.Add(*[coeff * t for t in inner.args]), holds))
         else:
