@@ -1,0 +1,156 @@
+"""Check analytic gradients of a scalar loss against finite differences, parameter by parameter.
+
+Small parameters are checked entry by entry; large ones by seeded directional probes ⟨∇L, u⟩ versus
+(L(θ + hu) − L(θ − hu))/2h, and a parameter whose probe fails is rechecked entry by entry on its
+largest and on random entries. With ``state`` (the discrete state of the forward pass: ReLU masks,
+arg-maxes) an entry whose ±h evaluations differ in state is a crossed kink, not a wrong derivative.
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import Any, Callable, Mapping
+
+import numpy as np
+
+from checker.errors import InputError
+from checker.gradcheck.bands import PASS, relative_error, verdict
+from checker.gradcheck.hints import hint
+from checker.gradcheck.numeric import Params, central_entry, complex_step_entry, directional
+from checker.gradcheck.result import ParamResult, Report
+
+LossAndGrads = Callable[[Params, Any, Any], tuple[float, Mapping[str, np.ndarray]]]
+RECHECK_ENTRIES = 200
+
+
+def require_float64(params: Mapping[str, Any], x: Any = None, y: Any = None) -> None:
+    """float32 round-off (≈1e-7) would swamp the 1e-7 pass band: refuse it with the reason."""
+    named = [*params.items(), ("x", x), ("y", y)]
+    for name, value in named:
+        if isinstance(value, np.ndarray) and value.dtype in (np.float32, np.float16):
+            raise InputError(f"{name} is {value.dtype}: gradient checking needs float64 (float32 round-off, about 1e-7, "
+                             "is as large as the errors being measured)", expected=f"{name}.astype(np.float64)")
+    for name, value in params.items():
+        if not isinstance(value, np.ndarray) or value.dtype.kind != "f":
+            raise InputError(f"parameter {name} is not a float64 NumPy array", expected="dict[str, np.ndarray] of float64")
+
+
+def check_gradients(loss_and_grads: LossAndGrads, params: Params, x: Any, y: Any, *,
+                    state: Callable[[Params], Any] | None = None, smooth: bool = True,
+                    alternatives: Mapping[str, Mapping[str, np.ndarray]] | None = None,
+                    reference_loss: float | None = None, max_full: int = 1000, probes: int = 3, seed: int = 0,
+                    complex_step: bool = False) -> Report:
+    """A :class:`Report` with one result per parameter (see the module docstring)."""
+    require_float64(params, x, y)
+    loss, grads = loss_and_grads(params, x, y)
+    loss_fn = lambda p: np.real_if_close(loss_and_grads(p, x, y)[0]) if not _is_complex(p) else loss_and_grads(p, x, y)[0]  # noqa: E731
+    results = []
+    for name, value in params.items():
+        analytic = grads.get(name) if hasattr(grads, "get") else None
+        alt = {k: v[name] for k, v in (alternatives or {}).items() if name in v}
+        if analytic is None:
+            results.append(ParamResult(name, value.shape, "full", 0, np.inf, np.inf, None, None, None, "fail",
+                                       f"no gradient returned for {name}"))
+            continue
+        analytic = np.asarray(analytic, dtype=float)
+        if value.size <= max_full or analytic.shape != value.shape:
+            results.append(_full(loss_fn, params, name, analytic, state, smooth, alt))
+        else:
+            results.append(_probes(loss_fn, params, name, analytic, state, smooth, alt, probes, seed))
+    report = Report(results, float(np.real(loss)), smooth, reference_loss)
+    if complex_step:
+        report.complex_step_agreement = _complex_step(loss_fn, params, max_full, report)
+    return report
+
+
+def _is_complex(params: Params) -> bool:
+    return any(np.iscomplexobj(v) for v in params.values())
+
+
+def _kinked(state: Callable[[Params], Any] | None, p_plus: Params, p_minus: Params) -> bool:
+    if state is None:
+        return False
+    a, b = state(p_plus), state(p_minus)
+    return any(not np.array_equal(u, v) for u, v in zip(a, b))
+
+
+def _full(loss_fn: Callable[[Params], float], params: Params, name: str, analytic: np.ndarray,
+          state: Callable[[Params], Any] | None, smooth: bool, alt: Mapping[str, np.ndarray]) -> ParamResult:
+    value = params[name]
+    numeric = np.zeros_like(value)
+    kinks = np.zeros(value.shape, dtype=bool)
+    for index in np.ndindex(value.shape):
+        numeric[index], p_plus, p_minus = central_entry(loss_fn, params, name, index)
+        if state is not None:
+            kinks[index] = _kinked(state, p_plus, p_minus)
+    if analytic.shape != value.shape:
+        text = hint(analytic, numeric, alt) or f"shape {analytic.shape}, but {name} is {value.shape}"
+        return ParamResult(name, value.shape, "full", value.size, np.inf, np.inf, None, None, None, "fail", text)
+    rel = relative_error(analytic, numeric)
+    rel_counted = np.where(kinks, 0.0, rel)
+    worst = np.unravel_index(int(np.argmax(rel_counted)), value.shape) if value.size else None
+    worst_rel = float(rel_counted[worst]) if worst is not None else 0.0
+    good = worst_rel <= PASS or (not smooth and worst_rel <= 1e-4)
+    kept = ~kinks
+    text = "" if good else hint(analytic[kept], numeric[kept], {k: v[kept] for k, v in alt.items()}) if kept.any() else ""
+    return ParamResult(name, value.shape, "full", value.size, float(np.max(np.abs(analytic - numeric)[kept], initial=0.0)),
+                       worst_rel, tuple(int(i) for i in worst) if worst is not None else None,
+                       float(numeric[worst]) if worst is not None else None, float(analytic[worst]) if worst is not None else None,
+                       verdict(worst_rel, smooth=smooth and not kinks.any()), text, int(kinks.sum()))
+
+
+def _probes(loss_fn: Callable[[Params], float], params: Params, name: str, analytic: np.ndarray,
+            state: Callable[[Params], Any] | None, smooth: bool, alt: Mapping[str, np.ndarray], probes: int, seed: int) -> ParamResult:
+    rng = np.random.default_rng([seed, zlib.crc32(name.encode())])
+    worst_rel, worst_pair = 0.0, (0.0, 0.0)
+    for _ in range(probes):
+        u = rng.standard_normal(analytic.shape)
+        numeric = directional(loss_fn, params, name, u)
+        predicted = float(np.vdot(analytic, u))
+        rel = float(relative_error(np.array([predicted]), np.array([numeric]))[0])
+        if rel >= worst_rel:
+            worst_rel, worst_pair = rel, (numeric, predicted)
+    if verdict(worst_rel, smooth=smooth) in ("pass", "ok with kinks"):
+        return ParamResult(name, analytic.shape, "probes", probes, abs(worst_pair[0] - worst_pair[1]), worst_rel, None,
+                           worst_pair[0], worst_pair[1], verdict(worst_rel, smooth=smooth))
+    return _recheck(loss_fn, params, name, analytic, state, smooth, alt, rng, probes, worst_rel)
+
+
+def _recheck(loss_fn: Callable[[Params], float], params: Params, name: str, analytic: np.ndarray,
+             state: Callable[[Params], Any] | None, smooth: bool, alt: Mapping[str, np.ndarray],
+             rng: np.random.Generator, probes: int, probe_rel: float) -> ParamResult:
+    """A probe failed: check the largest entries of the analytic gradient and random ones, one by one."""
+    flat = np.abs(analytic).ravel()
+    count = min(RECHECK_ENTRIES // 2, flat.size)
+    chosen = set(np.argsort(flat)[-count:].tolist()) | set(rng.choice(flat.size, size=count, replace=False).tolist())
+    indices = [np.unravel_index(i, analytic.shape) for i in sorted(chosen)]
+    numeric, kinks = np.zeros(len(indices)), np.zeros(len(indices), dtype=bool)
+    for k, index in enumerate(indices):
+        numeric[k], p_plus, p_minus = central_entry(loss_fn, params, name, index)
+        kinks[k] = _kinked(state, p_plus, p_minus)
+    got = np.array([analytic[i] for i in indices])
+    rel = np.where(kinks, 0.0, relative_error(got, numeric))
+    k = int(np.argmax(rel))
+    text = hint(got[~kinks], numeric[~kinks], {n: np.array([v[i] for i in indices])[~kinks] for n, v in alt.items()})
+    return ParamResult(name, analytic.shape, "probes", probes, float(np.max(np.abs(got - numeric)[~kinks], initial=0.0)),
+                       float(rel[k]), tuple(int(i) for i in indices[k]), float(numeric[k]), float(got[k]),
+                       verdict(max(float(rel[k]), probe_rel), smooth=smooth),
+                       text or "a directional probe failed; the entries listed are the worst of those rechecked",
+                       int(kinks.sum()))
+
+
+def _complex_step(loss_fn: Callable[[Params], float], params: Params, max_full: int, report: Report) -> float | None:
+    """Complex-step derivatives of the small parameters, compared with the central differences."""
+    worst = 0.0
+    try:
+        for name, value in params.items():
+            if value.size > max_full:
+                continue
+            for index in np.ndindex(value.shape):
+                cs = complex_step_entry(loss_fn, params, name, index)
+                cd, _, _ = central_entry(loss_fn, params, name, index)
+                worst = max(worst, abs(cs - cd) / max(abs(cs) + abs(cd), 1e-12))
+    except (TypeError, ValueError) as exc:
+        report.notes.append(f"complex step not possible: the loss does not accept complex parameters ({exc})")
+        return None
+    return worst

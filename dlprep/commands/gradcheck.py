@@ -1,0 +1,141 @@
+"""`dlprep gradcheck FILE.py[:FUNC] [--net SPEC] [--json]`: check a student's backprop code."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import traceback
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from checker.errors import DlprepError, InputError
+from dlprep.commands.common import emit_json
+
+
+class StudentCode:
+    """The student's function, run under our control: any exception becomes one clear line."""
+
+    def __init__(self, path: Path, func: Callable[..., Any], name: str) -> None:
+        self.path, self.func, self.name = path, func, name
+
+    def __call__(self, *args: Any) -> Any:
+        try:
+            return self.func(*args)
+        except Exception as exc:  # noqa: BLE001 - the student's code may raise anything
+            raise InputError(f"your {self.name} raised {type(exc).__name__}: {exc} ({_where(exc, self.path)})") from None
+
+
+def _where(exc: BaseException, path: Path) -> str:
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename).resolve() == path.resolve()]
+    return f"{path.name} line {frames[-1].lineno}" if frames else path.name
+
+
+def load(target: str, default: str = "loss_and_grads") -> tuple[Any, Path, str]:
+    """The module of FILE.py (run as the user asked) and the function name to check."""
+    file, _, func = target.partition(":") if target.count(":") == 1 and not target.endswith(".py") else (target, "", "")
+    path = Path(file)
+    if not path.is_file():
+        raise InputError(f"no such file: {file}", expected="FILE.py[:FUNC], a Python file that defines loss_and_grads")
+    spec = importlib.util.spec_from_file_location(f"dlprep_student_{abs(hash(path.resolve()))}", path)
+    if spec is None or spec.loader is None:
+        raise InputError(f"cannot load {file} as Python", expected="a .py file")
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except SyntaxError as exc:
+        raise InputError(f"{path.name} has a syntax error on line {exc.lineno}: {exc.msg}") from None
+    except Exception as exc:  # noqa: BLE001
+        raise InputError(f"running {path.name} raised {type(exc).__name__}: {exc} ({_where(exc, path)})") from None
+    return module, path, func or default
+
+
+def _function(module: Any, name: str, path: Path) -> StudentCode:
+    func = getattr(module, name, None)
+    if not callable(func):
+        raise InputError(f"{path.name} defines no function {name}",
+                         expected="def loss_and_grads(params, x, y) -> (loss, grads), or FILE.py:FUNC")
+    return StudentCode(path, func, name)
+
+
+def _checked_call(student: StudentCode) -> Callable[..., tuple[float, dict]]:
+    import numpy as np
+
+    def call(params: dict, x: Any, y: Any) -> tuple[float, dict]:
+        out = student(params, x, y)
+        if not (isinstance(out, tuple) and len(out) == 2 and isinstance(out[1], dict)):
+            raise InputError(f"your {student.name} returned {type(out).__name__}",
+                             expected="a pair (loss: float, grads: dict[str, np.ndarray])")
+        loss, grads = out
+        if not np.isscalar(loss) and not (isinstance(loss, np.ndarray) and loss.size == 1):
+            raise InputError(f"your {student.name} returned a loss of type {type(loss).__name__}", expected="a float")
+        return (loss.item() if isinstance(loss, np.ndarray) else loss), grads
+
+    return call
+
+
+@click.command()
+@click.argument("target", metavar="FILE.py[:FUNC]")
+@click.option("--net", "net_spec", default=None,
+              help="Reference network: mlp:SIZES:ACT:LOSS (e.g. mlp:784-500-10:relu:softmax-ce) or conv:MxM:K[:MODE[:CONVENTION]].")
+@click.option("--batch", default=4, show_default=True, help="Examples in the batch drawn for --net mlp.")
+@click.option("--seed", default=0, show_default=True)
+@click.option("--complex-step", is_flag=True, help="Also differentiate by complex step (smooth models whose code accepts complex numbers).")
+@click.option("--json", "as_json", is_flag=True)
+def gradcheck(target: str, net_spec: str | None, batch: int, seed: int, complex_step: bool, as_json: bool) -> None:
+    """Check the gradients of your implementation against central differences (float64).
+
+    \b
+    Contract: FILE.py defines
+        loss_and_grads(params: dict[str, ndarray], x, y) -> (float, dict[str, ndarray])
+    returning the loss and its gradient for every parameter (same names and shapes).
+    With --net, params, x and y come from that reference network (columns are examples,
+    W_l has shape (n_out, n_in), b_l (n_out, 1), the loss is the batch mean) and your loss is
+    also compared with the reference loss, which catches forward-pass bugs.
+    Without --net, FILE.py also defines example() -> (params, x, y).
+
+    Parameters up to 1,000 entries are checked entry by entry; larger ones by seeded directional
+    probes, and a failing one is rechecked on its largest and on random entries. Verdicts:
+    pass (rel. error ≤ 1e-7), ok with kinks (≤ 1e-4, models with ReLU/max), suspicious, fail (> 1e-2).
+    Exit 0: all right; 1: some gradient (or the loss) is wrong; 2: the file or its output is unusable.
+    """
+    from checker.gradcheck import check_gradients, render
+
+    try:
+        module, path, func_name = load(target)
+        student = _checked_call(_function(module, func_name, path))
+        alternatives: dict[str, dict] = {}
+        state = None
+        reference_loss = None
+        smooth = True
+        if net_spec:
+            from checker.networks import build
+
+            net = build(net_spec, seed=seed)
+            params, x, y = net.example(batch=batch, seed=seed + 1) if net_spec.startswith("mlp") else net.example(seed=seed + 1)
+            reference_loss, _ = net.loss_and_grads(params, x, y)
+            state, smooth = (lambda p: net.state(p, x)), net.smooth
+            if hasattr(net, "dense") and len(net.dense) > 1:
+                alternatives["missing activation derivative f′(z) in the hidden layers"] = \
+                    net.loss_and_grads(params, x, y, without_derivative=True)[1]
+        else:
+            example = getattr(module, "example", None)
+            if not callable(example):
+                raise InputError(f"{path.name} defines no example()", expected="example() -> (params, x, y), or use --net SPEC")
+            got = StudentCode(path, example, "example")()
+            if not (isinstance(got, tuple) and len(got) == 3 and isinstance(got[0], dict)):
+                raise InputError("example() must return (params: dict, x, y)")
+            params, x, y = got
+        report = check_gradients(student, params, x, y, state=state, smooth=smooth, alternatives=alternatives,
+                                 reference_loss=reference_loss, seed=seed, complex_step=complex_step)
+    except DlprepError as exc:
+        if as_json:
+            emit_json({"ok": False, "error": str(exc)})
+        click.echo(exc.render(), err=True)
+        sys.exit(2)
+    if as_json:
+        emit_json(report.to_json())
+    else:
+        click.echo(render(report))
+    sys.exit(0 if report.ok else 1)
