@@ -17,12 +17,19 @@ VERDICTS = ("pass", "ok with kinks", "suspicious", "fail")
 GOOD = ("pass", "ok with kinks")
 
 
-def relative_error(analytic: np.ndarray, numeric: np.ndarray) -> np.ndarray:
-    """Entrywise |a − n| / max(|a| + |n|, tiny), tiny = 1e-6 of the parameter's largest gradient entry
-    (so that entries far below the gradient's scale are judged by that scale, not by round-off)."""
+def relative_error(analytic: np.ndarray, numeric: np.ndarray, noise: float = 0.0) -> np.ndarray:
+    """Entrywise |a − n| / max(|a| + |n|, tiny). ``noise`` is the round-off of the finite difference,
+    about ε·|L|/h: an entry that small cannot be resolved, so tiny = noise/1e-7 keeps round-off from
+    reading as an error; tiny is also at least 1e-6 of the parameter's largest gradient entry."""
     a, n = np.asarray(analytic, dtype=float), np.asarray(numeric, dtype=float)
-    tiny = 1e-6 * max(float(np.max(np.abs(n), initial=0.0)), float(np.max(np.abs(a), initial=0.0))) + 1e-12
+    scale = max(float(np.max(np.abs(n), initial=0.0)), float(np.max(np.abs(a), initial=0.0)))
+    tiny = max(1e-6 * scale, noise / PASS, 1e-12)
     return np.abs(a - n) / np.maximum(np.abs(a) + np.abs(n), tiny)
+
+
+def round_off(loss: float, h: float) -> float:
+    """The round-off of a central difference of L with step h: ε·max(|L|, 1)/h."""
+    return float(np.finfo(float).eps) * max(abs(loss), 1.0) / h
 
 
 def verdict(rel: float, *, smooth: bool) -> str:

@@ -34,8 +34,9 @@ def central_entry(loss: LossFn, params: Params, name: str, index: tuple[int, ...
 def directional(loss: LossFn, params: Params, name: str, u: np.ndarray, h: float = STEP) -> float:
     """d/dt L(θ + t u) at 0, u acting on parameter ``name`` only."""
     scale = h / max(float(np.linalg.norm(u)), 1e-300) * np.sqrt(u.size)
-    plus = _with(params, name, params[name] + scale * u)
-    minus = _with(params, name, params[name] - scale * u)
+    step = scale * u
+    plus = _with(params, name, params[name] + step)
+    minus = _with(params, name, params[name] - step)
     return (loss(plus) - loss(minus)) / (2 * scale)
 
 

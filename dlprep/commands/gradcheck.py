@@ -81,9 +81,12 @@ def _checked_call(student: StudentCode) -> Callable[..., tuple[float, dict]]:
               help="Reference network: mlp:SIZES:ACT:LOSS (e.g. mlp:784-500-10:relu:softmax-ce) or conv:MxM:K[:MODE[:CONVENTION]].")
 @click.option("--batch", default=4, show_default=True, help="Examples in the batch drawn for --net mlp.")
 @click.option("--seed", default=0, show_default=True)
+@click.option("--probes", default=1, show_default=True, help="Random directions per parameter above --max-full entries.")
+@click.option("--max-full", default=1000, show_default=True, help="Parameters up to this many entries are checked entry by entry.")
 @click.option("--complex-step", is_flag=True, help="Also differentiate by complex step (smooth models whose code accepts complex numbers).")
 @click.option("--json", "as_json", is_flag=True)
-def gradcheck(target: str, net_spec: str | None, batch: int, seed: int, complex_step: bool, as_json: bool) -> None:
+def gradcheck(target: str, net_spec: str | None, batch: int, seed: int, probes: int, max_full: int, complex_step: bool,
+              as_json: bool) -> None:
     """Check the gradients of your implementation against central differences (float64).
 
     \b
@@ -128,7 +131,8 @@ def gradcheck(target: str, net_spec: str | None, batch: int, seed: int, complex_
                 raise InputError("example() must return (params: dict, x, y)")
             params, x, y = got
         report = check_gradients(student, params, x, y, state=state, smooth=smooth, alternatives=alternatives,
-                                 reference_loss=reference_loss, seed=seed, complex_step=complex_step)
+                                 reference_loss=reference_loss, seed=seed, complex_step=complex_step,
+                                 probes=max(1, probes), max_full=max(0, max_full))
     except DlprepError as exc:
         if as_json:
             emit_json({"ok": False, "error": str(exc)})
