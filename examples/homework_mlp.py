@@ -50,7 +50,7 @@ def train(epochs: int = 30, batch: int = 200, lr: float = 0.1, hidden: int = 500
             cols = order[start:start + batch]
             loss, grads = net.loss_and_grads(params, x_train[:, cols], y_train[:, cols])
             params = {k: v - lr * grads[k] for k, v in params.items()}
-        if verbose and (epoch % 5 == 0 or epoch == epochs):
+        if verbose:
             print(f"epoch {epoch:3d}  loss {loss:.4f}  train acc {accuracy(net, params, x_train, y_train):.3f}  "
                   f"test acc {accuracy(net, params, x_test, y_test):.3f}")
     return accuracy(net, params, x_test, y_test)

@@ -64,6 +64,8 @@ def check_layer(layer: Any, x: np.ndarray, *, seed: int = 0) -> Report:
         worst = np.unravel_index(int(np.argmax(rel)), base.shape)
         worst_rel = float(rel[worst])
         alt = {"ignores the upstream gradient (same result for every g)": ones[name]}
+        if name == "x" and not layer.params and out.shape == x.shape:  # elementwise: f′ ≡ 1 leaves g unchanged
+            alt["missing activation derivative (yours is the upstream gradient, f′ left out)"] = g
         ok = verdict(worst_rel, smooth=smooth) in ("pass", "ok with kinks")
         results.append(ParamResult(name, base.shape, "full", base.size, float(np.max(np.abs(analytic[name] - numeric))),
                                    worst_rel, tuple(int(i) for i in worst), float(numeric[worst]), float(analytic[name][worst]),

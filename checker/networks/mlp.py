@@ -68,10 +68,15 @@ class MLP:
     def smooth(self) -> bool:
         return all(a.smooth for a in self.acts)
 
-    def example(self, batch: int = 4, seed: int = 1) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
-        """Parameters, inputs and targets for a check: y one-hot for cross-entropy, in (0, 1) for mse."""
+    def example(self, batch: int = 4, seed: int = 1, *, kink_margin: float = 1e-3) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
+        """Parameters, inputs and targets for a check: y one-hot for cross-entropy, in (0, 1) for mse.
+        Examples with a kinked unit's |z| < ``kink_margin`` are redrawn (see ``sampling``); 0 keeps them."""
+        from checker.networks.sampling import away_from_kinks
+
         rng = np.random.default_rng(seed)
         x = rng.standard_normal((self.sizes[0], batch))
+        if kink_margin > 0 and not self.smooth:
+            x = away_from_kinks(self, self.params, x, margin=kink_margin, rng=rng)
         k = self.sizes[-1]
         if isinstance(self.loss, MSE):
             y = rng.uniform(0.1, 0.9, (k, batch))

@@ -13,7 +13,7 @@ import numpy as np
 
 from checker.networks.activations import sigmoid
 
-MAX_UNITS = 14
+MAX_UNITS = 12
 
 
 class RBM:

@@ -4,6 +4,9 @@ An elementwise derivative f'(z) is the gradient of Σᵢ f(zᵢ), which is how e
 
 from __future__ import annotations
 
+import numpy as np
+
+from derivations.catalog.numeric import central_difference, rel
 from derivations.catalog.model import Entry, Part
 
 
@@ -15,6 +18,19 @@ def _entry(id: str, title: dict[str, str], statement: dict[str, str], symbols: s
     if jacobian:
         parts.append(Part("jacobian", "n x n", jacobian, kind="jacobian", function=f, wrt="z"))
     return Entry(id=id, topic="activations", title=title, statement=statement, asked=("derivative",), symbols=symbols, parts=tuple(parts))
+
+
+def check_maxout_against_network() -> tuple[float, float]:
+    """∇ₓh = Wᵀ e_{k*} for one maxout unit equals checker.networks.Maxout's backward."""
+    from checker.networks import Maxout
+
+    rng = np.random.default_rng(11)
+    layer = Maxout(4, 1, pieces=3, rng=rng)
+    x = rng.standard_normal((4, 1))
+    layer.forward(x)
+    W = layer.params["W"][:, 0, :]  # the pieces' rows w_kᵀ
+    winner = int(layer.winner[0, 0])
+    return rel(layer.backward(np.ones((1, 1))), W[winner].reshape(-1, 1)), 1e-12
 
 
 ENTRIES = (
@@ -51,5 +67,7 @@ ENTRIES = (
             ("df = tr((W^T I(W x + b >= max(W x + b)))^T dx)", "a scalar is its own trace; (e_{k*}ᵀW)ᵀ = Wᵀe_{k*}"),
             ("grad = W^T I(W x + b >= max(W x + b))", "read off G: the winning row w_{k*}"),
         )),),
+        checks=(check_maxout_against_network,),
+        verified_against="checker.networks.Maxout (backward)",
     ),
 )

@@ -2,7 +2,28 @@
 
 from __future__ import annotations
 
+import numpy as np
+
+from derivations.catalog.numeric import central_difference, rel
 from derivations.catalog.model import Entry, Part
+
+
+def check_against_network() -> tuple[float, float]:
+    """The tied-autoencoder gradient (decoder term h rᵀ plus encoder term) and the KL derivative equal
+    checker.networks.TiedAutoencoder's gradient with and without the sparsity penalty."""
+    from checker.networks import TiedAutoencoder
+
+    rng = np.random.default_rng(12)
+    ae = TiedAutoencoder(5, 3, beta=0.0, rng=rng)
+    x = rng.uniform(0, 1, (5, 1))
+    W, b, c = ae.params["W"], ae.params["b"], ae.params["c"]
+    h = 1 / (1 + np.exp(-(W @ x + b)))
+    r = W.T @ h + c - x
+    formula = h @ r.T + ((W @ r) * h * (1 - h)) @ x.T
+    worst = rel(ae.loss_and_grads(ae.params, x)[1]["W"], formula)
+    sparse = TiedAutoencoder(5, 3, beta=0.3, rho=0.1, rng=np.random.default_rng(12))
+    kl = central_difference(lambda bb: sparse.loss_and_grads({**sparse.params, "b": bb}, x)[0], sparse.params["b"])
+    return max(worst, rel(sparse.loss_and_grads(sparse.params, x)[1]["b"], kl)), 1e-6
 
 
 ENTRIES = (
@@ -18,6 +39,8 @@ ENTRIES = (
         symbols="W: h x n, x: n, b: h, c: n",
         parts=(Part("gradient", "h x n", "sigmoid(W x + b) (W^T sigmoid(W x + b) + c - x)^T + (sigmoid'(W x + b) .* (W (W^T sigmoid(W x + b) + c - x))) x^T",
                     kind="gradient", function="1/2 ||W^T sigmoid(W x + b) + c - x||^2", wrt="W"),),
+        checks=(check_against_network,),
+        verified_against="checker.networks.TiedAutoencoder",
     ),
     Entry(
         id="sparse-autoencoder-penalty", topic="autoencoder",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from derivations.catalog.numeric import central_difference
+from derivations.catalog.numeric import central_difference, rel
 from derivations.catalog.model import Entry
 
 
@@ -26,12 +26,30 @@ def check_batchnorm() -> tuple[float, float]:
     return float(max(err, identity)), 1e-6
 
 
+def check_against_network() -> tuple[float, float]:
+    """The formula, per feature, equals checker.networks.BatchNorm's backward on a 3-feature batch."""
+    from checker.networks import BatchNorm
+
+    rng = np.random.default_rng(2)
+    x, g = rng.standard_normal((3, 7)) * 2 + 1, rng.standard_normal((3, 7))
+    layer = BatchNorm(3, eps=1e-3)
+    layer.forward(x)
+    worst = 0.0
+    for row in range(3):
+        gamma, eps, n = float(layer.params["gamma"][row, 0]), 1e-3, x.shape[1]
+        xhat = (x[row] - x[row].mean()) / np.sqrt(x[row].var() + eps)
+        formula = gamma / (n * np.sqrt(x[row].var() + eps)) * (n * g[row] - g[row].sum() - xhat * (g[row] * xhat).sum())
+        worst = max(worst, rel(layer.backward(g)[row], formula))
+    return worst, 1e-10
+
+
 ENTRIES = (
     Entry(
         id="batchnorm-backward", topic="batchnorm",
         title={"en": "Backward pass of batch normalisation", "zh": "批归一化的反向传播"},
         statement={"en": "With x̂ = (x − μ_B)/√(σ_B² + ε) and ŷ = γx̂ + β over a batch of N, ∂L/∂x = (γ/(N√(σ_B²+ε)))(N g − Σg − x̂ Σ(g∘x̂)) for g = ∂L/∂ŷ. Choosing γ = √σ_B² and β = μ_B (ε = 0) makes the layer the identity, so normalisation loses nothing it cannot learn back.",
                    "zh": "设 x̂ = (x − μ_B)/√(σ_B² + ε)，ŷ = γx̂ + β，批大小为 N，g = ∂L/∂ŷ，则 ∂L/∂x = (γ/(N√(σ_B²+ε)))(N g − Σg − x̂ Σ(g∘x̂))。取 γ = √σ_B²、β = μ_B（ε = 0）时该层是恒等映射，因此归一化不会丢失可学回的信息。"},
-        asked=("derivation",), symbols="", parts=(), checks=(check_batchnorm,),
+        asked=("derivation",), symbols="", parts=(), checks=(check_batchnorm, check_against_network),
+        verified_against="checker.networks.BatchNorm (backward) and central differences",
     ),
 )

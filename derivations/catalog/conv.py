@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from derivations.catalog.model import Entry, MalRule, Part
-from derivations.catalog.numeric import central_difference
+from derivations.catalog.numeric import central_difference, rel
 
 
 def check_other_convention() -> tuple[float, float]:
@@ -81,6 +81,25 @@ def check_conv_output_size() -> tuple[float, float]:
     return float(worst), 0.0
 
 
+def check_against_network() -> tuple[float, float]:
+    """δ_l, ∂J/∂ω and ∂J/∂b from the formulas equal checker.networks.Conv2D's backward (convolution
+    convention, 'valid'), with a_l = σ(z_l)."""
+    from checker.functions import FUNCTIONS
+    from checker.networks import Conv2D
+
+    conv2 = FUNCTIONS["conv2"].forward
+    rng = np.random.default_rng(8)
+    z, d_next = rng.standard_normal((6, 6)), rng.standard_normal((4, 4))
+    layer = Conv2D(3, rng=rng)
+    a = 1 / (1 + np.exp(-z))
+    layer.forward(a)
+    da = layer.backward(d_next)
+    w = layer.params["w"]
+    return max(rel(conv2(d_next, np.rot90(w, 2), "full") * a * (1 - a), da * a * (1 - a)),
+               rel(conv2(np.rot90(a, 2), d_next, "valid"), layer.grads["w"]),
+               rel(np.array([[d_next.sum()]]), layer.grads["b"])), 1e-12
+
+
 ENTRIES = (
     Entry(
         id="conv-residual",
@@ -106,8 +125,8 @@ ENTRIES = (
                  function="sum(delta_{l+1} .* (conv2(a_l, omega, 'valid') + b 1 1^T))", wrt="b", steps=BIAS_STEPS),
         ),
         core=True,
-        checks=(check_other_convention,),
-        verified_against="finite differences of J through checker.functions conv2 (Matlab's conv2), in both conventions",
+        checks=(check_other_convention, check_against_network),
+        verified_against="checker.networks.Conv2D (backward, both conventions) and central differences",
     ),
     Entry(
         id="conv-output-size", topic="conv",

@@ -2,7 +2,32 @@
 
 from __future__ import annotations
 
+import numpy as np
+
+from derivations.catalog.numeric import central_difference, rel
 from derivations.catalog.model import Entry, MalRule, Part
+
+
+def check_against_network() -> tuple[float, float]:
+    """δ⁽ˡ⁾ = f'(z⁽ˡ⁾) ∘ W⁽ˡ⁺¹⁾ᵀδ⁽ˡ⁺¹⁾, ∂J/∂W⁽ˡ⁾ = δ⁽ˡ⁾a⁽ˡ⁻¹⁾ᵀ and δ⁽ᴸ⁾ = (a − y) ∘ σ'(z) on one example equal
+    checker.networks.MLP's backpropagation (3 layers, sigmoid, ½‖a − y‖²)."""
+    from checker.networks import MLP
+
+    net = MLP([4, 5, 3, 2], "sigmoid", "mse", seed=7)
+    params, x, y = net.example(batch=1)
+    _, grads = net.loss_and_grads(params, x, y)
+    sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
+    a, zs = [x], []
+    for i in (1, 2, 3):
+        zs.append(params[f"W{i}"] @ a[-1] + params[f"b{i}"])
+        a.append(sig(zs[-1]))
+    delta = (a[3] - y) * a[3] * (1 - a[3])
+    worst = 0.0
+    for i in (3, 2, 1):
+        worst = max(worst, rel(delta @ a[i - 1].T, grads[f"W{i}"]), rel(delta, grads[f"b{i}"]))
+        if i > 1:
+            delta = a[i - 1] * (1 - a[i - 1]) * (params[f"W{i}"].T @ delta)
+    return worst, 1e-12
 
 
 ENTRIES = (
@@ -33,6 +58,8 @@ ENTRIES = (
             Part("update-W", "n_l x n_{l-1}", "W^(l) - alpha (delta^(l) a^(l-1)^T + lambda W^(l))"),
         ),
         core=True,
+        checks=(check_against_network,),
+        verified_against="checker.networks.MLP (backpropagation)",
     ),
     Entry(
         id="mlp-batch-backprop",

@@ -15,3 +15,11 @@ def central_difference(f: Callable[[np.ndarray], float], x: np.ndarray, h: float
         e[i] = h
         g[i] = (f(x + e) - f(x - e)) / (2 * h)
     return g
+
+
+def rel(got: np.ndarray, want: np.ndarray) -> float:
+    """max|got − want| / max|want| (shapes must match)."""
+    got, want = np.asarray(got, float), np.asarray(want, float)
+    if got.shape != want.shape:
+        return float("inf")
+    return float(np.max(np.abs(got - want)) / max(float(np.max(np.abs(want))), 1e-300))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from derivations.catalog.numeric import central_difference
+from derivations.catalog.numeric import central_difference, rel
 from derivations.catalog.model import Entry
 
 
@@ -33,12 +33,30 @@ def check_pooling() -> tuple[float, float]:
     return float(max(err_mean, err_max)), 1e-6
 
 
+def check_against_network() -> tuple[float, float]:
+    """The formulas equal checker.networks.MeanPool / MaxPool backward (then ∘ f'(z))."""
+    from checker.networks import MaxPool, MeanPool
+
+    rng = np.random.default_rng(3)
+    s, m = 2, 6
+    a, d_next = rng.standard_normal((m, m)), rng.standard_normal((m // s, m // s))
+    mean = MeanPool(s)
+    mean.forward(a)
+    err_mean = rel(mean.backward(d_next), np.kron(d_next, np.ones((s, s))) / s**2)
+    pool = MaxPool(s)
+    pooled = pool.forward(a)
+    winners = (a == np.kron(pooled, np.ones((s, s)))).astype(float)
+    err_max = rel(pool.backward(d_next), np.kron(d_next, np.ones((s, s))) * winners)
+    return max(err_mean, err_max), 1e-12
+
+
 ENTRIES = (
     Entry(
         id="pooling-residual", topic="pooling",
         title={"en": "Residuals through pooling", "zh": "残差通过池化层回传"},
         statement={"en": "For s×s mean pooling, δ_l = (kron(δ_{l+1}, 11ᵀ)/s²) ∘ f'(z_l); for max pooling each δ_{l+1} entry goes back to the position that won the max, and the others get 0.",
                    "zh": "对 s×s 平均池化，δ_l = (kron(δ_{l+1}, 11ᵀ)/s²) ∘ f'(z_l)；对最大池化，δ_{l+1} 的每个元素回传到取得最大值的位置，其余位置为 0。"},
-        asked=("derivation",), symbols="", parts=(), checks=(check_pooling,),
+        asked=("derivation",), symbols="", parts=(), checks=(check_pooling, check_against_network),
+        verified_against="checker.networks.MeanPool and MaxPool (backward) and central differences",
     ),
 )

@@ -6,7 +6,7 @@ import itertools
 
 import numpy as np
 
-from derivations.catalog.numeric import central_difference
+from derivations.catalog.numeric import central_difference, rel
 from derivations.catalog.model import Entry
 
 
@@ -34,12 +34,23 @@ def check_rbm() -> tuple[float, float]:
     return float(np.max(np.abs(numeric - formula)) / np.max(np.abs(formula))), 1e-6
 
 
+def check_against_network() -> tuple[float, float]:
+    """v σ(Wᵀv + b)ᵀ − E_model[v hᵀ] equals the gradient of checker.networks.RBM's exact log-likelihood."""
+    from checker.networks import RBM
+
+    rbm = RBM(3, 2, np.random.default_rng(4))
+    v = (np.random.default_rng(5).random((3, 4)) < 0.5).astype(float)
+    numeric = central_difference(lambda w: rbm.log_likelihood(v, {**rbm.params, "W": w}), rbm.params["W"])
+    return rel(rbm.exact_gradient(v)["W"], numeric), 1e-6
+
+
 ENTRIES = (
     Entry(
         id="rbm-gradient", topic="rbm",
         title={"en": "Log-likelihood gradient of an RBM", "zh": "RBM 对数似然的梯度"},
         statement={"en": "p(h=1|v) = σ(Wᵀv + b), p(v=1|h) = σ(Wh + a); ∂log p(v)/∂W = vσ(Wᵀv + b)ᵀ − E_model[vhᵀ]. CD-1 replaces the model expectation by one Gibbs step v → h → v' → h': W ← W + α(vhᵀ − v'h'ᵀ), a ← a + α(v − v'), b ← b + α(h − h').",
                    "zh": "p(h=1|v) = σ(Wᵀv + b)，p(v=1|h) = σ(Wh + a)；∂log p(v)/∂W = vσ(Wᵀv + b)ᵀ − E_model[vhᵀ]。CD-1 用一步 Gibbs 采样 v → h → v' → h' 代替模型期望：W ← W + α(vhᵀ − v'h'ᵀ)，a ← a + α(v − v')，b ← b + α(h − h')。"},
-        asked=("derivation", "algorithm"), symbols="", parts=(), checks=(check_rbm,),
+        asked=("derivation", "algorithm"), symbols="", parts=(), checks=(check_rbm, check_against_network),
+        verified_against="checker.networks.RBM (exact log-likelihood by enumeration)",
     ),
 )

@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+import numpy as np
+
+from derivations.catalog.numeric import central_difference, rel
 from derivations.catalog.model import Entry, MalRule, Part
+
+
+def check_against_network() -> tuple[float, float]:
+    """(diag(a) − aaᵀ)ᵀ g equals checker.networks.Softmax's backward for a random upstream g."""
+    from checker.networks import Softmax
+
+    rng = np.random.default_rng(9)
+    z, g = rng.standard_normal((5, 1)), rng.standard_normal((5, 1))
+    layer = Softmax()
+    a = layer.forward(z)
+    return rel(layer.backward(g), (np.diagflat(a) - a @ a.T).T @ g), 1e-12
 
 
 ENTRIES = (
@@ -49,5 +63,7 @@ ENTRIES = (
             )),
         ),
         core=True,
+        checks=(check_against_network,),
+        verified_against="checker.networks.Softmax (backward)",
     ),
 )

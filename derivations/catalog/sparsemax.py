@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from derivations.catalog.numeric import central_difference, rel
 from derivations.catalog.model import Entry, Part
 
 
@@ -23,6 +24,17 @@ def check_kkt(trials: int = 50) -> tuple[float, float]:
         worst = max(worst, float(np.max(np.abs(np.maximum(z - tau, 0) - p))), abs(p.sum() - 1),
                     float(np.max(np.abs(mu * p))), float(max(0.0, -mu.min())), float(max(0.0, -p.min())))
     return worst, 1e-9
+
+
+def check_against_network() -> tuple[float, float]:
+    """(diag(s) − ssᵀ/1ᵀs)ᵀ g equals checker.networks.Sparsemax's backward."""
+    from checker.networks import Sparsemax
+
+    rng = np.random.default_rng(10)
+    z, g = rng.standard_normal((7, 1)) * 2, rng.standard_normal((7, 1))
+    layer = Sparsemax()
+    s = (layer.forward(z) > 0).astype(float)
+    return rel(layer.backward(g), (np.diagflat(s) - s @ s.T / s.sum()).T @ g), 1e-12
 
 
 ENTRIES = (
@@ -58,5 +70,7 @@ ENTRIES = (
             ("df = (diag(s) - s s^T / (1^T s)) dz", "s∘v = diag(s)v, and s∘1 = s for a 0/1 vector"),
             ("jac = diag(s) - s s^T / (1^T s)", "read off the Jacobian"),
         )),),
+        checks=(check_against_network,),
+        verified_against="checker.networks.Sparsemax (backward)",
     ),
 )

@@ -69,3 +69,27 @@ def test_maxout_answer_is_checkable() -> None:
     assert result.exit_code == 0
     result = CliRunner().invoke(cli, ["check", "maxout-gradient", "--answer", "W^T 1"])
     assert result.exit_code == 1
+
+
+NETWORK_CHECKED = ["batchnorm-backward", "pooling-residual", "rbm-gradient", "rnn-bptt", "lstm-parameter-count",
+                   "mlp-backprop", "conv-residual", "softmax-jacobian", "sparsemax-jacobian", "maxout-gradient",
+                   "tied-autoencoder-gradient"]
+
+
+@pytest.mark.parametrize("entry_id", NETWORK_CHECKED)
+def test_entries_are_verified_against_the_reference_networks(entry_id: str) -> None:
+    entry = get(entry_id)
+    assert "checker.networks" in entry.verified_against
+    assert any(check.__name__.endswith("against_network") for check in entry.checks)
+    assert verify(entry).ok
+
+
+def test_a_broken_reference_layer_breaks_verification(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The formula and the network are independent: break the network and the entry fails."""
+    import numpy as np
+
+    from checker.networks import Softmax
+
+    monkeypatch.setattr(Softmax, "backward", lambda self, g: np.zeros_like(g))
+    report = verify(get("softmax-jacobian"))
+    assert not report.ok and any("against_network" in f for f in report.failures)

@@ -66,6 +66,18 @@ class MissingDerivative(N.Tanh):
         return g
 
 
+class DoubledSigmoid(N.Sigmoid):
+    def backward(self, g: np.ndarray) -> np.ndarray:
+        return 2 * g * self.a * (1 - self.a)
+
+
+class SignFlippedDense(N.Dense):
+    def backward(self, g: np.ndarray) -> np.ndarray:
+        dx = super().backward(g)
+        self.grads["b"] = -self.grads["b"]
+        return dx
+
+
 class TransposedDense(N.Dense):
     def backward(self, g: np.ndarray) -> np.ndarray:
         dx = super().backward(g)
@@ -87,8 +99,10 @@ def test_all_ones_upstream_would_pass_a_zero_softmax_backward() -> None:
 
 @pytest.mark.parametrize("layer, shape, words", [
     (UpstreamIgnored(), (3, 4), "ignores the upstream gradient"),
-    (MissingDerivative(), (3, 4), ""),
+    (MissingDerivative(), (3, 4), "missing activation derivative"),
     (TransposedDense(4, 4), (4, 2), "transposed"),
+    (DoubledSigmoid(), (3, 4), "×2.00"),
+    (SignFlippedDense(3, 2), (3, 5), "sign flipped"),
 ])
 def test_broken_layers_are_caught(layer, shape: tuple[int, int], words: str) -> None:  # type: ignore[no-untyped-def]
     report = check_layer(layer, np.random.default_rng(1).standard_normal(shape))
