@@ -76,7 +76,7 @@ class _To:
             A.Zeros: lambda n: sp.ZeroMatrix(*self.dims(n)),
             A.Identity: lambda n: sp.Identity(self.dims(n)[0]),
             A.OneHot: lambda n: OneHot(f"e_{n.label}", *self.dims(n)),
-            A.Add: lambda n: sp.Add(*[self.visit(t) for t in n.terms]) if not _is_matrix(n.shape) else sp.MatAdd(*[self.visit(t) for t in n.terms]).doit(deep=False),
+            A.Add: lambda n: sp.Add(*[self.scalar(t) for t in n.terms]) if not _is_matrix(n.shape) else sp.MatAdd(*[self.visit(t) for t in n.terms]).doit(deep=False),
             A.Neg: lambda n: self.scaled(sp.S.NegativeOne, self.visit(n.arg)),
             A.Mul: self.mul,
             A.Div: lambda n: self.scaled(1 / self.scalar(n.den), self.visit(n.num)),

@@ -61,7 +61,7 @@ class Derivation:
 
     @property
     def result_label(self) -> str:
-        return {"gradient": f"∇_{self.wrt} f", "jacobian": f"∂f/∂{self.wrt}ᵀ", "derivative": f"df/d{self.wrt}"}[self.kind]
+        return {"gradient": f"∇_{self.wrt} f", "jacobian": f"∂f/∂{self.wrt}ᵀ", "derivative": f"df/d{self.wrt}"}[self.kind]  # noqa: E501
 
     # ------------------------------------------------------------------ renderers
     def to_text(self) -> str:

@@ -2,7 +2,7 @@
 → ∇f = G, or dy = J dx for a vector function of a vector. Every step is checked numerically.
 
 >>> d = derive("x^T A x", "x", "x: n, A: n x n")
->>> from checker.printing import to_text
+>>> from checker.printing import to_text, to_unicode
 >>> to_text(d.result), d.verified
 ('(A + A^T) x', True)
 """
@@ -21,7 +21,7 @@ from checker.evaluate import draw_instances
 from checker.limits import deadline
 from checker.numpy_source import python_name, to_numpy
 from checker.parser import parse
-from checker.printing import to_text
+from checker.printing import to_text, to_unicode
 from checker.problem import Problem
 from checker.problems import parse_where
 from checker.shapes import parse_shapes
@@ -54,8 +54,10 @@ class _Engine:
         self.tree = parse(expr, names=self.problem.names)
         self.f = self.problem.typed(self.tree)
         x_shape = self.decls[wrt].shape
-        if is_scalar(self.f.shape):
-            self.kind = "derivative" if is_scalar(x_shape) else "gradient"
+        if is_scalar(x_shape) and self.f.shape[1].is_one:
+            self.kind = "derivative"  # df = (df/dt)·dt, for a scalar or a vector f
+        elif is_scalar(self.f.shape):
+            self.kind = "gradient"
         elif self.f.shape[1].is_one and x_shape[1].is_one:
             self.kind = "jacobian"
         else:
@@ -220,15 +222,17 @@ class _Engine:
             self.add(f"∂f/∂{self.wrt}ᵀ", self.show(zero), f"f does not depend on {self.wrt}", self.check.jacobian(zero),
                      "central differences of f")
             return zero
-        zero = zero_like(self.X)
-        check = self.check.gradient(zero)
-        lhs = f"df/d{self.wrt}" if self.kind == "derivative" else f"∇_{self.wrt} f"
+        zero = zero_like(self.X) if is_scalar(self.f.shape) else sp.ZeroMatrix(*self.fs.shape)
+        check = self.check.gradient(zero) if is_scalar(self.f.shape) else self.check.jacobian(zero)
+        lhs = f"df/d{to_unicode(A.Sym(self.wrt))}" if self.kind == "derivative" else f"∇_{self.wrt} f"
         self.add(lhs, self.show(zero), f"f does not depend on {self.wrt}", check, "central differences of f")
         return zero
 
     def collect_scalar(self, df: sp.Basic) -> sp.Basic:
         g = simplify(tidy(df.xreplace({self.dX: sp.S.One})))
-        self.add(f"df/d{self.wrt}", self.show(g), f"df = (df/d{self.wrt})·d{self.wrt}", self.check.gradient(g), "central differences of f")
+        label = f"df/d{to_unicode(A.Sym(self.wrt))}"
+        check = self.check.gradient(g) if is_scalar(self.f.shape) else self.check.jacobian(g)
+        self.add(label, self.show(g), f"df = (df/d{self.wrt})·d{self.wrt}", check, "central differences of f")
         return g
 
 

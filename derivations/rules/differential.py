@@ -26,7 +26,7 @@ from sympy.matrices.expressions.diagonal import DiagMatrix, DiagonalOf
 from checker.errors import UnsupportedError
 from checker.sympy_bridge import elementwise_name
 from checker.sympy_functions import LogSumExp, Softmax
-from derivations.algebra import hadamard, madd, mmul, trace, transpose
+from derivations.algebra import hadamard, is_zero, madd, mmul, trace, transpose
 from derivations.rules import elementwise
 
 Diff = Callable[[sp.Basic], sp.Basic]
@@ -119,7 +119,7 @@ defdiff(Softmax, "d softmax(z) = (diag(a) − aaᵀ)·dz, a = softmax(z)",
         lambda e, d: mmul(madd(DiagMatrix(e), mmul(-1, e, transpose(e))), d(e.arg)))
 
 # scalars --------------------------------------------------------------------------------------
-defdiff(sp.Add, "d(u + v) = du + dv", lambda e, d: sp.Add(*map(d, e.args)))
+defdiff(sp.Add, "d(u + v) = du + dv", lambda e, d: sp.Add(*[t for t in map(d, e.args) if not is_zero(t)]))
 defdiff(sp.Mul, "d(uv) = du·v + u·dv", lambda e, d: _product(e, d, sp.Mul))
 defdiff(sp.Pow, "d(uᵖ) = p·uᵖ⁻¹·du", lambda e, d: e.args[1] * e.args[0] ** (e.args[1] - 1) * d(e.args[0]), _constant_exponent)
 defdiff(sp.Trace, "d Tr(X) = Tr(dX)", lambda e, d: trace(d(e.arg)))
