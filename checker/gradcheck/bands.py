@@ -33,6 +33,8 @@ def round_off(loss: float, h: float) -> float:
 
 
 def verdict(rel: float, *, smooth: bool) -> str:
+    if not np.isfinite(rel):  # NaN or inf in the gradient or the loss
+        return "fail"
     if rel <= PASS:
         return "pass"
     if rel <= OK_KINKS and not smooth:

@@ -18,6 +18,14 @@ def _close(a: np.ndarray, b: np.ndarray, rtol: float = 1e-4) -> bool:
     return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=rtol * (float(np.max(np.abs(b), initial=0.0)) + 1e-12)))
 
 
+def not_finite(a: np.ndarray, n: np.ndarray, alt: Mapping[str, np.ndarray]) -> str | None:
+    if not np.all(np.isfinite(a)):
+        return "your gradient has NaN or inf entries"
+    if not np.all(np.isfinite(n)):
+        return "the loss is not finite (NaN or inf) next to these parameters"
+    return None
+
+
 def zeros(a: np.ndarray, n: np.ndarray, alt: Mapping[str, np.ndarray]) -> str | None:
     if not np.any(a) and np.any(n):
         return "your gradient is all zeros (is the upstream gradient used?)"
@@ -29,7 +37,7 @@ def sign(a: np.ndarray, n: np.ndarray, alt: Mapping[str, np.ndarray]) -> str | N
 
 
 def factor(a: np.ndarray, n: np.ndarray, alt: Mapping[str, np.ndarray]) -> str | None:
-    nn = float(np.vdot(n, n))
+    nn = float(np.vdot(n, n)) if a.shape == n.shape else 0.0
     if nn == 0:
         return None
     c = float(np.vdot(a, n)) / nn
@@ -54,7 +62,7 @@ def known_slip(a: np.ndarray, n: np.ndarray, alt: Mapping[str, np.ndarray]) -> s
     return None
 
 
-HINTS: tuple[Hint, ...] = (zeros, sign, transposed, known_slip, factor)
+HINTS: tuple[Hint, ...] = (not_finite, zeros, sign, transposed, known_slip, factor)
 
 
 def hint(analytic: np.ndarray, numeric: np.ndarray, alternatives: Mapping[str, np.ndarray] | None = None) -> str:

@@ -31,7 +31,8 @@ def render(report: Report) -> str:
                      + ("" if report.loss_ok else "  (the forward pass differs from the reference network)"))
     width = max((len(p.name) for p in report.params), default=1)
     for p in report.params:
-        how = f"{p.checked} entries" if p.mode == "full" else f"{p.checked} probes"
+        how = f"{p.checked} entr{'y' if p.checked == 1 else 'ies'}" if p.mode == "full" else \
+            f"{p.checked} probe{'' if p.checked == 1 else 's'}"
         kinks = f", {p.kinks} kink(s) crossed, not counted" if p.kinks else ""
         lines.append(f"{MARK[p.verdict]} d{p.name:<{width}}  {p.verdict:<13} max rel. error {p.max_rel_error:.1e}  ({how}{kinks})")
     wrong = report.first_wrong
@@ -39,7 +40,9 @@ def render(report: Report) -> str:
         lines.append("")
         lines.append("first wrong: " + describe(wrong))
     if report.complex_step_agreement is not None:
-        lines.append(f"complex step agrees with central differences to {report.complex_step_agreement:.1e}")
+        agrees = "agrees with central differences to" if report.complex_step_agreement <= 1e-6 else \
+            "differs from central differences by"
+        lines.append(f"complex step {agrees} {report.complex_step_agreement:.1e} (max rel.)")
     lines.extend(f"note: {n}" for n in report.notes)
     lines.append("")
     lines.append("all gradients are right" if report.ok else "some gradients are wrong" if wrong else "the loss is wrong")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import sys
 import traceback
@@ -22,7 +23,12 @@ class StudentCode:
 
     def __call__(self, *args: Any) -> Any:
         try:
-            return self.func(*args)
+            with contextlib.redirect_stdout(sys.stderr):  # the student's prints must not mix with our output
+                return self.func(*args)
+        except DlprepError:  # our own time limit, raised while the student's code runs
+            raise
+        except SystemExit as exc:
+            raise InputError(f"your {self.name} called sys.exit({exc.code!r}) ({_where(exc, self.path)})") from None
         except Exception as exc:  # noqa: BLE001 - the student's code may raise anything
             raise InputError(f"your {self.name} raised {type(exc).__name__}: {exc} ({_where(exc, self.path)})") from None
 
@@ -43,9 +49,13 @@ def load(target: str, default: str = "loss_and_grads") -> tuple[Any, Path, str]:
         raise InputError(f"cannot load {file} as Python", expected="a .py file")
     module = importlib.util.module_from_spec(spec)
     try:
-        spec.loader.exec_module(module)
+        with contextlib.redirect_stdout(sys.stderr):
+            spec.loader.exec_module(module)
     except SyntaxError as exc:
         raise InputError(f"{path.name} has a syntax error on line {exc.lineno}: {exc.msg}") from None
+    except SystemExit as exc:
+        raise InputError(f"running {path.name} called sys.exit({exc.code!r}); put script code under "
+                         "if __name__ == '__main__':") from None
     except Exception as exc:  # noqa: BLE001
         raise InputError(f"running {path.name} raised {type(exc).__name__}: {exc} ({_where(exc, path)})") from None
     return module, path, func or default
@@ -68,11 +78,30 @@ def _checked_call(student: StudentCode) -> Callable[..., tuple[float, dict]]:
             raise InputError(f"your {student.name} returned {type(out).__name__}",
                              expected="a pair (loss: float, grads: dict[str, np.ndarray])")
         loss, grads = out
-        if not np.isscalar(loss) and not (isinstance(loss, np.ndarray) and loss.size == 1):
+        if isinstance(loss, np.ndarray) and loss.size == 1:
+            loss = loss.reshape(()).item() if loss.dtype.kind in "fciu" else loss
+        if isinstance(loss, bool) or not isinstance(loss, (int, float, complex, np.number)):
             raise InputError(f"your {student.name} returned a loss of type {type(loss).__name__}", expected="a float")
-        return (loss.item() if isinstance(loss, np.ndarray) else loss), grads
+        if isinstance(loss, np.floating) and loss.dtype.itemsize < 8:
+            raise InputError(f"your {student.name} returned a {loss.dtype} loss: gradient checking needs float64",
+                             expected="float64 arithmetic throughout")
+        return loss, grads
 
     return call
+
+
+FULL_CHECK_BUDGET = 2.0  # seconds of the student's code per parameter checked entry by entry
+DEFAULT_MAX_FULL = 1000
+
+
+def _affordable_entries(student: Callable[..., Any], params: dict, x: Any, y: Any) -> int:
+    """How many entries one parameter may have to be checked one by one (2 calls each) within the budget."""
+    import time
+
+    start = time.perf_counter()
+    student(params, x, y)
+    seconds = time.perf_counter() - start
+    return int(min(DEFAULT_MAX_FULL, FULL_CHECK_BUDGET / max(2 * seconds, 1e-9)))
 
 
 @click.command()
@@ -82,11 +111,14 @@ def _checked_call(student: StudentCode) -> Callable[..., tuple[float, dict]]:
 @click.option("--batch", default=4, show_default=True, help="Examples in the batch drawn for --net mlp.")
 @click.option("--seed", default=0, show_default=True)
 @click.option("--probes", default=1, show_default=True, help="Random directions per parameter above --max-full entries.")
-@click.option("--max-full", default=1000, show_default=True, help="Parameters up to this many entries are checked entry by entry.")
+@click.option("--max-full", type=int, default=None,
+              help="Parameters up to this many entries are checked entry by entry [default: 1000, lowered so that one "
+                   "parameter's entry-by-entry check costs at most about 2 s of your code's run time].")
 @click.option("--complex-step", is_flag=True, help="Also differentiate by complex step (smooth models whose code accepts complex numbers).")
+@click.option("--timeout", type=float, default=120.0, show_default=True, help="Give up after this many seconds (0: no limit).")
 @click.option("--json", "as_json", is_flag=True)
-def gradcheck(target: str, net_spec: str | None, batch: int, seed: int, probes: int, max_full: int, complex_step: bool,
-              as_json: bool) -> None:
+def gradcheck(target: str, net_spec: str | None, batch: int, seed: int, probes: int, max_full: int | None, complex_step: bool,
+              timeout: float, as_json: bool) -> None:
     """Check the gradients of your implementation against central differences (float64).
 
     \b
@@ -98,41 +130,18 @@ def gradcheck(target: str, net_spec: str | None, batch: int, seed: int, probes: 
     also compared with the reference loss, which catches forward-pass bugs.
     Without --net, FILE.py also defines example() -> (params, x, y).
 
-    Parameters up to 1,000 entries are checked entry by entry; larger ones by seeded directional
-    probes, and a failing one is rechecked on its largest and on random entries. Verdicts:
+    Parameters up to 1,000 entries (fewer when your code is slow; see --max-full) are checked
+    entry by entry; larger ones by seeded directional probes, and a failing one is rechecked on
+    its largest and on random entries. Verdicts:
     pass (rel. error ≤ 1e-7), ok with kinks (≤ 1e-4, models with ReLU/max), suspicious, fail (> 1e-2).
     Exit 0: all right; 1: some gradient (or the loss) is wrong; 2: the file or its output is unusable.
     """
-    from checker.gradcheck import check_gradients, render
+    from checker.gradcheck import render
+    from checker.limits import deadline
 
     try:
-        module, path, func_name = load(target)
-        student = _checked_call(_function(module, func_name, path))
-        alternatives: dict[str, dict] = {}
-        state = None
-        reference_loss = None
-        smooth = True
-        if net_spec:
-            from checker.networks import build
-
-            net = build(net_spec, seed=seed)
-            params, x, y = net.example(batch=batch, seed=seed + 1) if net_spec.startswith("mlp") else net.example(seed=seed + 1)
-            reference_loss, _ = net.loss_and_grads(params, x, y)
-            state, smooth = (lambda p: net.state(p, x)), net.smooth
-            if hasattr(net, "dense") and len(net.dense) > 1:
-                alternatives["missing activation derivative f′(z) in the hidden layers"] = \
-                    net.loss_and_grads(params, x, y, without_derivative=True)[1]
-        else:
-            example = getattr(module, "example", None)
-            if not callable(example):
-                raise InputError(f"{path.name} defines no example()", expected="example() -> (params, x, y), or use --net SPEC")
-            got = StudentCode(path, example, "example")()
-            if not (isinstance(got, tuple) and len(got) == 3 and isinstance(got[0], dict)):
-                raise InputError("example() must return (params: dict, x, y)")
-            params, x, y = got
-        report = check_gradients(student, params, x, y, state=state, smooth=smooth, alternatives=alternatives,
-                                 reference_loss=reference_loss, seed=seed, complex_step=complex_step,
-                                 probes=max(1, probes), max_full=max(0, max_full))
+        with deadline(timeout):
+            report = _run(target, net_spec, batch, seed, probes, max_full, complex_step)
     except DlprepError as exc:
         if as_json:
             emit_json({"ok": False, "error": str(exc)})
@@ -143,3 +152,38 @@ def gradcheck(target: str, net_spec: str | None, batch: int, seed: int, probes: 
     else:
         click.echo(render(report))
     sys.exit(0 if report.ok else 1)
+
+
+def _run(target: str, net_spec: str | None, batch: int, seed: int, probes: int, max_full: int | None,
+         complex_step: bool) -> Any:
+    from checker.gradcheck import check_gradients
+
+    module, path, func_name = load(target)
+    student = _checked_call(_function(module, func_name, path))
+    alternatives: dict[str, dict] = {}
+    state = None
+    reference_loss = None
+    smooth = True
+    if net_spec:
+        from checker.networks import build
+
+        net = build(net_spec, seed=seed)
+        params, x, y = net.example(batch=batch, seed=seed + 1) if net_spec.startswith("mlp") else net.example(seed=seed + 1)
+        reference_loss, _ = net.loss_and_grads(params, x, y)
+        state, smooth = (lambda p: net.state(p, x)), net.smooth
+        if hasattr(net, "dense") and len(net.dense) > 1:
+            alternatives["missing activation derivative f′(z) in the hidden layers"] = \
+                net.loss_and_grads(params, x, y, without_derivative=True)[1]
+    else:
+        example = getattr(module, "example", None)
+        if not callable(example):
+            raise InputError(f"{path.name} defines no example()", expected="example() -> (params, x, y), or use --net SPEC")
+        got = StudentCode(path, example, "example")()
+        if not (isinstance(got, tuple) and len(got) == 3 and isinstance(got[0], dict)):
+            raise InputError("example() must return (params: dict, x, y)")
+        params, x, y = got
+    if max_full is None:
+        max_full = _affordable_entries(student, params, x, y)
+    return check_gradients(student, params, x, y, state=state, smooth=smooth, alternatives=alternatives,
+                           reference_loss=reference_loss, seed=seed, complex_step=complex_step,
+                           probes=max(1, probes), max_full=max(0, max_full))

@@ -146,3 +146,13 @@ def test_the_homework_network_by_probes(tmp_path: Path) -> None:
     assert next(p for p in data["params"] if p["name"] == "W1")["mode"] == "probes"
     code, out, _ = run(tmp_path, RELU_CE.replace("* (z1 > 0)", ""), "--net", "mlp:784-500-10:relu:softmax-ce")
     assert code == 1 and "dW1[" in out
+
+
+def test_a_hanging_implementation_times_out(tmp_path: Path) -> None:
+    code, out, err = run(tmp_path, "def loss_and_grads(params, x, y):\n    while True:\n        pass\n", *NET, "--timeout", "1")
+    assert code == 2 and "longer than 1 s" in err
+
+
+def test_prints_in_student_code_do_not_break_json(tmp_path: Path) -> None:
+    code, out, _ = run(tmp_path, GOOD.replace("    n = x.shape[1]", "    print('debug')\n    n = x.shape[1]"), *NET, "--json")
+    assert code == 0 and json.loads(out)["ok"]
