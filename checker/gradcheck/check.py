@@ -86,7 +86,10 @@ def check_gradients(loss_and_grads: LossAndGrads, params: Params, x: Any, y: Any
         else:
             results.append(_probes(loss_fn, params, name, analytic, state, smooth, alt, probes, seed, noise))
     report = Report(results, float(np.real(loss_value)), smooth, reference_loss)
-    if complex_step:
+    if complex_step and not smooth:
+        report.notes.append("complex step skipped: this model has kinks (ReLU, max, sparsemax), where a complex "
+                            "perturbation has no meaning; the verdicts use central differences")
+    elif complex_step:
         report.complex_step_agreement = _complex_step(loss_fn, params, max_full, report)
     return report
 

@@ -55,3 +55,16 @@ def test_code_refusing_complex_numbers_gets_a_note(tmp_path: Path) -> None:
 def test_a_wrong_gradient_is_still_wrong_with_complex_step(tmp_path: Path) -> None:
     code, out = run(tmp_path, SMOOTH.replace('"W2": d2 @ a1.T', '"W2": 2 * d2 @ a1.T'))
     assert code == 1 and "×2.00" in out and "complex step agrees" in out
+
+
+def test_complex_step_is_skipped_for_models_with_kinks() -> None:
+    """Complex step is for smooth references: on a ReLU network it is skipped with a note, not 'agreed'."""
+    from checker.gradcheck import check_gradients, render
+    from checker.networks import build
+
+    net = build("mlp:4-5-3:relu:mse")
+    params, x, y = net.example()
+    report = check_gradients(net.loss_and_grads, params, x, y, state=lambda p: net.state(p, x), smooth=net.smooth,
+                             complex_step=True)
+    assert report.ok and report.complex_step_agreement is None
+    assert "complex step skipped" in render(report)
