@@ -17,10 +17,12 @@ import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
 
-class Softmax(MatrixExpr):
-    """softmax(z) of a column z, same shape as z."""
+class UnaryMatrix(MatrixExpr):
+    """A matrix-valued function of one matrix argument, with the argument's shape; printed ``name(arg)``."""
 
-    def __new__(cls, arg: sp.Basic) -> "Softmax":
+    name = "?"
+
+    def __new__(cls, arg: sp.Basic) -> "UnaryMatrix":
         return sp.Basic.__new__(cls, arg)
 
     @property
@@ -32,7 +34,30 @@ class Softmax(MatrixExpr):
         return self.args[0].shape
 
     def _sympystr(self, printer: object) -> str:
-        return f"softmax({self.args[0]})"
+        return f"{self.name}({self.args[0]})"
+
+
+class UnaryScalar(sp.Expr):
+    """A scalar function of one argument (a matrix expression or a scalar); printed ``name(arg)``."""
+
+    is_commutative = True
+    name = "?"
+
+    def __new__(cls, arg: sp.Basic) -> "UnaryScalar":
+        return sp.Expr.__new__(cls, arg)
+
+    @property
+    def arg(self) -> sp.Basic:
+        return self.args[0]
+
+    def _sympystr(self, printer: object) -> str:
+        return f"{self.name}({self.args[0]})"
+
+
+class Softmax(UnaryMatrix):
+    """softmax(z) of a column z, same shape as z."""
+
+    name = "softmax"
 
 
 class OneHot(sp.MatrixSymbol):
@@ -50,20 +75,10 @@ def elementwise(function: sp.Lambda, arg: sp.Basic) -> sp.Basic:
     return sp.Basic.__new__(ElementwiseApplyFunction, function, arg)
 
 
-class LogSumExp(sp.Expr):
+class LogSumExp(UnaryScalar):
     """log Σᵢ exp(zᵢ), a scalar."""
 
-    is_commutative = True
-
-    def __new__(cls, arg: sp.Basic) -> "LogSumExp":
-        return sp.Expr.__new__(cls, arg)
-
-    @property
-    def arg(self) -> sp.Basic:
-        return self.args[0]
-
-    def _sympystr(self, printer: object) -> str:
-        return f"logsumexp({self.args[0]})"
+    name = "logsumexp"
 
 
 SCALAR: dict[str, sp.FunctionClass] = {

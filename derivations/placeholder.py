@@ -10,39 +10,19 @@ from __future__ import annotations
 import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
+from checker.sympy_functions import UnaryMatrix, UnaryScalar
 
-class DMatrix(MatrixExpr):
+
+class DMatrix(UnaryMatrix):
     """d(E) for a matrix expression E."""
 
-    def __new__(cls, arg: sp.Basic) -> "DMatrix":
-        return sp.Basic.__new__(cls, arg)
-
-    @property
-    def arg(self) -> sp.Basic:
-        return self.args[0]
-
-    @property
-    def shape(self) -> tuple:  # type: ignore[override]
-        return self.args[0].shape
-
-    def _sympystr(self, printer: object) -> str:
-        return f"d({self.args[0]})"
+    name = "d"
 
 
-class DScalar(sp.Expr):
+class DScalar(UnaryScalar):
     """d(u) for a scalar expression u."""
 
-    is_commutative = True
-
-    def __new__(cls, arg: sp.Basic) -> "DScalar":
-        return sp.Expr.__new__(cls, arg)
-
-    @property
-    def arg(self) -> sp.Basic:
-        return self.args[0]
-
-    def _sympystr(self, printer: object) -> str:
-        return f"d({self.args[0]})"
+    name = "d"
 
 
 def D(e: sp.Basic) -> sp.Basic:
