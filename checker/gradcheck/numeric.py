@@ -16,6 +16,16 @@ LossFn = Callable[[Params], float]
 STEP = 1e-5
 
 
+def central_difference(f: Callable[[np.ndarray], float], x: np.ndarray, h: float = 1e-6) -> np.ndarray:
+    """∂f/∂x entry by entry for a scalar f of one array: (f(x + h eᵢ) − f(x − h eᵢ)) / 2h, shaped like x."""
+    g = np.zeros_like(x, dtype=float)
+    for i in np.ndindex(x.shape):
+        e = np.zeros_like(x, dtype=float)
+        e[i] = h
+        g[i] = (f(x + e) - f(x - e)) / (2 * h)
+    return g
+
+
 def _with(params: Params, name: str, value: np.ndarray) -> Params:
     out = dict(params)
     out[name] = value

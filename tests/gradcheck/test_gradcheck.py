@@ -10,6 +10,7 @@ import pytest
 import checker.networks as N
 from checker.errors import InputError
 from checker.gradcheck import check_gradients, check_layer, render
+from checker.gradcheck.numeric import central_difference
 
 NET = N.build("mlp:4-5-3:sigmoid:mse")
 PARAMS, X, Y = NET.example()
@@ -164,12 +165,7 @@ def test_rbm_exact_gradient_by_enumeration_matches_the_formula() -> None:
     v = (np.random.default_rng(0).random((4, 5)) < 0.5).astype(float)
     exact = rbm.exact_gradient(v)
     for name, value in rbm.params.items():
-        numeric = np.zeros_like(value)
-        for i in np.ndindex(value.shape):
-            plus, minus = value.copy(), value.copy()
-            plus[i] += 1e-6
-            minus[i] -= 1e-6
-            numeric[i] = (rbm.log_likelihood(v, {**rbm.params, name: plus}) - rbm.log_likelihood(v, {**rbm.params, name: minus})) / 2e-6
+        numeric = central_difference(lambda w: rbm.log_likelihood(v, {**rbm.params, name: w}), value)  # noqa: B023
         assert np.allclose(exact[name], numeric, rtol=1e-6, atol=1e-9), name
 
 

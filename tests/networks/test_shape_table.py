@@ -54,3 +54,9 @@ def test_pooling_over_shapes(pool: str, s: int, shape: tuple[int, int]) -> None:
 @pytest.mark.parametrize("features, batch", [(1, 2), (3, 5), (4, 8)])
 def test_batchnorm_over_shapes(features: int, batch: int) -> None:
     _check(lambda: N.BatchNorm(features, rng=np.random.default_rng(batch)), (features, batch), seed=features)
+
+
+@pytest.mark.parametrize("keep, shape", [(0.8, (4, 3)), (0.5, (2, 6))])
+def test_dropout_with_an_explicit_mask(keep: float, shape: tuple[int, int]) -> None:
+    mask = (np.random.default_rng(1).random(shape) < keep).astype(float)
+    _check(lambda: N.Dropout(keep, mask), shape, seed=2)
