@@ -13,9 +13,6 @@ from checker import ast as A
 from checker.printing import to_latex, to_text, to_unicode
 from derivations.check import TOLERANCE
 
-LATEX_LHS = {"f": "f", "df": "df"}
-
-
 @dataclass
 class Step:
     """``lhs = expr`` by ``rule``; ``error`` is the worst relative error of its check (None: not checked)."""
@@ -58,10 +55,6 @@ class Derivation:
     @property
     def max_rel_error(self) -> float:
         return max((s.error for s in self.steps if s.error is not None), default=0.0)
-
-    @property
-    def result_label(self) -> str:
-        return {"gradient": f"∇_{self.wrt} f", "jacobian": f"∂f/∂{self.wrt}ᵀ", "derivative": f"df/d{self.wrt}"}[self.kind]  # noqa: E501
 
     # ------------------------------------------------------------------ renderers
     def to_text(self) -> str:

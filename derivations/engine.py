@@ -70,8 +70,8 @@ class _Engine:
         kinks = any(isinstance(nd, A.Func) and nd.name in ("relu", "abs", "max", "min") for nd in self.f.walk())
         self.instances = draw_instances(self.decls, [self.f, direction], n, seed, kink_aware=kinks)
         self.check = StepChecker(self.f, wrt, self.decls, self.instances)
-        self.fold = {self._sympy(self.problem.typed(v)): self._symbol_like(name, self.problem.typed(v))
-                     for name, v in self.problem.where.items()}
+        self.fold = {value: _symbol_like(name, value)
+                     for name, value in ((n, self._sympy(self.problem.typed(v))) for n, v in self.problem.where.items())}
         self.steps: list[Step] = []
 
     # ------------------------------------------------------------------ helpers
@@ -83,10 +83,6 @@ class _Engine:
             raise UnsupportedError(f"dlprep derive cannot differentiate {what}: it has no differential rule here "
                                    "(supported: products, sums, transposes, inverses, tr, det, log det, norms, ∘, "
                                    "σ, tanh, exp, log, relu, f, softmax, logsumexp)") from None
-
-    def _symbol_like(self, name: str, typed: A.Node) -> sp.Basic:
-        value = self._sympy(typed)
-        return sp.MatrixSymbol(name, *value.shape) if isinstance(value, MatrixExpr) else sp.Symbol(name)
 
     def d(self, e: sp.Basic) -> sp.Basic:
         """One level of d: dX for the variable, 0 for a constant, d(e) left for the next step."""
@@ -122,9 +118,10 @@ class _Engine:
 
     # ------------------------------------------------------------------ phases
     def run(self) -> Derivation:
-        self.add("f", self.tree, "", self.check.function(self.fs), "f itself")
+        bridged = self.check.function(self.fs)  # the SymPy form of f against f itself
+        self.add("f", self.tree, "", bridged, "f itself")
         if to_text(self.show(self.fs)) != to_text(self.tree):
-            self.add("f", self.show(self.fs), "‖u‖² = Tr(uᵀu); scalars as 1×1", self.check.function(self.fs), "f")
+            self.add("f", self.show(self.fs), "‖u‖² = Tr(uᵀu); scalars as 1×1", bridged, "f")
         df = self.differentials()
         if is_zero(df):
             result = self.independent()
@@ -185,12 +182,11 @@ class _Engine:
         final = sp.Trace(mmul(sp.Transpose(G), self.dX))
         shown = A.Func("tr", (A.Mul(A.Transpose(self.show(G)), from_sympy(self.dX)),))
         self.add("df", shown, "collect: df = Tr(Gᵀ dX)", self.check.differential(final), "directional FD")
-        self.add(f"∇_{self.wrt} f", self.show(G), "read off G", self.check.gradient(G), "central differences of f")
-        if self.X.shape[1] == 1:
+        if self.X.shape[1] == 1:  # a vector variable: the Jacobian row too, before the gradient it transposes
             row = push_transposes(transpose(G))
             self.add(f"∂f/∂{self.wrt}ᵀ", self.show(row), "the Jacobian row is Gᵀ", self.check.jacobian(row),
                      "central differences of f")
-            self.steps.append(self.steps.pop(-2))  # end on the gradient
+        self.add(f"∇_{self.wrt} f", self.show(G), "read off G", self.check.gradient(G), "central differences of f")
         return G
 
     def _trace_display(self, pairs: list[Pair]) -> A.Node:
@@ -244,6 +240,11 @@ def _expand_once(e: sp.Basic, d: Callable[[sp.Basic], sp.Basic], used: list[str]
     if isinstance(e, (sp.MatrixSymbol, sp.Symbol, sp.Number)) or not e.has(*PLACEHOLDERS):
         return e
     return rebuild(e, [_expand_once(a, d, used) for a in e.args])
+
+
+def _symbol_like(name: str, value: sp.Basic) -> sp.Basic:
+    """The symbol that stands for an abbreviation's value (a matrix symbol of its shape, or a scalar)."""
+    return sp.MatrixSymbol(name, *value.shape) if isinstance(value, MatrixExpr) else sp.Symbol(name)
 
 
 def _identity_multiple(M: sp.Basic) -> sp.Basic | None:

@@ -45,6 +45,12 @@ def _split(e: sp.MatMul, holds: Holds) -> tuple[sp.Basic, list[sp.Basic], sp.Bas
     return coeff, list(mats[:i]), mats[i], list(mats[i + 1:])
 
 
+def _hadamard_parts(e: sp.HadamardProduct, holds: Holds) -> tuple[sp.Basic, list[sp.Basic]]:
+    """The factor that holds dX, and the others."""
+    inner = next(a for a in e.args if holds(a))
+    return inner, [a for a in e.args if a is not inner]
+
+
 # ------------------------------------------------------------------------------ gradient rules
 def linearity(M: sp.Basic, E: sp.Basic, holds: Holds) -> Optional[list[Pair]]:
     if isinstance(E, sp.MatAdd):
@@ -79,8 +85,7 @@ def transposed(M: sp.Basic, E: sp.Basic, holds: Holds) -> Optional[list[Pair]]:
 
 def hadamard_swap(M: sp.Basic, E: sp.Basic, holds: Holds) -> Optional[list[Pair]]:
     if isinstance(E, sp.HadamardProduct):
-        inner = next(a for a in E.args if holds(a))
-        others = [a for a in E.args if a is not inner]
+        inner, others = _hadamard_parts(E, holds)
         return [(hadamard(M, *others), inner)]
     return None
 
@@ -131,10 +136,6 @@ def scalar_pairs(df: sp.Basic, holds: Holds) -> list[Pair]:
 
 
 # ------------------------------------------------------------------------------ Jacobian rules
-def j_linearity(L: sp.Basic, E: sp.Basic, holds: Holds) -> Optional[list[Pair]]:
-    return linearity(L, E, holds)
-
-
 def j_product(L: sp.Basic, E: sp.Basic, holds: Holds) -> Optional[list[Pair]]:
     if not isinstance(E, sp.MatMul):
         return None
@@ -151,8 +152,7 @@ def j_product(L: sp.Basic, E: sp.Basic, holds: Holds) -> Optional[list[Pair]]:
 
 def j_hadamard(L: sp.Basic, E: sp.Basic, holds: Holds) -> Optional[list[Pair]]:
     if isinstance(E, sp.HadamardProduct):
-        inner = next(a for a in E.args if holds(a))
-        others = [a for a in E.args if a is not inner]
+        inner, others = _hadamard_parts(E, holds)
         return [(mmul(L, *[DiagMatrix(o) for o in others]), inner)]
     return None
 
@@ -164,7 +164,7 @@ def j_transpose(L: sp.Basic, E: sp.Basic, holds: Holds) -> Optional[list[Pair]]:
 
 
 JACOBIAN_RULES: dict[str, TraceRule] = {
-    "linearity": j_linearity,
+    "linearity": linearity,
     "x∘y = diag(x)·y": j_hadamard,
     "associativity (aᵀb = bᵀa for 1×1)": j_product,
     "(AB)ᵀ = BᵀAᵀ": j_transpose,

@@ -105,31 +105,22 @@ def _echo_steps(found, latex: bool, lang: str) -> None:  # type: ignore[no-untyp
         lhs = line["lhs"] if line["lhs"] != last else ""
         last = line["lhs"]
         if latex:
-            body = line["latex"] or _latex_of(line["expr"])
+            body = line["latex"] or _printed(line["expr"], "to_latex")
             text = f"${lhs} = {body}$" if lhs else f"$\\quad = {body}$"
         else:
-            text = f"{lhs:>8} = {_unicode_of(line['expr'])}"
+            text = f"{lhs:>8} = {_printed(line['expr'], 'to_unicode')}"
         mark = "✓" if line["verified"] else "✗"
         rule = f"  ({line['rule']})" if line["rule"] else ""
         click.echo(f"      {text}  {mark}{rule}")
 
 
-def _unicode_of(expr: str) -> str:
+def _printed(expr: str, printer: str) -> str:
+    """A hand-written step's expression in Unicode or LaTeX (as written when it does not parse)."""
+    from checker import printing
     from checker.parser import parse
-    from checker.printing import to_unicode
 
     try:
-        return to_unicode(parse(expr))
-    except DlprepError:
-        return expr
-
-
-def _latex_of(expr: str) -> str:
-    from checker.parser import parse
-    from checker.printing import to_latex
-
-    try:
-        return to_latex(parse(expr))
+        return getattr(printing, printer)(parse(expr))
     except DlprepError:
         return expr
 

@@ -48,7 +48,7 @@ def test_numpy_field_is_self_contained(f: str, wrt: str, shapes: str, where: str
 
     d = derive(f, wrt, shapes, where)
     data = d.to_json()
-    inst = d and _instance(f, wrt, shapes, where)
+    inst = _instance(f, wrt, shapes, where)
     env = {"np": np, **{data["numpy_inputs"][k]: v for k, v in inst.values.items() if k in data["numpy_inputs"]}}
     got = eval(data["numpy"], {"__builtins__": {}}, env)  # our own generated code, not user text
     want = gradient(_typed(f, shapes, where), inst, wrt)
