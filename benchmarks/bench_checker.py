@@ -19,11 +19,11 @@ import time
 
 import numpy as np
 
-from checker.answer import check_answer
-from checker.evaluate import draw_instances, evaluate
-from checker.parser import parse
-from checker.problems import from_expression
-from checker.shapes import infer, parse_shapes
+from checker.grading.answer import check_answer
+from checker.language.evaluate import draw_instances, evaluate
+from checker.language.parser import parse
+from checker.grading.problems import from_expression
+from checker.language.shapes import infer, parse_shapes
 
 FIFTY = "tr(A' (B .* C)) + 2 x' A^T (A x - b) - log(1^T exp(A x)) + ||A x - b||^2 + sigmoid(b)' tanh(A x) + sum(relu(B x))"
 SHAPES = "A, B, C: m x n, x: n, b: m"

@@ -22,13 +22,13 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tests", "engin
 
 from engine_cases import COVERAGE, JACOBIANS  # noqa: E402
 
-from checker.evaluate import draw_instances, evaluate  # noqa: E402
-from checker.numeric import gradient, jacobian  # noqa: E402
-from checker.parser import parse  # noqa: E402
-from checker.problem import Problem  # noqa: E402
-from checker.problems import parse_where  # noqa: E402
-from checker.shapes import infer, parse_shapes  # noqa: E402
-from checker.sympy_bridge import from_sympy, to_sympy  # noqa: E402
+from checker.language.evaluate import draw_instances, evaluate  # noqa: E402
+from checker.language.numeric import gradient, jacobian  # noqa: E402
+from checker.language.parser import parse  # noqa: E402
+from checker.grading.problem import Problem  # noqa: E402
+from checker.grading.problems import parse_where  # noqa: E402
+from checker.language.shapes import infer, parse_shapes  # noqa: E402
+from checker.language.sympy_bridge import from_sympy, to_sympy  # noqa: E402
 from derivations import derive  # noqa: E402
 
 

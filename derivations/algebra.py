@@ -19,8 +19,8 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 
-from checker.sympy_bridge import transpose
-from checker.sympy_functions import elementwise
+from checker.language.sympy_bridge import transpose
+from checker.language.sympy_functions import elementwise
 
 __all__ = ["transpose", "madd", "mmul", "hadamard", "trace", "is_zero", "zero_like", "is_matrix", "tidy"]
 

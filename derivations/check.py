@@ -15,11 +15,11 @@ from typing import Mapping
 import numpy as np
 import sympy as sp
 
-from checker import ast as A
-from checker.evaluate import Instance, evaluate
-from checker.numeric import directional, gradient, jacobian
-from checker.shapes import Declaration, infer
-from checker.sympy_bridge import from_sympy, shape_of
+from checker.language import ast as A
+from checker.language.evaluate import Instance, evaluate
+from checker.language.numeric import directional, gradient, jacobian
+from checker.language.shapes import Declaration, infer
+from checker.language.sympy_bridge import from_sympy, shape_of
 from derivations.placeholder import PLACEHOLDERS
 
 TOLERANCE = 1e-6

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker import ast as A
-from checker.printing import to_latex, to_text, to_unicode
+from checker.language import ast as A
+from checker.language.printing import to_latex, to_text, to_unicode
 from derivations.check import TOLERANCE
 
 @dataclass

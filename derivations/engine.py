@@ -2,7 +2,7 @@
 → ∇f = G, or dy = J dx for a vector function of a vector. Every step is checked numerically.
 
 >>> d = derive("x^T A x", "x", "x: n, A: n x n")
->>> from checker.printing import to_text, to_unicode
+>>> from checker.language.printing import to_text, to_unicode
 >>> to_text(d.result), d.verified
 ('(A + A^T) x', True)
 """
@@ -14,18 +14,18 @@ from typing import Callable
 import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
-from checker import ast as A
-from checker.dims import is_scalar
-from checker.errors import InputError, UnsupportedError
-from checker.evaluate import draw_instances
-from checker.limits import deadline
-from checker.numpy_source import python_name, to_numpy
-from checker.parser import parse
-from checker.printing import to_text, to_unicode
-from checker.problem import Problem
-from checker.problems import parse_where
-from checker.shapes import parse_shapes
-from checker.sympy_bridge import from_sympy, to_sympy
+from checker.language import ast as A
+from checker.language.dims import is_scalar
+from checker.language.errors import InputError, UnsupportedError
+from checker.language.evaluate import draw_instances
+from checker.language.limits import deadline
+from checker.language.numpy_source import python_name, to_numpy
+from checker.language.parser import parse
+from checker.language.printing import to_text, to_unicode
+from checker.grading.problem import Problem
+from checker.grading.problems import parse_where
+from checker.language.shapes import parse_shapes
+from checker.language.sympy_bridge import from_sympy, to_sympy
 from derivations.algebra import is_zero, madd, mmul, rebuild, tidy, transpose, zero_like
 from derivations.check import StepChecker
 from derivations.derivation import Derivation, Step

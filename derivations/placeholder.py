@@ -10,7 +10,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
-from checker.sympy_functions import UnaryMatrix, UnaryScalar
+from checker.language.sympy_functions import UnaryMatrix, UnaryScalar
 
 
 class DMatrix(UnaryMatrix):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
-from checker.sympy_functions import OneHot
+from checker.language.sympy_functions import OneHot
 from derivations.algebra import hadamard, madd, mmul, rebuild, tidy, transpose
 
 

@@ -76,7 +76,7 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; user errors become one line on stderr and exit code 2, never a traceback."""
-    from checker.errors import DlprepError
+    from checker.language.errors import DlprepError
 
     try:
         cli.main(args=argv, prog_name="dlprep", standalone_mode=False)

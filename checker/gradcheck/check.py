@@ -14,7 +14,7 @@ from typing import Any, Callable, Mapping
 
 import numpy as np
 
-from checker.errors import DlprepError, InputError
+from checker.language.errors import DlprepError, InputError
 from checker.gradcheck.bands import PASS, relative_error, round_off, verdict
 from checker.gradcheck.hints import hint
 from checker.gradcheck.numeric import STEP, Params, central_entry, complex_step_entry, directional
@@ -44,7 +44,7 @@ def as_gradient(name: str, value: Any) -> np.ndarray:
     >>> as_gradient("W", np.zeros((2, 2), np.float32))
     Traceback (most recent call last):
     ...
-    checker.errors.InputError: the gradient returned for W is float32: gradient checking needs float64 ...
+    checker.language.errors.InputError: the gradient returned for W is float32: gradient checking needs float64 ...
     """
     try:
         array = np.asarray(value)

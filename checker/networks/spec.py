@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from checker.errors import InputError
+from checker.language.errors import InputError
 
 SPEC_HELP = "mlp:SIZES:ACTIVATION:LOSS (e.g. mlp:4-5-3:sigmoid:mse) or conv:MxM:K[:MODE[:CONVENTION]] (e.g. conv:6x6:3:valid:convolution)"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import importlib
 
-from checker.errors import InputError
+from checker.language.errors import InputError
 from derivations.catalog.model import Entry, MalRule, Part
 
 TOPICS = ("traces", "least_squares", "activations", "softmax", "sparsemax", "mlp", "conv", "pooling", "rnn", "lstm",

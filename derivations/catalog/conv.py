@@ -12,7 +12,7 @@ def check_other_convention() -> tuple[float, float]:
     """With cross-correlation in the forward pass, z = xcorr(a, ω) = conv2(a, rot180(ω), 'valid'), the
     residual is conv2(δ, ω, 'full') ∘ f'(z) (no flip) and ∂J/∂ω = conv2(a, rot180(δ), 'valid'); the
     convolution formulas do not fit that layer: they differ exactly by the kernel flip."""
-    from checker.functions import FUNCTIONS
+    from checker.language.functions import FUNCTIONS
 
     conv2 = FUNCTIONS["conv2"].forward
     rng = np.random.default_rng(4)
@@ -67,7 +67,7 @@ def _strided_output(m: int, k: int, p: int, s: int) -> int:
 
 
 def check_conv_output_size() -> tuple[float, float]:
-    from checker.functions import FUNCTIONS
+    from checker.language.functions import FUNCTIONS
 
     worst = 0.0
     conv2 = FUNCTIONS["conv2"].forward
@@ -84,7 +84,7 @@ def check_conv_output_size() -> tuple[float, float]:
 def check_against_network() -> tuple[float, float]:
     """δ_l, ∂J/∂ω and ∂J/∂b from the formulas equal checker.networks.Conv2D's backward (convolution
     convention, 'valid'), with a_l = σ(z_l)."""
-    from checker.functions import FUNCTIONS
+    from checker.language.functions import FUNCTIONS
     from checker.networks import Conv2D
 
     conv2 = FUNCTIONS["conv2"].forward

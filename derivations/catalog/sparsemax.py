@@ -11,7 +11,7 @@ from derivations.catalog.model import Entry, Part
 def check_kkt(trials: int = 50) -> tuple[float, float]:
     """At p = sparsemax(z) (sort-based solver): τ's closed form on the support reproduces p, and
     μ = p − z + τ1 satisfies stationarity, dual feasibility and complementary slackness."""
-    from checker.functions import FUNCTIONS
+    from checker.language.functions import FUNCTIONS
 
     rng = np.random.default_rng(0)
     worst = 0.0

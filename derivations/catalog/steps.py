@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker import ast as A
-from checker.errors import DlprepError, UnsupportedError
+from checker.language import ast as A
+from checker.language.errors import DlprepError, UnsupportedError
 from derivations.catalog.model import Entry, Part
 
 
@@ -44,9 +44,9 @@ def part_steps(entry: Entry, part: Part) -> PartSteps:
 
 
 def _from_engine(entry: Entry, part: Part) -> PartSteps:
-    from checker.answer import check_tree
-    from checker.printing import to_latex, to_text
-    from checker.problems import from_catalog
+    from checker.grading.answer import check_tree
+    from checker.language.printing import to_latex, to_text
+    from derivations.catalog.problem import from_catalog
     from derivations.engine import derive
 
     d = derive(part.function, part.wrt, entry.symbols, part.where)  # type: ignore[arg-type]
@@ -63,8 +63,8 @@ def _from_engine(entry: Entry, part: Part) -> PartSteps:
 
 
 def _hand_written(entry: Entry, part: Part) -> PartSteps:
-    from checker.problems import from_catalog
-    from checker.steps import check_steps
+    from derivations.catalog.problem import from_catalog
+    from checker.grading.steps import check_steps
 
     content = "\n".join(line for line, _ in part.steps)
     try:

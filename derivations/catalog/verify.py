@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from checker.errors import DlprepError
+from checker.language.errors import DlprepError
 from derivations.catalog.model import Entry
 
 TOLERANCE = 1e-6
@@ -27,9 +27,9 @@ class Report:
 
 
 def verify(entry: Entry) -> Report:
-    from checker.equivalence import relative_error
-    from checker.identity import check_identity
-    from checker.problems import KINDS, from_expression
+    from checker.grading.equivalence import relative_error
+    from checker.grading.identity import check_identity
+    from checker.grading.problems import KINDS, from_expression
 
     report = Report(entry.id)
     start = time.perf_counter()
@@ -74,6 +74,6 @@ def verify(entry: Entry) -> Report:
 
 
 def _parse(text: str, problem):  # type: ignore[no-untyped-def]
-    from checker.parser import parse
+    from checker.language.parser import parse
 
     return parse(text, names=problem.names)

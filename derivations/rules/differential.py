@@ -23,9 +23,9 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.diagonal import DiagMatrix, DiagonalOf
 
-from checker.errors import UnsupportedError
-from checker.sympy_bridge import elementwise_name
-from checker.sympy_functions import LogSumExp, Softmax
+from checker.language.errors import UnsupportedError
+from checker.language.sympy_bridge import elementwise_name
+from checker.language.sympy_functions import LogSumExp, Softmax
 from derivations.algebra import hadamard, is_zero, madd, mmul, trace, transpose
 from derivations.rules import elementwise
 

@@ -15,9 +15,9 @@ from typing import Callable
 
 import sympy as sp
 
-from checker.sympy_bridge import ELEMENTWISE
-from checker.sympy_functions import SCALAR as SCALAR_FUNCTIONS
-from checker.sympy_functions import elementwise
+from checker.language.sympy_bridge import ELEMENTWISE
+from checker.language.sympy_functions import SCALAR as SCALAR_FUNCTIONS
+from checker.language.sympy_functions import elementwise
 from derivations.algebra import hadamard, madd, mmul
 
 

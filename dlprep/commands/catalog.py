@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from checker.errors import DlprepError
+from checker.language.errors import DlprepError
 from dlprep.commands.common import emit_json
 
 
@@ -40,8 +40,8 @@ def list_(topic: str | None, lang: str, as_json: bool) -> None:
 @click.option("--brief", is_flag=True, help="Without the derivation steps.")
 def show(entry_id: str, part: str | None, lang: str, fmt: str, brief: bool) -> None:
     """Show one result: statement, parts with their answers and derivation steps (each checked), convention."""
-    from checker.parser import parse
-    from checker.printing import to_latex, to_unicode
+    from checker.language.parser import parse
+    from checker.language.printing import to_latex, to_unicode
     from derivations.catalog import get
 
     try:
@@ -52,7 +52,7 @@ def show(entry_id: str, part: str | None, lang: str, fmt: str, brief: bool) -> N
     except DlprepError as exc:
         click.echo(exc.render(), err=True)
         sys.exit(2)
-    from checker.shapes import parse_shapes
+    from checker.language.shapes import parse_shapes
 
     names = set(parse_shapes(entry.symbols)) | set(entry.aliases)
     answers = {p.name: parse(p.reference, names=names | ({p.where.split("=")[0].strip()} if p.where else set())) for p in parts}
@@ -116,8 +116,8 @@ def _echo_steps(found, latex: bool, lang: str) -> None:  # type: ignore[no-untyp
 
 def _printed(expr: str, printer: str) -> str:
     """A hand-written step's expression in Unicode or LaTeX (as written when it does not parse)."""
-    from checker import printing
-    from checker.parser import parse
+    from checker.language import printing
+    from checker.language.parser import parse
 
     try:
         return getattr(printing, printer)(parse(expr))

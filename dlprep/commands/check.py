@@ -14,8 +14,8 @@ from pathlib import Path
 
 import click
 
-from checker.errors import DlprepError
-from checker.verdict import Verdict
+from checker.language.errors import DlprepError
+from checker.grading.verdict import Verdict
 from dlprep.commands.common import finish, invalid
 
 MARKS = {"correct": "✓", "follows": "→", "incorrect": "✗", "invalid": "!"}
@@ -67,8 +67,8 @@ def check(problem_id: str | None, part: str | None, answer: str | None, steps_fi
           wrt: str | None, where: str | None, kind: str | None, identity: str | None, shapes: str,
           batch_file: str | None, out_file: str | None, reveal: bool, lang: str, seed: int, as_json: bool) -> None:
     """Check an answer or a derivation (decided on random matrices with distinct sizes) and name the mistake."""
-    from checker.limits import deadline
-    from checker.messages import language
+    from checker.language.limits import deadline
+    from checker.grading.messages import language
 
     forms = [problem_id is not None, expr is not None, identity is not None, batch_file is not None]
     if sum(forms) != 1:
@@ -91,24 +91,24 @@ def check(problem_id: str | None, part: str | None, answer: str | None, steps_fi
 
 
 def _check_one(problem_id, part, answer, steps_file, expr, wrt, where, kind, identity, shapes, reveal, seed) -> Verdict:  # type: ignore[no-untyped-def]
-    from checker.answer import check_answer
-    from checker.errors import InputError
+    from checker.grading.answer import check_answer
+    from checker.language.errors import InputError
 
     if identity is not None:
-        from checker.identity import check_identity
+        from checker.grading.identity import check_identity
 
         return check_identity(identity, shapes, seed=seed)
     function = None
     if expr is not None:
-        from checker.problems import from_expression
+        from checker.grading.problems import from_expression
 
         problem, function = from_expression(expr, wrt, shapes, where=where, kind=kind, seed=seed)
     else:
-        from checker.problems import from_catalog
+        from derivations.catalog.problem import from_catalog
 
         problem = from_catalog(problem_id, part, seed=seed)
     if steps_file is not None:
-        from checker.steps import check_steps
+        from checker.grading.steps import check_steps
 
         path = Path(steps_file)
         if not path.is_file():
@@ -122,7 +122,8 @@ def _batch(batch_file: str, out_file: str | None) -> None:
     import json
     from collections import Counter
 
-    from checker.batch import grade_lines
+    from checker.grading.batch import grade_lines
+    from derivations.catalog.problem import from_catalog
 
     path = Path(batch_file)
     if not path.is_file():
@@ -132,7 +133,7 @@ def _batch(batch_file: str, out_file: str | None) -> None:
     counts: Counter[str] = Counter()
     out = open(out_file, "w", encoding="utf-8") if out_file else None
     try:
-        results = grade_lines(lines)
+        results = grade_lines(lines, lambda entry, part, seed: from_catalog(entry, part, seed=seed))
         if sys.stderr.isatty():
             from rich.progress import track
 

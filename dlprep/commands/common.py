@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from checker.errors import DlprepError
-from checker.verdict import Verdict
+from checker.language.errors import DlprepError
+from checker.grading.verdict import Verdict
 
 
 def emit_json(data: Any) -> None:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from checker.errors import DlprepError
+from checker.language.errors import DlprepError
 from dlprep.commands.common import emit_json
 
 FORMATS = ("text", "latex", "markdown", "json")

@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 import click
 
-from checker.errors import DlprepError, InputError
+from checker.language.errors import DlprepError, InputError
 from dlprep.commands.common import emit_json
 
 
@@ -137,7 +137,7 @@ def gradcheck(target: str, net_spec: str | None, batch: int, seed: int, probes: 
     Exit 0: all right; 1: some gradient (or the loss) is wrong; 2: the file or its output is unusable.
     """
     from checker.gradcheck import render
-    from checker.limits import deadline
+    from checker.language.limits import deadline
 
     try:
         with deadline(timeout):

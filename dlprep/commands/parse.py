@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from dlprep.commands.common import emit_json, invalid
-from checker.errors import DlprepError
+from checker.language.errors import DlprepError
 
 
 @click.command()
@@ -14,10 +14,10 @@ from checker.errors import DlprepError
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def parse(text: str, shapes: str, as_json: bool) -> None:
     """Show how TEXT (plain, LaTeX or Unicode) is read."""
-    from checker.dims import format_shape
-    from checker.parser import parse as parse_text
-    from checker.printing import to_latex, to_text, to_unicode
-    from checker.shapes import infer, parse_shapes
+    from checker.language.dims import format_shape
+    from checker.language.parser import parse as parse_text
+    from checker.language.printing import to_latex, to_text, to_unicode
+    from checker.language.shapes import infer, parse_shapes
 
     try:
         decls = parse_shapes(shapes) if shapes.strip() else None

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from checker.answer import check_answer
-from checker.parser import parse
-from checker.problem import Problem
-from checker.problems import from_expression
-from checker.shapes import parse_shapes
+from checker.grading.answer import check_answer
+from checker.language.parser import parse
+from checker.grading.problem import Problem
+from checker.grading.problems import from_expression
+from checker.language.shapes import parse_shapes
 
 LSQ = ("||A x - b||^2", "x", "A: m x n, x: n, b: m")
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from checker.answer import check_answer
-from checker.functions import FUNCTIONS
-from checker.problems import from_catalog, from_expression
+from checker.grading.answer import check_answer
+from checker.language.functions import FUNCTIONS
+from checker.grading.problems import from_expression
+from derivations.catalog.problem import from_catalog
 from derivations.catalog import get
 
 ACCEPT = {
@@ -112,7 +113,7 @@ def test_sparsemax_tau_closed_form_matches_the_sort_based_solver() -> None:
 
 
 def test_unknown_part_lists_the_parts() -> None:
-    from checker.errors import InputError
+    from checker.language.errors import InputError
 
     with pytest.raises(InputError, match="delta, grad-kernel, grad-bias"):
         from_catalog("conv-residual", "kernel")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from checker.answer import check_answer
-from checker.parser import parse
-from checker.problem import Problem
-from checker.problems import parse_where
-from checker.shapes import parse_shapes
+from checker.grading.answer import check_answer
+from checker.language.parser import parse
+from checker.grading.problem import Problem
+from checker.grading.problems import parse_where
+from checker.language.shapes import parse_shapes
 
 MLP = "W^(l): n_l x n_{l-1}, W^(l+1): n_{l+1} x n_l, z^(l): n_l, a^(l-1): n_{l-1}, delta^(l): n_l, delta^(l+1): n_{l+1}"
 CONV = "omega: K x K, a_l: M x M, z_l: M x M, delta_{l+1}: (M-K+1) x (M-K+1)"
@@ -66,7 +66,7 @@ def test_reveal_shows_the_answer_only_when_asked() -> None:
 
 
 def test_feedback_in_chinese() -> None:
-    from checker.messages import language
+    from checker.grading.messages import language
 
     with language("zh"):
         verdict = check_answer(problem("z: K", "diag(a) - a a^T", "a = softmax(z)"), "a a^T - diag(a)")

@@ -8,9 +8,10 @@ import sys
 
 import pytest
 
-from checker.batch import grade_lines
-from checker.problems import from_expression
-from checker.steps import check_steps, read_steps
+from checker.grading.batch import grade_lines
+from derivations.catalog.problem import from_catalog
+from checker.grading.problems import from_expression
+from checker.grading.steps import check_steps, read_steps
 
 LSQ = ("||A x - b||^2", "x", "A: m x n, x: n, b: m")
 
@@ -81,7 +82,7 @@ def test_batch_keeps_order_and_survives_bad_lines() -> None:
         json.dumps({"identity": "tr(A B) = tr(B A)", "shapes": "A: m x n, B: n x m"}),
         json.dumps({"expr": LSQ[0], "wrt": "x", "shapes": LSQ[2], "answer": "2A^T(Ax-b"}),
     ]
-    results = list(grade_lines(lines))
+    results = list(grade_lines(lines, lambda entry, part, seed: from_catalog(entry, part, seed=seed)))
     assert [r["verdict"] for r in results] == ["correct", "invalid", "incorrect", "correct", "invalid"]
     assert results[2]["diagnosis"] == ["scale"]
     assert [r["line"] for r in results] == [1, 2, 3, 4, 5]

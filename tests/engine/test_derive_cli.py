@@ -44,7 +44,7 @@ def test_json_contract() -> None:
 ])
 def test_numpy_field_is_self_contained(f: str, wrt: str, shapes: str, where: str | None) -> None:
     """The "numpy" string uses only np. and the input names, and computes the gradient."""
-    from checker.numeric import gradient
+    from checker.language.numeric import gradient
 
     d = derive(f, wrt, shapes, where)
     data = d.to_json()
@@ -56,10 +56,10 @@ def test_numpy_field_is_self_contained(f: str, wrt: str, shapes: str, where: str
 
 
 def _typed(f: str, shapes: str, where: str | None):  # type: ignore[no-untyped-def]
-    from checker.parser import parse
-    from checker.problem import Problem
-    from checker.problems import parse_where
-    from checker.shapes import parse_shapes
+    from checker.language.parser import parse
+    from checker.grading.problem import Problem
+    from checker.grading.problems import parse_where
+    from checker.language.shapes import parse_shapes
 
     decls = parse_shapes(shapes)
     problem = Problem(decls, where=parse_where(where, set(decls)))
@@ -67,8 +67,8 @@ def _typed(f: str, shapes: str, where: str | None):  # type: ignore[no-untyped-d
 
 
 def _instance(f: str, wrt: str, shapes: str, where: str | None):  # type: ignore[no-untyped-def]
-    from checker.evaluate import draw_instances
-    from checker.shapes import parse_shapes
+    from checker.language.evaluate import draw_instances
+    from checker.language.shapes import parse_shapes
 
     return draw_instances(parse_shapes(shapes), [_typed(f, shapes, where)], 1, seed=11)[0]
 

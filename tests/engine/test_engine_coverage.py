@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from checker.equivalence import compare
-from checker.parser import parse
-from checker.problem import Problem
-from checker.problems import parse_where
-from checker.shapes import parse_shapes
+from checker.grading.equivalence import compare
+from checker.language.parser import parse
+from checker.grading.problem import Problem
+from checker.grading.problems import parse_where
+from checker.language.shapes import parse_shapes
 from derivations import derive
 from engine_cases import COVERAGE, JACOBIANS
 
@@ -45,6 +45,6 @@ def test_result_equals_the_textbook_formula(label: str, f: str, wrt: str, shapes
 ])
 def test_result_is_written_as_a_person_writes_it(f: str, wrt: str, shapes: str, where: str | None, written: str) -> None:
     """Issue #3 §2: 2Aᵀ(Ax − b), (A + Aᵀ)x, X⁻ᵀ, a − y, diag(a) − aaᵀ."""
-    from checker.printing import to_text
+    from checker.language.printing import to_text
 
     assert to_text(derive(f, wrt, shapes, where).result) == written

@@ -28,9 +28,9 @@ def _explicit(e: sp.Basic) -> sp.Basic:
 @pytest.mark.parametrize("label, f, wrt, shapes, where, expected", POLYNOMIAL_OR_RATIONAL, ids=[c[0] for c in POLYNOMIAL_OR_RATIONAL])
 def test_gradient_equals_explicit_entrywise_derivative(label: str, f: str, wrt: str, shapes: str, where: str | None, expected: str) -> None:
     d = derive(f, wrt, shapes, where)
-    from checker.parser import parse
-    from checker.shapes import infer, parse_shapes
-    from checker.sympy_bridge import to_sympy
+    from checker.language.parser import parse
+    from checker.language.shapes import infer, parse_shapes
+    from checker.language.sympy_bridge import to_sympy
 
     decls = parse_shapes(shapes)
     fs = to_sympy(infer(parse(f, names=decls), decls), decls)

@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from checker.errors import DlprepError
+from checker.language.errors import DlprepError
 from derivations import derive
 
 SHAPES = "A: m x n, B: n x m, C: m x m, x: n, y: m, X: n x n, W: m x n, v: m, lambda: scalar"

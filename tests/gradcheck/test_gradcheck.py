@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import checker.networks as N
-from checker.errors import InputError
+from checker.language.errors import InputError
 from checker.gradcheck import check_gradients, check_layer, render
 from checker.gradcheck.numeric import central_difference
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 import checker.networks as N
-from checker.errors import InputError
+from checker.language.errors import InputError
 from checker.gradcheck import check_gradients, render
 from dlprep.cli import cli
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.errors import DlprepError
-from checker.parser import parse
+from checker.language.errors import DlprepError
+from checker.language.parser import parse
 
 NAMES = {"A", "B", "x", "y", "W^(l)", "delta_{t,k}", "lambda"}
 ALPHABET = list("AByxWlT0123456789+-*/^_'.()[]{}|,=<>!@ \\$&~\t\n\x00\x07") + [

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from checker import ast as A
-from checker.errors import DlprepError, InputError, LimitExceeded
-from checker.parser import parse
-from checker.printing import to_latex, to_text, to_unicode
+from checker.language import ast as A
+from checker.language.errors import DlprepError, InputError, LimitExceeded
+from checker.language.parser import parse
+from checker.language.printing import to_latex, to_text, to_unicode
 
 NAMES = {"A", "B", "C", "X", "x", "b", "a", "z", "y", "W", "W1", "W_2", "lambda", "W^(l)", "W^(l+1)",
          "delta^(l+1)", "delta^(l)", "a^(l-1)", "z^(l)", "omega", "omega_tilde", "y_hat", "a_l", "z_l",

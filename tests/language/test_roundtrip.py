@@ -7,9 +7,9 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import ast as A
-from checker.parser import parse
-from checker.printing import to_latex, to_text, to_unicode
+from checker.language import ast as A
+from checker.language.parser import parse
+from checker.language.printing import to_latex, to_text, to_unicode
 
 NAMES = ["A", "B", "x", "y", "W1", "W^(l)", "delta_{t,k}", "lambda", "z_l", "omega"]
 leaves = st.one_of(

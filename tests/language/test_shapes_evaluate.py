@@ -6,13 +6,13 @@ import numpy as np
 import pytest
 from scipy.signal import convolve2d
 
-from checker.dims import format_shape
-from checker.errors import InputError, ShapeError, UnknownSymbolError
-from checker.evaluate import draw_instances, evaluate
-from checker.functions import FUNCTIONS
-from checker.parser import parse
-from checker.shapes import infer, parse_shapes
-from checker.vocabulary import FUNCTION_ALIASES
+from checker.language.dims import format_shape
+from checker.language.errors import InputError, ShapeError, UnknownSymbolError
+from checker.language.evaluate import draw_instances, evaluate
+from checker.language.functions import FUNCTIONS
+from checker.language.parser import parse
+from checker.language.shapes import infer, parse_shapes
+from checker.language.vocabulary import FUNCTION_ALIASES
 
 DECLS = "A: m x n, B: n x p, x: n, b: m, z: K, X: n x n, c: scalar, W^(l): n_l x n_{l-1}, d: (M-K+1) x (M-K+1), w: K x K, a: M x M"
 

@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from checker.evaluate import draw_instances, evaluate
-from checker.parser import parse
-from checker.shapes import infer, parse_shapes
-from checker.sympy_bridge import from_sympy, to_sympy
+from checker.language.evaluate import draw_instances, evaluate
+from checker.language.parser import parse
+from checker.language.shapes import infer, parse_shapes
+from checker.language.sympy_bridge import from_sympy, to_sympy
 
 SHAPES = "A: m x n, B: n x m, X: n x n, x: n, b: m, c: scalar"
 CASES = [

@@ -10,7 +10,7 @@ import pytest
 import checker.networks as N
 from checker.gradcheck.numeric import central_difference
 from checker.networks.conv import conv2d
-from checker.functions import FUNCTIONS
+from checker.language.functions import FUNCTIONS
 
 @pytest.mark.parametrize("mode", ["valid", "full", "same"])
 @pytest.mark.parametrize("k", [2, 3, 4])

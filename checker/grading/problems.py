@@ -1,8 +1,7 @@
-"""Build a :class:`checker.problem.Problem` from the three forms of `dlprep check`.
+"""Build a :class:`checker.grading.problem.Problem` from an expression of `dlprep check`.
 
-* a catalog problem: ``from_catalog(id, part)`` reads the registry of :mod:`derivations.catalog`
-  (symbols, the part's reference expression, abbreviations, mal-rules), so a new catalog entry is
-  checkable with no change here;
+* a catalog problem is built on the catalog's side (:mod:`derivations.catalog.problem`), so this
+  layer never imports a higher one;
 * any expression: ``from_expression(f, wrt, shapes, where, kind)``; the reference is the derivative
   of f by fourth-order finite differences, so no algebra is trusted and SymPy stays unloaded.
 """
@@ -11,14 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker import ast as A
-from checker.dims import Shape, is_scalar
-from checker.errors import InputError, UnsupportedError
-from checker.messages import LANG
-from checker.numeric import directional, gradient, jacobian
-from checker.parser import parse
-from checker.problem import MalRule, Problem
-from checker.shapes import parse_shapes
+from checker.language import ast as A
+from checker.language.dims import Shape, is_scalar
+from checker.language.errors import InputError, UnsupportedError
+from checker.language.numeric import directional, gradient, jacobian
+from checker.language.parser import parse
+from checker.grading.problem import Problem
+from checker.language.shapes import parse_shapes
 
 KINDS = ("gradient", "jacobian", "differential")
 
@@ -64,7 +62,7 @@ def from_expression(expr: str, wrt: str, shapes: str, *, where: str | None = Non
     reference, shape = _numeric_reference(kind, f, wrt, x_shape)
     direction = probe.typed(A.Differential(A.Sym(wrt)))
     problem = Problem(decls, numeric_reference=reference, where=abbreviations, expected_shape=shape, kind=kind,
-                      kink_aware=_has_kinks(f), extra_nodes=(f, direction), seed=seed)
+                      kink_aware=has_kinks(f), extra_nodes=(f, direction), seed=seed)
     return problem, f_tree
 
 
@@ -79,50 +77,8 @@ def _numeric_reference(kind: str, f: A.Node, wrt: str, x_shape: Shape) -> tuple[
     return (lambda inst: jacobian(f, inst, wrt)), (f.shape[0], x_shape[0])
 
 
-def _has_kinks(node: A.Node) -> bool:
+def has_kinks(node: A.Node) -> bool:
     return any(
         isinstance(n, A.Indicator) or (isinstance(n, A.Func) and n.name in ("relu", "relu'", "abs", "sign", "max", "min", "sparsemax", "floor", "ceil"))
         for n in node.walk()
     )
-
-
-def from_catalog(entry_id: str, part: str | None = None, *, seed: int = 0) -> Problem:
-    """The problem of catalog entry ``entry_id``, part ``part`` (default: the entry's first part)."""
-    try:
-        from derivations.catalog import get
-    except ImportError:
-        raise UnsupportedError("the course catalog is not available in this version; use --expr or --identity") from None
-
-    entry = get(entry_id)
-    parts = list(entry.parts)
-    if not parts:
-        raise InputError(f"{entry_id} has no typed answer to check yet; see `dlprep show {entry_id}`")
-    name = part or parts[0].name
-    chosen = next((p for p in parts if p.name == name), None)
-    if chosen is None:
-        raise InputError(f"{entry_id} has no part '{name}'", expected="one of: " + ", ".join(p.name for p in parts))
-    decls = parse_shapes(entry.symbols)
-    aliases = {alias: parse(target, names=set(decls)) for alias, target in entry.aliases.items()}
-    abbreviations = {**aliases, **parse_where(chosen.where, set(decls))}
-    names = set(decls) | set(abbreviations)
-    reference = parse(chosen.reference, names=names)
-    lang = LANG.get()
-    malrules = tuple(MalRule(rule.code, parse(rule.expr, names=names), _in_language(rule.message, lang)) for rule in chosen.malrules)
-    return Problem(
-        decls,
-        reference=reference,
-        where=abbreviations,
-        kind=chosen.kind,
-        up_to_factor=chosen.up_to_factor,
-        kink_aware=chosen.kink_aware or _has_kinks(reference),
-        malrules=malrules,
-        function=parse(chosen.function, names=names) if chosen.function else None,
-        wrt=chosen.wrt,
-        seed=seed,
-    )
-
-
-def _in_language(text: Any, lang: str) -> str:
-    if isinstance(text, dict):
-        return text.get(lang) or text.get("en") or next(iter(text.values()))
-    return str(text)

@@ -1,20 +1,20 @@
-"""Check one typed answer against a :class:`checker.problem.Problem`: verdict and diagnosis.
+"""Check one typed answer against a :class:`checker.grading.problem.Problem`: verdict and diagnosis.
 
 text → parse (declared names + abbreviations) → shapes → values on the problem's instances →
-equal to the reference? If not, :func:`checker.diagnosis.diagnose` names the mistake.
+equal to the reference? If not, :func:`checker.grading.diagnosis.diagnose` names the mistake.
 """
 
 from __future__ import annotations
 
-from checker import ast as A
-from checker.diagnosis import Finding, diagnose
-from checker.dims import format_shape
-from checker.errors import ShapeError, UnknownSymbolError
-from checker.messages import message
-from checker.parser import parse
-from checker.printing import to_latex, to_text
-from checker.problem import Problem, all_close, common_factor
-from checker.verdict import Verdict
+from checker.language import ast as A
+from checker.grading.diagnosis import Finding, diagnose
+from checker.language.dims import format_shape
+from checker.language.errors import ShapeError, UnknownSymbolError
+from checker.grading.messages import message
+from checker.language.parser import parse
+from checker.language.printing import to_latex, to_text
+from checker.grading.problem import Problem, all_close, common_factor
+from checker.grading.verdict import Verdict
 
 
 def check_answer(problem: Problem, text: str, *, reveal: bool = False) -> Verdict:

@@ -1,6 +1,6 @@
 """Bounds on user input and work, in one place, and a wall-clock deadline.
 
-Every bound answers with :class:`checker.errors.LimitExceeded`, never a hang or a crash.
+Every bound answers with :class:`checker.language.errors.LimitExceeded`, never a hang or a crash.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import threading
 from contextlib import contextmanager
 from typing import Iterator
 
-from checker.errors import LimitExceeded
+from checker.language.errors import LimitExceeded
 
 MAX_INPUT_CHARS = 10_000  # characters in one expression
 MAX_LITERAL_DIGITS = 30  # digits in one numeric literal

@@ -1,7 +1,7 @@
 """Equal on matrices? Decided by evaluating both sides on random instances, never by a scalar CAS.
 
->>> from checker.shapes import parse_shapes
->>> from checker.parser import parse
+>>> from checker.language.shapes import parse_shapes
+>>> from checker.language.parser import parse
 >>> decls = parse_shapes("A: m x n, B: n x m")
 >>> compare(parse("tr(A B)", decls), parse("tr(B A)", decls), decls).equal
 True
@@ -14,11 +14,11 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from checker import ast as A
-from checker.dims import format_shape
-from checker.errors import ShapeError
-from checker.evaluate import Instance, draw_instances, evaluate
-from checker.shapes import Declaration, infer
+from checker.language import ast as A
+from checker.language.dims import format_shape
+from checker.language.errors import ShapeError
+from checker.language.evaluate import Instance, draw_instances, evaluate
+from checker.language.shapes import Declaration, infer
 
 RTOL = 1e-8
 

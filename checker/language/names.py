@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from checker.vocabulary import GREEK
+from checker.language.vocabulary import GREEK
 
 ACCENTS: dict[str, str] = {"hat": "hat", "tilde": "tilde", "bar": "bar", "widehat": "hat", "widetilde": "tilde"}
 # combining marks and precomposed letters that carry an accent

@@ -12,12 +12,12 @@ from typing import Callable, Mapping
 
 import numpy as np
 
-from checker import ast as A
-from checker.dims import Shape
-from checker.errors import DlprepError, InputError
-from checker.equivalence import all_close, close, common_factor  # noqa: F401 (re-exported)
-from checker.evaluate import draw_instances, evaluate
-from checker.shapes import Declaration, infer
+from checker.language import ast as A
+from checker.language.dims import Shape
+from checker.language.errors import DlprepError, InputError
+from checker.grading.equivalence import all_close, close, common_factor  # noqa: F401 (re-exported)
+from checker.language.evaluate import draw_instances, evaluate
+from checker.language.shapes import Declaration, infer
 
 
 

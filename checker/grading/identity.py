@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from checker import ast as A
-from checker.equivalence import compare
-from checker.errors import InputError
-from checker.parser import parse
-from checker.printing import to_latex, to_text
-from checker.shapes import Declaration, parse_shapes
-from checker.verdict import Verdict
+from checker.language import ast as A
+from checker.grading.equivalence import compare
+from checker.language.errors import InputError
+from checker.language.parser import parse
+from checker.language.printing import to_latex, to_text
+from checker.language.shapes import Declaration, parse_shapes
+from checker.grading.verdict import Verdict
 
 
 def check_identity(text: str, shapes: str, *, seed: int = 0, instances: int = 5) -> Verdict:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
-from checker.errors import InputError
+from checker.language.errors import InputError
 
 _ATOM = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_(?:\{[^{}]*\}|[A-Za-z0-9]+))?")
 _TOKEN = re.compile(r"\s*(?:(?P<num>\d+)|(?P<atom>[A-Za-z][A-Za-z0-9]*(?:_(?:\{[^{}]*\}|[A-Za-z0-9]+))?|\?\d+)|(?P<op>[+-]))")

@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from checker.errors import InputError, LimitExceeded
-from checker.limits import MAX_INPUT_CHARS, MAX_LITERAL_DIGITS
-from checker.names import canonical_name
-from checker.vocabulary import CONV_MODES, FUNCTION_ALIASES, GREEK, GREEK_WORDS
+from checker.language.errors import InputError, LimitExceeded
+from checker.language.limits import MAX_INPUT_CHARS, MAX_LITERAL_DIGITS
+from checker.language.names import canonical_name
+from checker.language.vocabulary import CONV_MODES, FUNCTION_ALIASES, GREEK, GREEK_WORDS
 
 NUM, IDENT, OP, STRING, DIFF, END = "num", "ident", "op", "string", "diff", "end"
 

@@ -5,8 +5,8 @@ square, and domains are respected: attributes (positive, spd, invertible, …) a
 expressions need (a symbol under log or sqrt is drawn positive, under inv or det well-conditioned
 with a positive determinant). The generic ``f`` is a random smooth function with its exact ``f'``.
 
->>> from checker.shapes import parse_shapes, infer
->>> from checker.parser import parse
+>>> from checker.language.shapes import parse_shapes, infer
+>>> from checker.language.parser import parse
 >>> decls = parse_shapes("A: m x n, x: n")
 >>> typed = infer(parse("A x", names=decls), decls)
 >>> inst = draw_instance(decls, [typed], np.random.default_rng(0))
@@ -23,12 +23,12 @@ from typing import Callable, Iterable, Mapping
 
 import numpy as np
 
-from checker import ast as A
-from checker.dims import Dim
-from checker.errors import DlprepError, LimitExceeded
-from checker.functions import FUNCTIONS
-from checker.limits import MAX_EXPONENT
-from checker.shapes import Declaration
+from checker.language import ast as A
+from checker.language.dims import Dim
+from checker.language.errors import DlprepError, LimitExceeded
+from checker.language.functions import FUNCTIONS
+from checker.language.limits import MAX_EXPONENT
+from checker.language.shapes import Declaration
 
 SIZE_POOL = (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import numpy as np
 
-from checker import ast as A
-from checker.evaluate import evaluate
+from checker.language import ast as A
+from checker.language.evaluate import evaluate
 
 STEP = 1e-3
 

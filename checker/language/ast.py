@@ -2,7 +2,7 @@
 bridge and the printers.
 
 Every value is a 2-D matrix: a column vector of length n has shape (n, 1), a scalar (1, 1).
-The parser builds nodes with ``shape=None``; :func:`checker.shapes.infer` returns the same tree
+The parser builds nodes with ``shape=None``; :func:`checker.language.shapes.infer` returns the same tree
 with every ``shape`` filled in and the polymorphic literals made explicit:
 
 * ``Num(1)`` used where a vector/matrix is needed becomes ``Ones`` (the course's ``1``),
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, fields
 from fractions import Fraction
 from typing import Iterator
 
-from checker.dims import Shape
+from checker.language.dims import Shape
 
 
 @dataclass(frozen=True)
@@ -222,7 +222,7 @@ class ElemPow(Node):
 # ---------------------------------------------------------------- functions
 @dataclass(frozen=True)
 class Func(Node):
-    """A named function from :data:`checker.functions.FUNCTIONS` by canonical name.
+    """A named function from :data:`checker.language.functions.FUNCTIONS` by canonical name.
 
     ``option`` carries a keyword argument such as the mode of ``conv2`` ('valid', 'full', 'same').
     Derivatives of elementwise functions are functions too: ``f'`` is ``Func("f'", (z,))``,

@@ -1,11 +1,11 @@
-"""Text (plain, LaTeX or Unicode) → AST, by recursive descent over :mod:`checker.lexer` tokens.
+"""Text (plain, LaTeX or Unicode) → AST, by recursive descent over :mod:`checker.language.lexer` tokens.
 
 Precedence, loosest first: ``=``; ``+ -``; ``∘ .* ./ ⊗``; products (``* @ / \\cdot`` and
 juxtaposition); postfix (``ᵀ ' ^ .^ ⁻¹``). So ``f'(z) ∘ Wᵀδ`` is ``f'(z) ∘ (Wᵀδ)``, as the course
 writes it. Names are resolved against the declared ones: ``Ax`` is ``A x`` when only ``A`` and ``x``
 are declared, ``W^(l)`` is a name when declared, ``dx`` is the differential of ``x``.
 
->>> from checker.printing import to_text
+>>> from checker.language.printing import to_text
 >>> to_text(parse("2A^T(Ax-b)", names={"A", "x", "b"}))
 '2 A^T (A x - b)'
 >>> to_text(parse(r"\\operatorname{Tr}\\left((\\mathbf{A}\\circ\\mathbf{B})^\\top\\mathbf{C}\\right)"))
@@ -17,12 +17,12 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Callable, Iterable
 
-from checker import ast as A
-from checker.errors import InputError, LimitExceeded
-from checker.lexer import DIFF, END, IDENT, NUM, OP, STRING, SUPERSCRIPT_DIGITS, Token, tokenize
-from checker.limits import MAX_DEPTH, MAX_NODES, MAX_TREE_DEPTH
-from checker.names import alternatives, join_label, join_subscript
-from checker.vocabulary import ARITY, CONV_MODES, FUNCTION_ALIASES, GREEK_WORDS
+from checker.language import ast as A
+from checker.language.errors import InputError, LimitExceeded
+from checker.language.lexer import DIFF, END, IDENT, NUM, OP, STRING, SUPERSCRIPT_DIGITS, Token, tokenize
+from checker.language.limits import MAX_DEPTH, MAX_NODES, MAX_TREE_DEPTH
+from checker.language.names import alternatives, join_label, join_subscript
+from checker.language.vocabulary import ARITY, CONV_MODES, FUNCTION_ALIASES, GREEK_WORDS
 
 HADAMARD_OPS: dict[str, Callable[[A.Node, A.Node], A.Node]] = {
     "∘": A.Hadamard, ".*": A.Hadamard, "./": A.ElemDiv, "⊗": A.Kron,

@@ -1,10 +1,10 @@
 """A typed tree as a self-contained NumPy expression that uses only ``np.`` and the input names.
 
-Vectors are (n, 1) columns and scalars (1, 1) arrays or floats, as in :mod:`checker.evaluate`.
+Vectors are (n, 1) columns and scalars (1, 1) arrays or floats, as in :mod:`checker.language.evaluate`.
 Sizes of ``1``, ``0`` and ``I`` are read off the inputs (``A.shape[0]``).
 
->>> from checker.shapes import parse_shapes, infer
->>> from checker.parser import parse
+>>> from checker.language.shapes import parse_shapes, infer
+>>> from checker.language.parser import parse
 >>> decls = parse_shapes("A: m x n, x: n, b: m")
 >>> to_numpy(infer(parse("2 A^T (A x - b)", names=decls), decls), decls)
 '(2 * A.T) @ ((A @ x) - b)'
@@ -16,9 +16,9 @@ import keyword
 import re
 from typing import Callable, Mapping
 
-from checker import ast as A
-from checker.dims import Dim, is_scalar
-from checker.shapes import Declaration
+from checker.language import ast as A
+from checker.language.dims import Dim, is_scalar
+from checker.language.shapes import Declaration
 
 FUNCTIONS: dict[str, str] = {
     "exp": "np.exp({0})", "log": "np.log({0})", "sqrt": "np.sqrt({0})", "abs": "np.abs({0})", "sign": "np.sign({0})",

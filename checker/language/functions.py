@@ -1,7 +1,7 @@
 """Every function of the language: its shape rule, its NumPy forward, and the domain it needs.
 
 Registered as data, one line each; :data:`FUNCTIONS` is keyed by the canonical names of
-:mod:`checker.vocabulary` (a test checks both name the same set).
+:mod:`checker.language.vocabulary` (a test checks both name the same set).
 
 >>> import numpy as np
 >>> FUNCTIONS["softmax"].forward(np.array([[0.0], [np.log(3.0)]])).ravel().tolist()
@@ -17,8 +17,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from checker.dims import ONE, SCALAR, Dim, Shape
-from checker.errors import ShapeError
+from checker.language.dims import ONE, SCALAR, Dim, Shape
+from checker.language.errors import ShapeError
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,7 @@ FUNCTIONS: dict[str, FunctionSpec] = {
     # kron and inv are parsed to their own nodes (Kron, Inverse); listed for the vocabulary round trip
     "kron": FunctionSpec(same, np.kron),
     "inv": FunctionSpec(same, np.linalg.inv, domain="invertible"),
-    # the generic f and f' are bound per instance by checker.evaluate
+    # the generic f and f' are bound per instance by checker.language.evaluate
     "f": FunctionSpec(same, lambda z: z, elementwise=True),
     "f'": FunctionSpec(same, lambda z: np.ones_like(z), elementwise=True),
 }

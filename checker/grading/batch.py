@@ -3,6 +3,8 @@
 A request has the fields of the command-line flags: ``{"id", "part", "answer"}``, or
 ``{"expr", "wrt", "shapes", "where", "kind", "answer"}``, or ``{"identity", "shapes"}``; ``steps``
 may replace ``answer``. A bad line gives an ``invalid`` result for that line and the batch goes on.
+Problems named by id come from ``resolve(id, part, seed)``, supplied by a higher layer (the
+catalog, the question bank), so grading never imports them.
 Problems are built once and reused, so their random instances and reference values are shared.
 """
 
@@ -10,23 +12,21 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
-from checker.answer import check_answer
-from checker.errors import DlprepError
-from checker.identity import check_identity
-from checker.limits import deadline
-from checker.problem import Problem
-from checker.problems import from_catalog, from_expression
-from checker.steps import check_steps
-from checker.verdict import Verdict
+from checker.grading.answer import check_answer
+from checker.language.errors import DlprepError
+from checker.grading.identity import check_identity
+from checker.language.limits import deadline
+from checker.grading.problem import Problem
+from checker.grading.problems import from_expression
+from checker.grading.steps import check_steps
+from checker.grading.verdict import Verdict
 
 SECONDS_PER_REQUEST = 5.0
 
 
-@lru_cache(maxsize=256)
-def _catalog_problem(entry_id: str, part: str | None, seed: int) -> Problem:
-    return from_catalog(entry_id, part, seed=seed)
+Resolve = Callable[[str, "str | None", int], Problem]
 
 
 @lru_cache(maxsize=256)
@@ -34,7 +34,7 @@ def _expression_problem(expr: str, wrt: str, shapes: str, where: str | None, kin
     return from_expression(expr, wrt, shapes, where=where, kind=kind, seed=seed)
 
 
-def grade(request: dict[str, Any]) -> Verdict:
+def grade(request: dict[str, Any], resolve: Resolve) -> Verdict:
     """Grade one request (raises DlprepError on bad input)."""
     seed = int(request.get("seed", 0))
     reveal = bool(request.get("reveal", False))
@@ -42,7 +42,7 @@ def grade(request: dict[str, Any]) -> Verdict:
         return check_identity(request["identity"], request.get("shapes", ""), seed=seed)
     function = wrt = None
     if "id" in request:
-        problem = _catalog_problem(str(request["id"]), request.get("part"), seed)
+        problem = resolve(str(request["id"]), request.get("part"), seed)
     elif "expr" in request:
         problem, function = _expression_problem(request["expr"], request["wrt"], request.get("shapes", ""),
                                                 request.get("where"), request.get("kind"), seed)
@@ -56,8 +56,9 @@ def grade(request: dict[str, Any]) -> Verdict:
     return check_answer(problem, str(request["answer"]), reveal=reveal)
 
 
-def grade_lines(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
+def grade_lines(lines: Iterable[str], resolve: Resolve) -> Iterator[dict[str, Any]]:
     """Results in order; every line gets one, a bad line an `invalid` one."""
+    resolve = lru_cache(maxsize=256)(resolve)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -70,7 +71,7 @@ def grade_lines(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
             continue
         try:
             with deadline(SECONDS_PER_REQUEST):
-                verdict = grade(request)
+                verdict = grade(request, resolve)
         except DlprepError as exc:
             verdict = Verdict.invalid(str(exc))
         except KeyError as exc:

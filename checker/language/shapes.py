@@ -1,8 +1,8 @@
 """Shape declarations and shape inference by unification.
 
 >>> decls = parse_shapes("A: m x n, x: n, b: m, lambda: scalar")
->>> from checker.parser import parse
->>> from checker.dims import format_shape
+>>> from checker.language.parser import parse
+>>> from checker.language.dims import format_shape
 >>> format_shape(infer(parse("2A^T(Ax-b)", names=decls), decls).shape)
 'n'
 >>> typed = infer(parse("1^T x", names=decls), decls)
@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Mapping
 
-from checker import ast as A
-from checker.dims import ONE, SCALAR, Dim, Shape, format_shape
-from checker.errors import InputError, ShapeError, UnknownSymbolError
-from checker.names import canonical_name
+from checker.language import ast as A
+from checker.language.dims import ONE, SCALAR, Dim, Shape, format_shape
+from checker.language.errors import InputError, ShapeError, UnknownSymbolError
+from checker.language.names import canonical_name
 
 ATTRIBUTES = ("symmetric", "spd", "positive", "invertible", "binary", "onehot", "integer", "probability", "orthogonal", "nonnegative", "fraction")
 SCALAR_WORDS = {"scalar", "1", "R", "real", "ℝ"}
@@ -166,7 +166,7 @@ class _Infer:
         return self.u.shape(node.shape)
 
     def fail(self, verb: str, a: A.Node, b: A.Node, joiner: str = "and") -> ShapeError:
-        from checker.printing import to_text
+        from checker.language.printing import to_text
 
         return ShapeError(f"cannot {verb} {to_text(a)} ({format_shape(self.shape(a))}) {joiner} {to_text(b)} ({format_shape(self.shape(b))})")
 
@@ -241,7 +241,7 @@ class _Infer:
         return A.Transpose(arg, shape=(c, r))
 
     def square(self, arg: A.Node, what: str) -> Shape:
-        from checker.printing import to_text
+        from checker.language.printing import to_text
 
         r, c = self.shape(arg)
         if not self.u.unify(r, c):
@@ -270,13 +270,13 @@ class _Infer:
         return A.ElemPow(base, exponent, shape=self.shape(base))
 
     def require_scalar(self, node: A.Node, what: str) -> None:
-        from checker.printing import to_text
+        from checker.language.printing import to_text
 
         if not self.u.unify_shapes(self.shape(node), SCALAR):
             raise ShapeError(f"{what} must be a scalar, but {to_text(node)} is {format_shape(self.shape(node))}")
 
     def func(self, n: A.Func) -> A.Node:
-        from checker.functions import FUNCTIONS
+        from checker.language.functions import FUNCTIONS
 
         args = [self.visit(a) for a in n.args]
         spec = FUNCTIONS[n.name]

@@ -18,11 +18,11 @@ from typing import Callable, Iterator
 
 import numpy as np
 
-from checker import ast as A
-from checker.errors import DlprepError
-from checker.messages import message
-from checker.printing import to_text
-from checker.problem import Problem, all_close, common_factor
+from checker.language import ast as A
+from checker.language.errors import DlprepError
+from checker.grading.messages import message
+from checker.language.printing import to_text
+from checker.grading.problem import Problem, all_close, common_factor
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Plain text re-parses to the same tree (a property test checks it); LaTeX re-parses to the same values.
 
->>> from checker.parser import parse
+>>> from checker.language.parser import parse
 >>> e = parse("tr(A' (B .* C)) + x^T W^-1 x", names={"A", "B", "C", "x", "W"})
 >>> to_text(e)
 'tr(A^T (B .* C)) + x^T W^-1 x'
@@ -18,8 +18,8 @@ import re
 from fractions import Fraction
 from typing import Callable
 
-from checker import ast as A
-from checker.vocabulary import FUNCTION_ALIASES, GREEK_LETTER, GREEK_WORDS
+from checker.language import ast as A
+from checker.language.vocabulary import FUNCTION_ALIASES, GREEK_LETTER, GREEK_WORDS
 
 # precedence levels, loosest first
 EQ, ADD, HAD, MUL, POSTFIX, ATOM = range(6)
@@ -264,7 +264,7 @@ _PLAIN, _LATEX, _UNICODE = Printer(Style()), Printer(LatexStyle()), Printer(Unic
 
 
 def to_text(node: A.Node) -> str:
-    """Plain text that :func:`checker.parser.parse` reads back to the same tree."""
+    """Plain text that :func:`checker.language.parser.parse` reads back to the same tree."""
     return _PLAIN.show(node, EQ)
 
 

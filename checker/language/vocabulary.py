@@ -1,6 +1,6 @@
 """The function vocabulary of the expression language, as data: spellings → canonical names.
 
-The parser reads these tables; :mod:`checker.functions` gives each canonical name its shape rule and
+The parser reads these tables; :mod:`checker.language.functions` gives each canonical name its shape rule and
 NumPy implementation (a test checks that both tables name the same functions).
 
 >>> FUNCTION_ALIASES["Tr"], FUNCTION_ALIASES["σ"], FUNCTION_ALIASES["trace"]

@@ -16,14 +16,14 @@ from typing import Any
 
 import numpy as np
 
-from checker import ast as A
-from checker.answer import check_tree
-from checker.errors import DlprepError, InputError
-from checker.numeric import directional
-from checker.parser import parse
-from checker.printing import to_text
-from checker.problem import Problem, all_close
-from checker.verdict import Verdict
+from checker.language import ast as A
+from checker.grading.answer import check_tree
+from checker.language.errors import DlprepError, InputError
+from checker.language.numeric import directional
+from checker.language.parser import parse
+from checker.language.printing import to_text
+from checker.grading.problem import Problem, all_close
+from checker.grading.verdict import Verdict
 
 LABELS: dict[str, str] = {
     "f": "function", "J": "function", "L": "function", "l": "function", "ℓ": "function",
@@ -179,7 +179,7 @@ def _consistent(problem: Problem, prev: tuple[str, A.Node], cur: tuple[str, A.No
 
 
 def _as_differential(problem: Problem, kind: str, tree: A.Node, inst: Any, wrt: str) -> np.ndarray:
-    from checker.evaluate import evaluate
+    from checker.language.evaluate import evaluate
 
     typed = problem.typed(tree)
     direction = inst.values["d" + wrt]

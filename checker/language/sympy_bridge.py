@@ -4,13 +4,13 @@ Both directions are tables keyed by type. Elementwise functions become
 ``ElementwiseApplyFunction`` with a known Lambda; 1×1 matrix expressions that meet a scalar slot
 are read as their single entry. SymPy is imported only here and by the derivation engine.
 
->>> from checker.shapes import parse_shapes, infer
->>> from checker.parser import parse
+>>> from checker.language.shapes import parse_shapes, infer
+>>> from checker.language.parser import parse
 >>> decls = parse_shapes("A: m x n, x: n, b: m")
 >>> e = to_sympy(infer(parse("2A^T(Ax-b)", names=decls), decls), decls)
 >>> e
 2*A.T*(A*x - b)
->>> from checker.printing import to_text
+>>> from checker.language.printing import to_text
 >>> to_text(from_sympy(e))
 '2 A^T (A x - b)'
 """
@@ -25,11 +25,11 @@ from sympy.matrices.expressions.diagonal import DiagMatrix, DiagonalOf
 from sympy.core.function import AppliedUndef
 from sympy.matrices.expressions.matexpr import MatrixElement
 
-from checker import ast as A
-from checker.dims import Dim
-from checker.errors import UnsupportedError
-from checker.shapes import Declaration
-from checker.sympy_functions import SCALAR, LogSumExp, OneHot, Softmax, elementwise
+from checker.language import ast as A
+from checker.language.dims import Dim
+from checker.language.errors import UnsupportedError
+from checker.language.shapes import Declaration
+from checker.language.sympy_functions import SCALAR, LogSumExp, OneHot, Softmax, elementwise
 
 _T = sp.Dummy("t")
 F = sp.Function("f")
