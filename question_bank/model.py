@@ -1,0 +1,98 @@
+"""A question of the bank as plain data: what every exporter, `dlprep check q:<id>` and the practice
+page read. Questions are regenerated from their id (``"<family>.<seed>"``), never stored.
+
+Text fields are :data:`Text` dicts ``{"en": …, "zh": …}`` in one small markup that every exporter
+understands: plain sentences with inline math ``$…$`` and display math ``$$…$$`` in LaTeX (the
+expression language's ``to_latex`` output, or hand-written course LaTeX), paragraphs separated by a
+blank line, and nothing else (no Markdown emphasis, no raw HTML). Exporters escape the prose for
+their format and render the math.
+
+>>> q = Question(id="conv-size.7", family="conv-size", topic="E", type="fill-in",
+...              prompt={"en": "Output size of a valid convolution, $M = 7$, $K = 3$?", "zh": "…"},
+...              answer={"en": "$M - K + 1 = 5$", "zh": "$M - K + 1 = 5$"}, seed=7,
+...              blanks=(Blank("1", Check(reference="5"), "5", "5"),))
+>>> q.checkable, q.type_name("zh")
+(True, '填空题')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Text = dict[str, str]  # {"en": ..., "zh": ...}
+
+TYPES: dict[str, Text] = {
+    "concept": {"en": "Concept", "zh": "概念题"},
+    "fill-in": {"en": "Fill in the blank", "zh": "填空题"},
+    "proof": {"en": "Proof", "zh": "证明题"},
+    "derivation": {"en": "Derivation", "zh": "推导题"},
+    "numeric": {"en": "Numeric", "zh": "计算题"},
+}
+
+
+@dataclass(frozen=True)
+class Check:
+    """What an answer is graded against: the reference as expression-language text.
+
+    ``shapes`` is a ``--shapes`` declaration ("" for plain numbers); numeric answers have a literal
+    reference (``"[0.2, 0.3; 0.5, 0.1]"``) and a relative tolerance ``rtol`` stated on the question;
+    ``catalog`` = (entry id, part) when the blank is a catalog part (steps can then be checked too).
+    """
+
+    reference: str
+    shapes: str = ""
+    kind: str = "value"  # value | gradient | jacobian | differential
+    where: str | None = None
+    rtol: float = 1e-8
+    catalog: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Blank:
+    """One checkable answer of a question (a fill-in blank, a numeric result, a derivation's result)."""
+
+    label: str  # "1", "2", … as printed in the prompt
+    check: Check
+    answer_text: str  # plain text, as a student would type it
+    answer_latex: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a model derivation, as verified by the engine (`dlprep show`'s steps)."""
+
+    latex: str
+    rule: Text
+    verified: bool
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: Text
+    correct: bool
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str  # "<family>.<seed>"
+    family: str  # registry name
+    topic: str  # CATALOG.md section letter, e.g. "A"
+    type: str  # a key of TYPES
+    prompt: Text
+    answer: Text  # the model answer (for proofs and derivations: an introduction to the steps)
+    seed: int
+    blanks: tuple[Blank, ...] = ()
+    steps: tuple[Step, ...] = ()
+    key_points: tuple[Text, ...] = ()  # grading points of concept and proof questions
+    choices: tuple[Choice, ...] = ()  # distractors, for multiple-choice exports
+    points: int = 5
+    catalog_id: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)  # the draw; Anki GUIDs hash family + params
+
+    @property
+    def checkable(self) -> bool:
+        return bool(self.blanks)
+
+    def type_name(self, lang: str) -> str:
+        return TYPES[self.type][lang]
