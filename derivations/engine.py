@@ -23,7 +23,7 @@ from checker.language.numpy_source import python_name, to_numpy
 from checker.language.parser import parse
 from checker.language.printing import to_text, to_unicode
 from checker.grading.problem import Problem
-from checker.grading.problems import parse_where
+from checker.grading.problem import parse_where
 from checker.language.shapes import parse_shapes
 from checker.language.sympy_bridge import from_sympy, to_sympy
 from derivations.algebra import is_zero, madd, mmul, rebuild, tidy, transpose, zero_like

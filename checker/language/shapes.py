@@ -142,6 +142,8 @@ def infer(node: A.Node, decls: Mapping[str, Declaration], shape: Shape | None = 
     u = Unifier()
     typed = _Infer(decls, u).visit(node)
     if shape is not None and not u.unify_shapes(typed.shape, shape):
+        from checker.language.printing import to_text
+
         raise ShapeError(f"{to_text(node)} should be {format_shape(shape)}, but is {format_shape(u.shape(typed.shape))}")
     return _finalize(typed, u)
 
