@@ -19,7 +19,7 @@ import numpy as np
 
 from checker.language import ast as A
 from checker.language.dims import Shape, is_scalar
-from checker.language.errors import DlprepError, InputError, UnsupportedError
+from checker.language.errors import DlprepError, InputError, ShapeError, UnsupportedError
 from checker.grading.equivalence import all_close, close, common_factor  # noqa: F401 (re-exported)
 from checker.language.evaluate import draw_instances, evaluate, has_kinks
 from checker.language.numeric import directional, gradient, jacobian
@@ -91,8 +91,24 @@ class Problem:
         children = [self.expand(c) for c in node.children()]
         return A.rebuild(node, children) if children else node
 
-    def typed(self, node: A.Node) -> A.Node:
-        return infer(self.expand(node), self.decls)
+    def typed(self, node: A.Node, shape: Shape | None = None) -> A.Node:
+        return infer(self.expand(node), self.decls, shape)
+
+    def typed_answer(self, node: A.Node) -> A.Node:
+        """An answer typed on its own, or else with the shape it must have, which sizes its 1s and Is
+        (``tr(B) I``, ``kron(I, 1ᵀ) A kron(I, 1)``); the first error stands when neither fits."""
+        try:
+            typed = self.typed(node)
+        except ShapeError as exc:
+            typed, error = None, exc
+        if self.expected_shape is not None and (typed is None or typed.shape != self.expected_shape):
+            try:
+                return self.typed(node, self.expected_shape)
+            except ShapeError:
+                pass
+        if typed is None:
+            raise error
+        return typed
 
     # -------------------------------------------------------------- instances
     def instances(self, extra: tuple[A.Node, ...] = ()) -> list[object]:
