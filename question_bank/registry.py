@@ -37,9 +37,22 @@ def _f(module: str, topics: str, *types: str) -> Family:
 
 
 FAMILIES: dict[str, Family] = {
+    "softmax": _f("softmax", "B", "numeric"),
+    "activation-slope": _f("activation_slope", "C", "numeric"),
+    "mlp-pass": _f("mlp_pass", "C", "numeric"),
+    "conv2d": _f("conv2d", "F", "numeric"),
+    "pooling": _f("pooling", "F", "numeric"),
+    "sparsemax": _f("sparsemax", "B", "numeric"),
+    "conv-size": _f("conv_size", "F", "fill-in"),
+    "lstm-count": _f("lstm_count", "G", "fill-in"),
+    "glorot": _f("glorot", "G", "numeric"),
+    "dropout": _f("dropout", "D", "numeric"),
+    "bptt-growth": _f("bptt_growth", "G", "numeric"),
+    "identity": _f("identities", "ABDFG", "fill-in"),
 }
 
-ALIASES: dict[str, str] = {}
+ALIASES: dict[str, str] = {"softmax-numeric": "softmax", "sigmoid": "activation-slope", "mlp": "mlp-pass",
+                           "conv": "conv2d", "pool": "pooling", "lstm": "lstm-count", "fill-in": "identity"}
 
 
 def _derive_families() -> dict[str, Family]:
