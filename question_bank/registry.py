@@ -39,7 +39,7 @@ def _f(module: str, topics: str, *types: str) -> Family:
 FAMILIES: dict[str, Family] = {
 }
 
-ALIASES: dict[str, str] = {}
+ALIASES: dict[str, str] = {"concept": "concepts"}
 
 
 def _derive_families() -> dict[str, Family]:
@@ -61,7 +61,7 @@ def families() -> dict[str, Family]:
     out.update(_derive_families())
     try:
         importlib.import_module("question_bank.families.concepts")
-        out["concept"] = _f("concepts", "ABCDEFG", "concept")
+        out["concepts"] = _f("concepts", "ABCDEFG", "concept")
     except ModuleNotFoundError as exc:
         if exc.name != "question_bank.families.concepts":
             raise
