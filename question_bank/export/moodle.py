@@ -22,21 +22,11 @@ from fractions import Fraction
 
 from question_bank.model import TYPES, Blank, Question
 from question_bank.topics import TOPICS
-from question_bank.typeset.mathjax import LANG_ORDER, latex_html, plain, text_html
+from question_bank.typeset.mathjax import LANG_ORDER, plain, solution_html, text_html
 
 SHORT = 60  # longest answer text that Moodle's string match can reasonably grade
 PENALTY = "0.3333333"
 _NUMBER = re.compile(r"^\s*-?\d+(\.\d*)?([eE][-+]?\d+)?\s*$|^\s*-?\d+\s*/\s*\d+\s*$")
-
-_LABELS = {
-    "answer": {"en": "Model answer", "zh": "参考答案"},
-    "steps": {"en": "Verified steps", "zh": "已验证的步骤"},
-    "points": {"en": "Grading key points", "zh": "评分要点"},
-    "result": {"en": "Result", "zh": "结果"},
-    "checked": {"en": "checked numerically", "zh": "已数值验证"},
-    "unchecked": {"en": "NOT verified", "zh": "未验证"},
-}
-
 
 def x(text: str) -> str:
     """XML-escape text content and attribute values."""
@@ -89,33 +79,8 @@ def _fmt(v: float) -> str:
     return f"{v:.10g}"
 
 
-def _label(key: str, lang: str) -> str:
-    return html.escape(plain(_LABELS[key], lang))
-
-
 def _text(tag: str, content: str, fmt: str = "html") -> str:
     return f'<{tag} format="{fmt}"><text>{cdata(content)}</text></{tag}>'
-
-
-def _solution(q: Question, lang: str) -> str:
-    """Model answer, blanks' answers, verified steps and key points, as HTML (feedback / grader info)."""
-    out = [f"<h4>{_label('answer', lang)}</h4>", text_html(q.answer, lang)]
-    if q.blanks:
-        out.append(f"<h4>{_label('result', lang)}</h4><ul>")
-        out += [f"<li>({html.escape(b.label)}) {latex_html(b.answer_latex, display=False)}</li>" for b in q.blanks]
-        out.append("</ul>")
-    if q.steps:
-        out.append(f"<h4>{_label('steps', lang)}</h4><ol>")
-        for s in q.steps:
-            mark = _label("checked" if s.verified else "unchecked", lang)
-            rule = html.escape(plain(s.rule, lang)) if any(s.rule.values()) else ""
-            out.append(f"<li>{latex_html(s.latex)}<small>{rule} ({mark})</small></li>")
-        out.append("</ol>")
-    if q.key_points:
-        out.append(f"<h4>{_label('points', lang)}</h4><ol>")
-        out += [f"<li>{text_html(k, lang)}</li>" for k in q.key_points]
-        out.append("</ol>")
-    return "".join(out)
 
 
 def _cloze_text(text: str) -> str:
@@ -146,7 +111,7 @@ def question_xml(q: Question, lang: str) -> str:
     kind = moodle_type(q)
     name = f"{q.id} · {plain(TYPES[q.type], lang)}"
     prompt = text_html(q.prompt, lang)
-    solution = _solution(q, lang)
+    solution = solution_html(q, lang)
     if kind == "cloze":
         prompt += "".join(f"<p>({html.escape(b.label)}) {_cloze_field(b)}</p>" for b in q.blanks)
     head = [f'<question type="{kind}">', f"<name><text>{x(name)}</text></name>",
