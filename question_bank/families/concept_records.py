@@ -677,7 +677,7 @@ RECORDS: tuple[Concept, ...] = (
         ),
     ),
     Concept(
-        key="dbn-pretraining", topic="E", catalog="rbm-gradient", covers=("dbn-pretraining",),
+        key="dbn-pretraining", topic="G", catalog="rbm-gradient", covers=("dbn-pretraining",),
         prompt=_t(
             "Why are deep belief networks trained layer by layer, and how does the pre-training proceed?",
             "深度信念网络为什么逐层训练？预训练如何进行？"),
