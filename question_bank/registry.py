@@ -49,10 +49,12 @@ FAMILIES: dict[str, Family] = {
     "dropout": _f("dropout", "D", "numeric"),
     "bptt-growth": _f("bptt_growth", "G", "numeric"),
     "identity": _f("identities", "ABDFG", "fill-in"),
+    "concepts": _f("concepts", "ABCDEFG", "concept"),
 }
 
 ALIASES: dict[str, str] = {"softmax-numeric": "softmax", "sigmoid": "activation-slope", "mlp": "mlp-pass",
-                           "conv": "conv2d", "pool": "pooling", "lstm": "lstm-count", "fill-in": "identity"}
+                           "conv": "conv2d", "pool": "pooling", "lstm": "lstm-count", "fill-in": "identity",
+                           "concept": "concepts"}
 
 
 def _derive_families() -> dict[str, Family]:
@@ -69,15 +71,9 @@ def _derive_families() -> dict[str, Family]:
 
 @lru_cache(maxsize=1)
 def families() -> dict[str, Family]:
-    """All families: the lines above, the derivation families of the catalog, the concept family when present."""
+    """All families: the lines above and the derivation families of the catalog."""
     out = dict(FAMILIES)
     out.update(_derive_families())
-    try:
-        importlib.import_module("question_bank.families.concepts")
-        out["concept"] = _f("concepts", "ABCDEFG", "concept")
-    except ModuleNotFoundError as exc:
-        if exc.name != "question_bank.families.concepts":
-            raise
     return out
 
 
