@@ -1,6 +1,7 @@
 """`dlprep check`: answers, derivations and identities. Exit 0 correct, 1 incorrect, 2 invalid.
 
     dlprep check ID [--part P] --answer TEXT          against a catalog problem
+    dlprep check q:<family>.<seed> [--part N] --answer TEXT   against a question of an exam
     dlprep check ID [--part P] --steps FILE           a derivation, step by step
     dlprep check --expr F --wrt X --shapes S [--where "a = softmax(z)"] [--kind K] --answer TEXT
     dlprep check --identity "LHS = RHS" --shapes S
@@ -116,9 +117,9 @@ def _check_one(problem_id, part, answer, steps_file, expr, wrt, where, kind, ide
 
         problem, function = from_expression(expr, wrt, shapes, where=where, kind=kind, seed=seed)
     else:
-        from derivations.catalog.problem import from_catalog
+        from question_bank.problems import resolve
 
-        problem = from_catalog(problem_id, part, seed=seed)
+        problem = resolve(problem_id, part, seed)
     if steps_file is not None:
         from checker.grading.steps import check_steps
 
@@ -135,7 +136,7 @@ def _batch(batch_file: str, out_file: str | None) -> None:
     from collections import Counter
 
     from checker.grading.batch import grade_lines
-    from derivations.catalog.problem import from_catalog
+    from question_bank.problems import resolve
 
     path = Path(batch_file)
     if not path.is_file():
@@ -145,7 +146,7 @@ def _batch(batch_file: str, out_file: str | None) -> None:
     counts: Counter[str] = Counter()
     out = open(out_file, "w", encoding="utf-8") if out_file else None
     try:
-        results = grade_lines(lines, lambda entry, part, seed: from_catalog(entry, part, seed=seed))
+        results = grade_lines(lines, resolve)
         if sys.stderr.isatty():
             from rich.progress import track
 
