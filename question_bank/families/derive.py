@@ -87,9 +87,17 @@ def verified_parts(entry_id: str) -> tuple[tuple[str, tuple[Step, ...]], ...]:
         if not (found.verified and found.matches_answer and found.lines):
             continue
         local = names | ({part.wrt} if part.wrt else set())
+        d_in, d_out = "", ""
+        if part.wrt:  # the differential d<x> is printed as a name (dz, domega): write it as \mathrm{d}x
+            from checker.language import ast as A
+            from checker.language.printing import to_latex
+
+            d_in, d_out = to_latex(A.Sym("d" + part.wrt)), "\\mathrm{d}" + to_latex(A.Sym(part.wrt))
         steps = []
         for line in found.lines:
             body = line["latex"] or _latex(line["expr"], local | {"d" + (part.wrt or "")})
+            if d_in:
+                body = re.sub(re.escape(d_in) + r"(?![A-Za-z])", lambda _: d_out, body)
             rule = line["rule"] or ""
             steps.append(Step(f"{lhs_latex(line['lhs'], local)} = {body}", {"en": rule, "zh": rule}, bool(line["verified"])))
         out.append((part.name, tuple(steps)))
