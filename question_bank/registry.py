@@ -71,9 +71,13 @@ def _derive_families() -> dict[str, Family]:
 
 @lru_cache(maxsize=1)
 def families() -> dict[str, Family]:
-    """All families: the lines above and the derivation families of the catalog."""
+    """All families: the lines above, the derivation families of the catalog, the worked proofs."""
     out = dict(FAMILIES)
     out.update(_derive_families())
+    from question_bank.families.worked import RECORDS  # proofs the engine cannot derive: one record each
+    from question_bank.topics import SECTION
+
+    out.update({"worked-" + e: Family("question_bank.families.worked", SECTION[e], (r.type,), arg=e) for e, r in RECORDS.items()})
     return out
 
 
