@@ -81,6 +81,20 @@ def families() -> dict[str, Family]:
     return out
 
 
+def coverage() -> dict[str, set[str]]:
+    """Catalog id → the asked kinds (CATALOG.md's ``asked`` column) some family can ask about it.
+
+    Each family module declares ``ASKS`` ({catalog id: kinds}), or ``asks(arg)`` when parametrised.
+    """
+    out: dict[str, set[str]] = {}
+    for fam in families().values():
+        module = importlib.import_module(fam.module)
+        table = module.asks(fam.arg) if fam.arg is not None else getattr(module, "ASKS", {})
+        for entry, kinds in table.items():
+            out.setdefault(entry, set()).update(kinds)
+    return out
+
+
 def resolve(name: str) -> str:
     """The canonical family name of a name or alias; unknown names are one line listing the valid ones."""
     name = ALIASES.get(name, name)

@@ -12,6 +12,8 @@ from question_bank.build import numeric_blank, question
 from question_bank.model import Question
 from question_bank.numbers import cross_check
 
+ASKS = {"conv-output-size": ("value", "fill-in")}
+
 
 def make(rng: np.random.Generator, seed: int) -> Question:
     k = int(rng.choice([2, 3, 4, 5, 7]))

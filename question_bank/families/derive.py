@@ -70,6 +70,14 @@ def shapes_latex(symbols: str, exprs: list[str], names: set[str]) -> str:
     return ", ".join(out)
 
 
+DERIVED_KINDS = ("gradient", "jacobian", "differential", "derivative", "derivation", "proof")
+
+
+def asks(entry_id: str) -> dict[str, tuple[str, ...]]:
+    """The asked kinds of the entry this family asks: its results are derived step by step."""
+    return {entry_id: tuple(k for k in _asked(entry_id) if k in DERIVED_KINDS)}
+
+
 @lru_cache(maxsize=None)
 def verified_parts(entry_id: str) -> tuple[tuple[str, tuple[Step, ...]], ...]:
     """(part name, steps) of every part whose derivation verified and matches the part's answer."""

@@ -16,6 +16,7 @@ from question_bank.model import Question
 from question_bank.numbers import cross_check, latex
 
 GRID = np.arange(-4, 5) / 4  # weights in [−1, 1] in quarters
+ASKS = {"mlp-backprop": ("value",)}
 
 
 def _draw(rng: np.random.Generator) -> tuple[np.ndarray, ...]:

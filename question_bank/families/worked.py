@@ -328,6 +328,10 @@ RECORDS: dict[str, Worked] = {
 }
 
 
+def asks(entry: str) -> dict[str, tuple[str, ...]]:
+    return {entry: RECORDS[entry].asks}
+
+
 @lru_cache(maxsize=None)
 def verified_steps(entry: str) -> tuple[Step, ...]:
     """The record's steps, every claim checked now; a failed check is a bug of ours."""
