@@ -2,7 +2,9 @@
 
 Built here from an expression of `dlprep check` (``from_expression(f, wrt, shapes, where, kind)``:
 the reference is the derivative of f by fourth-order finite differences, so no algebra is trusted and
-SymPy stays unloaded); a catalog problem is built on the catalog's side
+SymPy stays unloaded) or from a reference given as text, a question's answer key
+(``from_reference("[0.2, 0.3; 0.5, 0.1]", rtol=1e-3)``: a constant reference makes a numeric problem,
+judged entry by entry on one instance); a catalog problem is built on the catalog's side
 (:mod:`derivations.catalog.problem`), so this layer never imports a higher one.
 
 The reference is evaluated once per instance and every candidate (the answer, its repairs, the
@@ -20,8 +22,10 @@ import numpy as np
 from checker.language import ast as A
 from checker.language.dims import Shape, is_scalar
 from checker.language.errors import DlprepError, InputError, ShapeError, UnsupportedError
-from checker.grading.equivalence import all_close, close, common_factor  # noqa: F401 (re-exported)
+from checker.grading.entries import entries_close
+from checker.grading.equivalence import RTOL, all_close, close, common_factor  # noqa: F401 (re-exported)
 from checker.language.evaluate import draw_instances, evaluate, has_kinks
+from checker.language.literal import is_constant
 from checker.language.numeric import directional, gradient, jacobian
 from checker.language.parser import parse
 from checker.language.shapes import Declaration, infer, parse_shapes
@@ -69,11 +73,14 @@ class Problem:
     wrt: str | None = None  # the variable of f
     n: int = 5
     seed: int = 0
+    rtol: float = RTOL  # relative tolerance; a numeric question states its own (the bank's Check.rtol)
 
     def __post_init__(self) -> None:
         self.typed_reference = infer(self.expand(self.reference), self.decls) if self.reference is not None else None
         if self.expected_shape is None and self.typed_reference is not None:
             self.expected_shape = self.typed_reference.shape
+        if self.numeric:
+            self.n = 1  # a constant reference ([0.2, 0.3; 0.5, 0.1]) has one value: one instance decides
         self._instances: list[object] | None = None
         self._values: list[np.ndarray] | None = None
 
@@ -109,6 +116,17 @@ class Problem:
         if typed is None:
             raise error
         return typed
+
+    @property
+    def numeric(self) -> bool:
+        """A numeric problem: the reference is a constant (a number or a matrix literal), judged entry by entry."""
+        return self.typed_reference is not None and is_constant(self.typed_reference)
+
+    def agrees(self, values: list[np.ndarray], reference: list[np.ndarray]) -> bool:
+        """Equal within the problem's tolerance: entry by entry for a numeric problem, else as matrices."""
+        if self.numeric:
+            return len(values) == len(reference) and all(entries_close(v, r, self.rtol) for v, r in zip(values, reference))
+        return all_close(values, reference, self.rtol)
 
     # -------------------------------------------------------------- instances
     def instances(self, extra: tuple[A.Node, ...] = ()) -> list[object]:
@@ -160,6 +178,20 @@ def _substitute(node: A.Node, where: dict[str, A.Node]) -> A.Node:
         return where[node.name]
     children = [_substitute(c, where) for c in node.children()]
     return A.rebuild(node, children) if children else node
+
+
+def from_reference(reference: str, shapes: str = "", *, kind: str = "value", where: str | None = None,
+                   rtol: float = RTOL, seed: int = 0) -> Problem:
+    """A problem whose reference answer is ``reference`` (expression-language text).
+
+    >>> p = from_reference("[1/4, 1/2; 1/2, 1/4]", rtol=1e-3)
+    >>> p.numeric, p.n, p.agrees([np.array([[0.25, 0.5], [0.5, 0.2501]])], p.reference_values())
+    (True, 1, True)
+    """
+    decls = parse_shapes(shapes)
+    abbreviations = parse_where(where, set(decls))
+    tree = parse(reference, names=set(decls) | set(abbreviations))
+    return Problem(decls, reference=tree, where=abbreviations, kind=kind, rtol=rtol, seed=seed)
 
 
 def from_expression(expr: str, wrt: str, shapes: str, *, where: str | None = None, kind: str | None = None, seed: int = 0) -> tuple[Problem, A.Node]:
