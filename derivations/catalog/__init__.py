@@ -5,7 +5,9 @@
     '2 A^T (A x - b)'
 
 Reading the registry is cheap (no SymPy): entries hold expressions as text; `dlprep check ID`
-builds its problem from them, so a new entry is checkable with no change to the checker.
+builds its problem from them, so a new entry is checkable with no change to the checker. Adding an
+entry is one edit: its ``Entry`` in its topic module's ``ENTRIES`` (a new topic: one line in
+``TOPICS``), plus CATALOG.md when the syllabus changes (tests/checker/test_catalog_registry.py shows it).
 """
 
 from __future__ import annotations
@@ -26,8 +28,15 @@ def _load() -> dict[str, Entry]:
     if not _REGISTRY:
         for topic in TOPICS:
             for entry in importlib.import_module(f"derivations.catalog.{topic}").ENTRIES:
-                _REGISTRY[entry.id] = entry
+                register(entry)
     return _REGISTRY
+
+
+def register(entry: Entry) -> None:
+    """Add one entry (a topic module's ENTRIES are registered this way); ids are unique."""
+    if entry.id in _REGISTRY:
+        raise ValueError(f"the catalog id {entry.id} is registered twice")
+    _REGISTRY[entry.id] = entry
 
 
 def ids() -> list[str]:
@@ -48,4 +57,4 @@ def get(entry_id: str) -> Entry:
     raise InputError(f"unknown problem id '{entry_id}'", expected=hint)
 
 
-__all__ = ["Entry", "MalRule", "Part", "all_entries", "get", "ids"]
+__all__ = ["Entry", "MalRule", "Part", "all_entries", "get", "ids", "register"]

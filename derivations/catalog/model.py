@@ -11,6 +11,7 @@ from typing import Callable
 from checker.grading.problem import MalRule  # the one MalRule; the catalog writes expr as text, message as Text
 
 Text = dict[str, str]  # {"en": ..., "zh": ...}
+DERIVATIONS = ("engine", "hand-written", "none")
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,18 @@ class Part:
     function: str | None = None  # the scalar f a derivation of this part starts from
     wrt: str | None = None  # its variable
     steps: tuple[tuple[str, str], ...] = ()  # hand-written derivation: (line, rule), where the engine cannot derive f
+    derivation: str = ""  # how it is derived: "engine" | "hand-written" | "none" (see below)
+
+    def __post_init__(self) -> None:
+        """The one rule for a part that does not say: hand-written when it has steps, the engine when it
+        has a function to differentiate, else none (a value or a condition, checked numerically).
+        ``dlprep verify``, ``dlprep show`` and the tests all read ``derivation``."""
+        how = self.derivation or ("hand-written" if self.steps else "engine" if self.function and self.wrt else "none")
+        needs = {"engine": bool(self.function and self.wrt), "hand-written": bool(self.steps), "none": True}
+        if how not in needs or not needs[how]:
+            raise ValueError(f"part {self.name}: derivation {how!r} needs "
+                             + {"engine": "a function and wrt", "hand-written": "steps"}.get(how, "one of " + " | ".join(DERIVATIONS)))
+        object.__setattr__(self, "derivation", how)
 
 
 @dataclass(frozen=True)

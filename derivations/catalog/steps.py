@@ -1,5 +1,5 @@
-"""The derivation of a catalog part, every step checked: from the engine when it can differentiate
-the part's f (``derivations.derive``), else the part's hand-written steps (convolutions, max, KKT),
+"""The derivation of a catalog part, every step checked, as the part declares (``Part.derivation``):
+from the engine (``derivations.derive``), or the part's hand-written steps (convolutions, max, KKT),
 checked line by line by the same step checker students use (``dlprep check ID --steps``).
 
 The engine's result must also equal the part's stated answer on random instances: the catalog's
@@ -31,14 +31,13 @@ class PartSteps:
 
 
 def part_steps(entry: Entry, part: Part) -> PartSteps:
-    """Engine first; hand-written steps when the engine cannot derive f; nothing for value parts."""
-    if part.function and part.wrt:
+    """The derivation the part declares (``Part.derivation``): the engine's, its hand-written steps, or none."""
+    if part.derivation == "engine":
         try:
             return _from_engine(entry, part)
         except UnsupportedError as exc:
-            if not part.steps:
-                return PartSteps(part.name, "none", note=str(exc))
-    if part.steps:
+            return PartSteps(part.name, "none", note=f"the engine cannot derive it: {exc}")
+    if part.derivation == "hand-written":
         return _hand_written(entry, part)
     return PartSteps(part.name, "none", note="a value or a condition: see the entry's numeric checks")
 

@@ -50,14 +50,14 @@ def verify(entry: Entry) -> Report:
         if error > TOLERANCE:
             report.failures.append(f"{part.name}: differs from finite differences (relative error {error:.2g})")
     for part in entry.parts:
-        if not (part.function or part.steps):
+        if part.derivation == "none":
             continue
         from derivations.catalog.steps import part_steps
 
         report.checks += 1
         found = part_steps(entry, part)
-        if found.source != "none" and not (found.verified and found.matches_answer):
-            report.failures.append(f"{part.name}: the {found.source} derivation does not check out: {found.note}")
+        if found.source != part.derivation or not (found.verified and found.matches_answer):
+            report.failures.append(f"{part.name}: the {part.derivation} derivation does not check out: {found.note}")
     for identity in entry.identities:
         report.checks += 1
         verdict = check_identity(identity, entry.symbols)

@@ -50,3 +50,15 @@ def test_kron_with_ones_derives_and_checks(expr: str, shapes: str, gradient: str
     problem, _ = from_expression(expr, "X", shapes)
     assert check_answer(problem, gradient).verdict == "correct"
     assert check_answer(problem, "kron(I, 1) A kron(I, 1^T)").verdict == "incorrect"
+
+
+def test_a_trace_rule_is_one_registry_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/ARCHITECTURE.md, "how to add a rule": a trace rule is a plain function and one line of
+    GRADIENT_RULES; without that line the engine cannot finish tr(kron(X, B))."""
+    from checker.language.errors import UnsupportedError
+    from derivations.rules.trace import GRADIENT_RULES, kron_trace
+
+    assert GRADIENT_RULES["Tr(A⊗B) = Tr(A)·Tr(B)"] is kron_trace
+    monkeypatch.delitem(GRADIENT_RULES, "Tr(A⊗B) = Tr(A)·Tr(B)")
+    with pytest.raises(UnsupportedError, match="no trace rule"):
+        derive("tr(kron(X, B))", "X", "X: n x n, B: 3 x 3")

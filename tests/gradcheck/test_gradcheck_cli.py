@@ -139,13 +139,19 @@ def loss_and_grads(params, x, y):
 
 
 def test_the_homework_network_by_probes(tmp_path: Path) -> None:
-    """784-500-10 ReLU with softmax cross-entropy: W1 (392,000 entries) is checked by directional probes."""
-    code, out, _ = run(tmp_path, RELU_CE, "--net", "mlp:784-500-10:relu:softmax-ce", "--json")
+    """784-500-10 ReLU with softmax cross-entropy: W1 (392,000 entries), b1 and W2 are checked by
+    directional probes (--max-full 50: b1's 500 entries one by one cost 1,000 of the 1,025 loss calls
+    of the right run, and the full-entry path is tested on the small networks above); the broken
+    ReLU mask is caught in both parameters it touches, named by the recheck, and nowhere else."""
+    net = ["--net", "mlp:784-500-10:relu:softmax-ce", "--max-full", "50"]
+    code, out, _ = run(tmp_path, RELU_CE, *net, "--json")
     data = json.loads(out)
     assert code == 0 and data["ok"]
-    assert next(p for p in data["params"] if p["name"] == "W1")["mode"] == "probes"
-    code, out, _ = run(tmp_path, RELU_CE.replace("* (z1 > 0)", ""), "--net", "mlp:784-500-10:relu:softmax-ce")
-    assert code == 1 and "dW1[" in out
+    modes = {p["name"]: p["mode"] for p in data["params"]}
+    assert modes == {"W1": "probes", "b1": "probes", "W2": "probes", "b2": "full"}
+    code, out, _ = run(tmp_path, RELU_CE.replace("* (z1 > 0)", ""), *net)
+    assert code == 1 and "first wrong: dW1[" in out and "missing activation derivative" in out
+    assert "✗ dW1" in out and "✗ db1" in out and "✓ dW2" in out and "✓ db2" in out
 
 
 def test_a_hanging_implementation_times_out(tmp_path: Path) -> None:
