@@ -63,6 +63,9 @@ class Dim:
             if not expect_term:
                 raise InputError(f"cannot read the size '{text.strip()}'", expected="+ or - between terms")
             if m.group("num"):
+                from checker.language.limits import LIMITS  # here: limits imports the tree, which imports dims
+
+                LIMITS["literal_digits"].check(len(m.group("num")), f"(digits of the size '{text.strip()[:40]}')")
                 coef = int(m.group("num"))
                 nxt = _TOKEN.match(src, pos)
                 if nxt and nxt.group("atom"):  # 2n

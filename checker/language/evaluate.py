@@ -27,10 +27,11 @@ from checker.language import ast as A
 from checker.language.dims import Dim
 from checker.language.errors import DlprepError, LimitExceeded
 from checker.language.functions import FUNCTIONS
-from checker.language.limits import MAX_EXPONENT
+from checker.language.limits import EVALUATION_SIZE, MAX_EXPONENT
 from checker.language.shapes import Declaration
 
 SIZE_POOL = (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
+STAND_IN = "#"  # sizes["#1000"]: the size drawn for a declared constant 1000 (see _stand_ins)
 
 
 @dataclass
@@ -42,6 +43,8 @@ class Instance:
     seed: int = 0
 
     def size(self, d: Dim) -> int:
+        if not d.terms and STAND_IN + str(d.const) in self.sizes:  # a large declared constant, drawn small
+            return self.sizes[STAND_IN + str(d.const)]
         total = d.const
         for atom, coef in d.terms:
             if "*" in atom:
@@ -83,7 +86,9 @@ def _needs(nodes: Iterable[A.Node]) -> dict[str, set[str]]:
 
 
 def _draw_sizes(atoms: list[str], dims: list[Dim], rng: np.random.Generator, small: bool = False) -> dict[str, int]:
-    pool = list(SIZE_POOL) + list(range(13, 13 + max(0, len(atoms) - len(SIZE_POOL))))
+    taken = {d.const for d in dims if not d.terms}  # stand-ins never equal a declared constant (no false squares)
+    pool = [p for p in SIZE_POOL if p not in taken or not any(a.startswith(STAND_IN) for a in atoms)]
+    pool += list(range(13, 13 + max(0, len(atoms) - len(pool))))
     for attempt in range(200):
         chosen = pool[attempt % 3 : attempt % 3 + len(atoms)] if small and attempt < 3 else rng.permutation(pool)[: len(atoms)]
         sizes = {a: int(s) for a, s in zip(atoms, chosen)}
@@ -142,10 +147,19 @@ def _plan(decls: Mapping[str, Declaration], nodes: list[A.Node]) -> _Plan:
     walked = [n for root in nodes for n in root.walk()]
     dims = list({d for decl in decls.values() for d in decl.shape} | {d for n in walked if n.shape is not None for d in n.shape})
     dims.sort(key=str)
-    atoms = sorted({a for d in dims for a in d.atoms if "*" not in a and not a.startswith("?")})
+    atoms = sorted({a for d in dims for a in d.atoms if "*" not in a and not a.startswith("?")}) + _stand_ins(dims, walked)
     differentials = [n for n in walked if isinstance(n, A.Differential) and isinstance(n.arg, A.Sym)]
     onehots = sorted({n.label for n in walked if isinstance(n, A.OneHot)})
     return _Plan(dims, atoms, _needs(nodes), differentials, onehots)
+
+
+def _stand_ins(dims: list[Dim], walked: list[A.Node]) -> list[str]:
+    """Declared constants above EVALUATION_SIZE are evaluated at distinct small sizes instead (matrix calculus
+    does not depend on the size), unless a size is computed from others (conv2, ⊗, n + 20), where they stay."""
+    big = {d.const for d in dims if not d.terms and d.const > EVALUATION_SIZE}
+    arithmetic = any(d.terms and (d.const or any("*" in a for a in d.atoms)) for d in dims)
+    computed = any(isinstance(n, A.Kron) or (isinstance(n, A.Func) and n.name == "conv2") for n in walked)
+    return [] if arithmetic or computed else [STAND_IN + str(c) for c in sorted(big)]
 
 
 def draw_instance(decls: Mapping[str, Declaration], nodes: Iterable[A.Node], rng: np.random.Generator, *,

@@ -20,11 +20,12 @@ from typing import Callable, Mapping
 from checker.language import ast as A
 from checker.language.dims import ONE, SCALAR, Dim, Shape, format_shape
 from checker.language.errors import InputError, ShapeError, UnknownSymbolError
+from checker.language.limits import LIMITS, check_dimension, check_text, short
 from checker.language.names import canonical_name
 
 ATTRIBUTES = ("symmetric", "spd", "positive", "invertible", "binary", "onehot", "integer", "probability", "orthogonal", "nonnegative", "fraction")
 SCALAR_WORDS = {"scalar", "1", "R", "real", "ℝ"}
-MAX_SYMBOLS = 100
+MAX_SYMBOLS = int(LIMITS["symbols"].value)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ def parse_shapes(text: str) -> dict[str, Declaration]:
     """``"A, B: m x n, x: n positive, lambda: scalar"`` → declarations by canonical name."""
     decls: dict[str, Declaration] = {}
     pending: list[str] = []
+    check_text(text or "", "--shapes")
     for segment in _split_top(text or ""):
         if not segment.strip():
             continue
@@ -64,11 +66,12 @@ def parse_shapes(text: str) -> dict[str, Declaration]:
             name = canonical_name(raw)
             if not re.fullmatch(r"[A-Za-z][\w^(){},+\-]*", name):
                 raise InputError(f"'{raw}' is not a symbol name", text=text, expected="a name such as A, W1, W^(l), delta_{t,k}")
+            if name in decls:
+                raise InputError(f"'{short(raw, 40)}' is declared twice", expected="one declaration per symbol")
             decls[name] = Declaration(name, shape, attrs)
     if pending:
         raise InputError(f"no shape given for {', '.join(pending)}", text=text, expected="name: shape, e.g. x: n")
-    if len(decls) > MAX_SYMBOLS:
-        raise InputError(f"at most {MAX_SYMBOLS} symbols can be declared")
+    LIMITS["symbols"].check(len(decls), "in --shapes")
     return decls
 
 
@@ -90,6 +93,13 @@ def _parse_spec(spec: str, segment: str) -> tuple[Shape, frozenset[str]]:
     if len(pieces) > 2:
         raise InputError(f"'{segment.strip()}' has more than two sizes", expected="a scalar, a vector (n) or a matrix (m x n)")
     dims = [Dim.parse(p) for p in pieces]
+    where = f"in '{short(segment.strip(), 40)}'"
+    elements = 1
+    for d in dims:
+        if not d.terms:
+            check_dimension(d.const, where)
+            elements *= d.const
+    LIMITS["elements"].check(elements, where)
     return ((dims[0], ONE) if len(dims) == 1 else (dims[0], dims[1])), frozenset(attrs)
 
 
