@@ -210,9 +210,9 @@ def _encode(value: Any, arrays: list[np.ndarray], depth: int = 0) -> Any:
     if isinstance(value, int):
         return {"t": "json", "v": value} if abs(value) < 2**63 else {"t": "json", "v": float(value)}
     if isinstance(value, float):
-        return {"t": "float", "v": repr(value)}
+        return {"t": "float", "v": float.__repr__(float(value))}
     if isinstance(value, complex):
-        return {"t": "complex", "v": [repr(value.real), repr(value.imag)]}
+        return {"t": "complex", "v": [float.__repr__(float(value.real)), float.__repr__(float(value.imag))]}
     if isinstance(value, (np.ndarray, np.generic)) and np.asarray(value).dtype.kind in ARRAY_KINDS:
         arrays.append(np.asarray(value))
         return {"t": "scalar" if isinstance(value, np.generic) else "array", "i": len(arrays) - 1}

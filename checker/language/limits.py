@@ -150,7 +150,7 @@ def deadline(seconds: float = DEFAULT_SECONDS) -> Iterator[None]:
         return
 
     def on_alarm(signum: int, frame: object) -> None:
-        raise LimitExceeded(f"the request ran over the limit seconds = {seconds:g}")
+        raise LimitExceeded(f"the work took longer than {seconds:g} s (the time limit)")
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)

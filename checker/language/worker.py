@@ -11,6 +11,7 @@ huge integer power; a child process can be killed. The child runs ``fn(*args)`` 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import resource
@@ -19,7 +20,7 @@ import signal
 import sys
 import time
 import traceback
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 from checker.language.errors import DlprepError, LimitExceeded
 from checker.language.limits import LIMITS
@@ -62,7 +63,7 @@ def _collect(fd: int, pid: int, seconds: float) -> bytes:
         remaining = None if end is None else end - time.monotonic()
         if remaining is not None and remaining <= 0:
             _kill(pid)
-            raise LimitExceeded(f"the request ran over the limit seconds = {seconds:g} (time of one request)")
+            raise LimitExceeded(f"the request took longer than {seconds:g} s (limit seconds = {seconds:g})")
         ready, _, _ = select.select([fd], [], [], remaining)
         if not ready:
             continue
@@ -115,6 +116,88 @@ def _child(fd: int, fn: Callable[..., Any], args: tuple[Any, ...], memory_mb: fl
         while view:
             view = view[os.write(fd, view):]
     except BaseException:  # noqa: BLE001
+        code = 70
+    finally:
+        os._exit(code)
+
+
+def map_bounded(fn: Callable[[int, Any], T], items: Sequence[Any], *, seconds: float | None = None,
+                memory_mb: float | None = None, on_failure: Callable[[int, Any, DlprepError], T]) -> Iterator[T]:
+    """``fn(i, item)`` for every item, in order, in one forked worker that keeps its caches between items.
+
+    Each item gets at most ``seconds``: past that (or when the worker dies) the worker is killed, the
+    item's result is ``on_failure(i, item, error)`` and a fresh worker goes on with the next item.
+    """
+    seconds = LIMITS["seconds"].value if seconds is None else seconds
+    memory_mb = LIMITS["worker_memory_mb"].value if memory_mb is None else memory_mb
+    start = 0
+    while start < len(items):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_end)
+            _map_child(write_end, fn, items, start, memory_mb)
+        os.close(write_end)
+        stream = os.fdopen(read_end, "rb")
+        try:
+            while start < len(items):
+                try:
+                    index, result = _next_result(stream, pid, seconds)
+                except DlprepError as exc:
+                    yield on_failure(start, items[start], exc)
+                    start += 1
+                    break
+                start = index + 1
+                yield result
+        finally:
+            stream.close()
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+
+
+def _next_result(stream: Any, pid: int, seconds: float) -> tuple[int, Any]:
+    fd = stream.fileno()
+    end = time.monotonic() + seconds if seconds > 0 else None
+    header = b""
+    while len(header) < 8:
+        remaining = None if end is None else end - time.monotonic()
+        if remaining is not None and (remaining <= 0 or not select.select([fd], [], [], remaining)[0]):
+            raise LimitExceeded(f"the request took longer than {seconds:g} s (limit seconds = {seconds:g})")
+        chunk = os.read(fd, 8 - len(header))
+        if not chunk:
+            raise LimitExceeded("the worker grading this request ended without a result "
+                                f"(out of memory? limit worker_memory_mb = {LIMITS['worker_memory_mb'].value:g})")
+        header += chunk
+    length = int.from_bytes(header, "big")
+    data = b""
+    while len(data) < length:
+        chunk = os.read(fd, min(length - len(data), 1 << 20))
+        if not chunk:
+            raise LimitExceeded("the worker grading this request ended while sending its result")
+        data += chunk
+    index, result = pickle.loads(data)  # our own child's data, never the user's
+    return index, result
+
+
+def _map_child(fd: int, fn: Callable[[int, Any], Any], items: Sequence[Any], start: int, memory_mb: float) -> None:
+    code = 0
+    try:
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        if memory_mb > 0:
+            limit = int(memory_mb * 2**20)
+            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+            resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+        for index in range(start, len(items)):
+            data = pickle.dumps((index, fn(index, items[index])))
+            view = memoryview(len(data).to_bytes(8, "big") + data)
+            while view:
+                view = view[os.write(fd, view):]
+    except BaseException:  # noqa: BLE001 - the parent sees the missing result and goes on
         code = 70
     finally:
         os._exit(code)

@@ -10,11 +10,14 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator, TextIO
 
 import click
 
 from checker.language.errors import DlprepError
+from checker.language.limits import short
 from checker.grading.verdict import Verdict
 from dlprep.commands.common import fail, finish, invalid
 from dlprep.commands.options import SEED, TEXT
@@ -140,35 +143,52 @@ def _check(problem_id, part, answer, steps_file, expr, wrt, where, kind, identit
 
 
 def _batch(batch_file: str, out_file: str | None) -> None:
+    """Grade every line (one result each, flushed as it comes); --out is written atomically at the end."""
     import json
     from collections import Counter
 
-    from checker.grading.batch import grade_lines
+    from checker.grading.batch import exit_code, grade_lines_isolated
     from derivations.catalog.problem import from_catalog
 
     path = Path(batch_file)
     if not path.is_file():
-        click.echo(f"error: no such batch file: {batch_file}", err=True)
-        sys.exit(2)
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    counts: Counter[str] = Counter()
-    out = open(out_file, "w", encoding="utf-8") if out_file else None
+        fail(f"no such batch file: {batch_file}")
     try:
-        results = grade_lines(lines, lambda entry, part, seed: from_catalog(entry, part, seed=seed))
-        if sys.stderr.isatty():
-            from rich.progress import track
-
-            results = track(results, total=len(lines), description="grading", console=None, transient=True)
-        for result in results:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        fail(f"cannot read {batch_file}: {exc.strerror}")
+    counts: Counter[str] = Counter()
+    with _output(out_file) as out:
+        for result in grade_lines_isolated(lines, lambda entry, part, seed: from_catalog(entry, part, seed=seed)):
             counts[result["verdict"]] += 1
-            text = json.dumps(result, ensure_ascii=False)
-            if out is not None:
-                out.write(text + "\n")
-            else:
-                click.echo(text)
-    finally:
-        if out is not None:
-            out.close()
-    summary = "  ".join(f"{k}: {counts.get(k, 0)}" for k in ("correct", "incorrect", "invalid"))
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            out.flush()
+    summary = "  ".join(f"{k}: {counts.get(k, 0)}" for k in ("correct", "incorrect", "invalid", "error") if k != "error" or counts[k])
     click.echo(f"graded {sum(counts.values())} requests — {summary}", err=True)
-    sys.exit(0)
+    sys.exit(exit_code(counts))
+
+
+@contextmanager
+def _output(out_file: str | None) -> Iterator[TextIO]:
+    """stdout, or a temporary file next to ``out_file`` renamed onto it only when the batch is done."""
+    import os
+    import tempfile
+
+    if out_file is None:
+        yield click.get_text_stream("stdout")
+        return
+    target = Path(out_file)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.", suffix=".partial")
+    except OSError as exc:
+        fail(f"cannot write --out {short(out_file)}: {exc.strerror or exc}")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            yield out
+        os.replace(temporary, target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        fail(f"cannot write --out {short(out_file)}: {exc.strerror or exc}")
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
