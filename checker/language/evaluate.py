@@ -27,7 +27,7 @@ from checker.language import ast as A
 from checker.language.dims import Dim
 from checker.language.errors import DlprepError, LimitExceeded
 from checker.language.functions import FUNCTIONS
-from checker.language.limits import EVALUATION_SIZE, MAX_EXPONENT
+from checker.language.limits import EVALUATION_SIZE, LIMITS, MAX_EXPONENT
 from checker.language.shapes import Declaration
 
 SIZE_POOL = (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
@@ -141,6 +141,7 @@ class _Plan:
     needs: dict[str, set[str]]
     differentials: list[A.Differential]
     onehots: list[str]
+    shapes: list[tuple[Dim, Dim]] = field(default_factory=list)
 
 
 def _plan(decls: Mapping[str, Declaration], nodes: list[A.Node]) -> _Plan:
@@ -150,7 +151,8 @@ def _plan(decls: Mapping[str, Declaration], nodes: list[A.Node]) -> _Plan:
     atoms = sorted({a for d in dims for a in d.atoms if "*" not in a and not a.startswith("?")}) + _stand_ins(dims, walked)
     differentials = [n for n in walked if isinstance(n, A.Differential) and isinstance(n.arg, A.Sym)]
     onehots = sorted({n.label for n in walked if isinstance(n, A.OneHot)})
-    return _Plan(dims, atoms, _needs(nodes), differentials, onehots)
+    shapes = list({n.shape for n in walked if n.shape is not None})
+    return _Plan(dims, atoms, _needs(nodes), differentials, onehots, shapes)
 
 
 def _stand_ins(dims: list[Dim], walked: list[A.Node]) -> list[str]:
@@ -168,6 +170,8 @@ def draw_instance(decls: Mapping[str, Declaration], nodes: Iterable[A.Node], rng
     ``small`` gives the smallest distinct sizes (2, 3, 4, …), for readable counterexamples."""
     plan = plan or _plan(decls, list(nodes))
     inst = Instance(_draw_sizes(plan.atoms, plan.dims, rng, small), {}, seed=int(rng.integers(2**31)))
+    for rows, cols in plan.shapes:  # nothing is allocated beyond the elements limit (A ⊗ B of 1000 × 1000 matrices)
+        LIMITS["elements"].check(inst.size(rows) * inst.size(cols), "(a value while evaluating)")
     for name, decl in decls.items():
         shape = (inst.size(decl.shape[0]), inst.size(decl.shape[1]))
         inst.values[name] = _value(shape, set(decl.attrs) | plan.needs.get(name, set()), rng)

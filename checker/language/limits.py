@@ -53,7 +53,7 @@ LIMITS: dict[str, Limit] = {limit.name: limit for limit in (
     Limit("exponent", 64, "|k| of a constant exponent"),
     Limit("symbols", 100, "declared symbols"),
     Limit("dimension", 1_000, "one declared size"),
-    Limit("elements", 1_000_000, "entries of one declared matrix"),
+    Limit("elements", 1_000_000, "entries of one matrix"),
     Limit("steps", 500, "lines of one derivation"),
     Limit("step_file_bytes", 200_000, "bytes of one step file"),
     Limit("batch_line_chars", 100_000, "characters in one batch line"),

@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 from checker.language import ast as A
 from checker.language.errors import InputError, LimitExceeded
 from checker.language.lexer import DIFF, END, IDENT, NUM, OP, STRING, SUPERSCRIPT_DIGITS, Token, tokenize
-from checker.language.limits import MAX_DEPTH, MAX_NODES, MAX_TREE_DEPTH, check_exponents
+from checker.language.limits import MAX_DEPTH, MAX_NODES, MAX_TREE_DEPTH
 from checker.language.names import alternatives, join_label, join_subscript
 from checker.language.vocabulary import ARITY, CONV_MODES, FUNCTION_ALIASES, GREEK_WORDS
 
@@ -43,7 +43,6 @@ def parse(text: str, names: Iterable[str] | None = None) -> A.Node:
     """Parse one expression or equation chain. ``names`` are the declared (canonical) symbol names."""
     node = _Parser(text, names).parse()
     _check_tree_bounds(node)
-    check_exponents(node)
     return node
 
 

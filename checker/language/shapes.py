@@ -20,7 +20,7 @@ from typing import Callable, Mapping
 from checker.language import ast as A
 from checker.language.dims import ONE, SCALAR, Dim, Shape, format_shape
 from checker.language.errors import InputError, ShapeError, UnknownSymbolError
-from checker.language.limits import LIMITS, check_dimension, check_text, short
+from checker.language.limits import LIMITS, check_dimension, check_exponents, check_text, short
 from checker.language.names import canonical_name
 
 ATTRIBUTES = ("symmetric", "spd", "positive", "invertible", "binary", "onehot", "integer", "probability", "orthogonal", "nonnegative", "fraction")
@@ -148,7 +148,9 @@ class Unifier:
 # ------------------------------------------------------------------ inference
 def infer(node: A.Node, decls: Mapping[str, Declaration], shape: Shape | None = None) -> A.Node:
     """The tree with every shape filled in; literals 1/0/I/e_y sized by their context (and by
-    ``shape``, the shape the whole tree must have, when given)."""
+    ``shape``, the shape the whole tree must have, when given). Constant exponents beyond the
+    exponent limit are refused here, the door before any evaluation or SymPy work."""
+    check_exponents(node)
     u = Unifier()
     typed = _Infer(decls, u).visit(node)
     if shape is not None and not u.unify_shapes(typed.shape, shape):
