@@ -66,6 +66,8 @@ class Dim:
                 from checker.language.limits import LIMITS  # here: limits imports the tree, which imports dims
 
                 LIMITS["literal_digits"].check(len(m.group("num")), f"(digits of the size '{text.strip()[:40]}')")
+                if re.match(r"[eE][+-]?\d", src[pos:]):
+                    raise InputError(f"cannot read the size '{text.strip()[:40]}'", expected="a whole number such as 1000 (no scientific notation)")
                 coef = int(m.group("num"))
                 nxt = _TOKEN.match(src, pos)
                 if nxt and nxt.group("atom"):  # 2n

@@ -103,7 +103,7 @@ def check_exponents(node: A.Node) -> None:
         if isinstance(n, (A.Pow, A.ElemPow)):
             size = _log10_abs(n.exponent)
             if size is not None and size > math.log10(MAX_EXPONENT):
-                shown = f"{10 ** size:.3g}" if size < 300 else f"10^{size:.3g}"
+                shown = f"{10 ** size:.0f}" if size < 15 else f"{10 ** size:.3g}" if size < 300 else f"10^{size:.3g}"
                 raise LIMITS["exponent"].refuse(shown, "in a power")
 
 

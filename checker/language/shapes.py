@@ -80,6 +80,8 @@ def _parse_spec(spec: str, segment: str) -> tuple[Shape, frozenset[str]]:
     attrs = []
     while words and words[-1].lower() in ATTRIBUTES:
         attrs.append(words.pop().lower())
+    if len(words) > 1 and words[-1] in ("x", "×", "*", "by"):
+        raise InputError(f"'{short(segment.strip(), 40)}' ends with '{words[-1]}'", expected="a size after it, e.g. m x n")
     if words and words[-1].isalpha() and words[-1].lower() not in SCALAR_WORDS and len(words) > 1 and words[-2] not in ("x", "×", "*"):
         raise InputError(f"unknown attribute '{words[-1]}' in '{segment.strip()}'", expected="one of " + ", ".join(ATTRIBUTES))
     body = " ".join(words)

@@ -138,6 +138,7 @@ def _check(problem_id, part, answer, steps_file, expr, wrt, where, kind, identit
             raise InputError(f"no such step file: {steps_file}")
         LIMITS["step_file_bytes"].check(path.stat().st_size, f"(the size of {path.name})")
         content = path.read_text(encoding="utf-8", errors="replace")
+        LIMITS["steps"].check(sum(1 for line in content.splitlines() if line.strip()), f"(non-blank lines of {path.name})")
         return check_steps(problem, content, function=function, wrt=wrt)
     return check_answer(problem, answer, reveal=reveal)
 
@@ -175,7 +176,7 @@ def _output(out_file: str | None) -> Iterator[TextIO]:
     import tempfile
 
     if out_file is None:
-        yield click.get_text_stream("stdout")
+        yield sys.stdout
         return
     target = Path(out_file)
     try:

@@ -12,7 +12,7 @@ import click
 
 from checker.language.errors import DlprepError
 from dlprep.commands.common import emit_json, fail
-from dlprep.commands.options import COUNT, SEED, SECONDS
+from dlprep.commands.options import COUNT, SECONDS, SEED, TEXT
 
 FULL_CHECK_BUDGET = 2.0  # seconds of the student's code per parameter checked entry by entry
 DEFAULT_MAX_FULL = 1000
@@ -30,7 +30,7 @@ def _affordable_entries(student: Callable[..., Any], params: dict, x: Any, y: An
 
 @click.command()
 @click.argument("target", metavar="FILE.py[:FUNC]")
-@click.option("--net", "net_spec", default=None,
+@click.option("--net", "net_spec", type=TEXT, default=None,
               help="Reference network: mlp:SIZES:ACT:LOSS (e.g. mlp:784-500-10:relu:softmax-ce) or conv:MxM:K[:MODE[:CONVENTION]].")
 @click.option("--batch", type=COUNT, default=4, show_default=True, help="Examples in the batch drawn for --net mlp.")
 @click.option("--seed", type=SEED, default=0, show_default=True, help="Seed of the reference inputs and the probes.")
