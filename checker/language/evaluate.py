@@ -26,13 +26,8 @@ import numpy as np
 from checker.language import ast as A
 from checker.language.dims import Dim
 from checker.language.errors import DlprepError, LimitExceeded
-<<<<<<< HEAD
-from checker.language.functions import FUNCTIONS
-from checker.language.limits import EVALUATION_SIZE, LIMITS, MAX_EXPONENT
-=======
 from checker.language.functions import FUNCTIONS, KINKS
-from checker.language.limits import MAX_EXPONENT
->>>>>>> main
+from checker.language.limits import EVALUATION_SIZE, LIMITS, MAX_EXPONENT
 from checker.language.shapes import Declaration
 
 SIZE_POOL = (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
