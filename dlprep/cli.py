@@ -28,7 +28,7 @@ HELP: dict[str, str] = {
     "parse": "Show how an expression (plain text or LaTeX) is read, with shapes.",
     "check": "Check an answer, a derivation or an identity (exit 0 correct, 1 incorrect, 2 invalid).",
     "derive": "Derive a gradient step by step, the course's way, every step verified.",
-    "gradcheck": "Check a backprop implementation against finite differences.",
+    "gradcheck": "Check a backprop implementation against finite differences (runs FILE.py as code).",
     "list": "List the catalog of course results.",
     "show": "Show one catalog result: statement, steps, results, convention.",
     "verify": "Verify catalog results numerically.",

@@ -14,6 +14,7 @@ A child that ends without an answer (``os._exit``, a signal, the CPU limit) is a
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import io
 import json
 import math
@@ -275,6 +276,7 @@ def _serve(requests: int, replies: int, path: Path, workdir: str, seconds: float
     code = 0
     try:
         os.dup2(2, 1)  # the student's prints go to stderr, never into our output
+        faulthandler.disable()  # a crash of the student's code is reported by the parent, in one line
         sys.stdout = sys.stderr
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
         signal.setitimer(signal.ITIMER_REAL, 0)

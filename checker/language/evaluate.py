@@ -336,12 +336,17 @@ def draw_instances(decls: Mapping[str, Declaration], nodes: list[A.Node], n: int
     rng = np.random.default_rng(seed)
     plan = _plan(decls, nodes)
     out: list[Instance] = []
+    reason = "check the domains of log, sqrt and inverses"
     for _ in range(max_draws):
         inst = draw_instance(decls, nodes, rng, small=small, plan=plan)
         try:
             for node in nodes:
                 evaluate(node, inst)
-        except (DlprepError, ValueError, np.linalg.LinAlgError):
+        except LimitExceeded as exc:  # an overflowing power: say so, not "domains" (issue 13)
+            reason = str(exc)
+            continue
+        except (DlprepError, ValueError, np.linalg.LinAlgError) as exc:
+            reason = str(exc) if isinstance(exc, DlprepError) else reason
             continue
         if kink_aware and any(kink_distance(node, inst) < kink_margin for node in nodes):
             continue
@@ -349,5 +354,5 @@ def draw_instances(decls: Mapping[str, Declaration], nodes: list[A.Node], n: int
         if len(out) == n:
             break
     if not out:
-        raise DlprepError("no valid random inputs were found (check the domains of log, sqrt and inverses)")
+        raise DlprepError(f"no valid random inputs were found ({reason})")
     return out

@@ -105,6 +105,14 @@ def _parse_spec(spec: str, segment: str) -> tuple[Shape, frozenset[str]]:
     return ((dims[0], ONE) if len(dims) == 1 else (dims[0], dims[1])), frozenset(attrs)
 
 
+def _shown(shape: Shape) -> str:
+    """A shape in a message: sizes still unknown (``?1``, internal) read as "any" (issue 13)."""
+    text = format_shape(shape)
+    if re.fullmatch(r"\?\d+", text):
+        return "a vector of any length"
+    return re.sub(r"\?\d+", "any", text)
+
+
 # ------------------------------------------------------------------ unification
 class Unifier:
     """Unknown sizes ``?k`` bound to integer-linear forms."""
@@ -156,7 +164,7 @@ def infer(node: A.Node, decls: Mapping[str, Declaration], shape: Shape | None = 
     u = Unifier()
     typed = _Infer(decls, u).visit(node)
     if shape is not None and not u.unify_shapes(typed.shape, shape):
-        raise ShapeError(f"{to_text(node)} should be {format_shape(shape)}, but is {format_shape(u.shape(typed.shape))}")
+        raise ShapeError(f"{to_text(node)} should be {_shown(shape)}, but is {_shown(u.shape(typed.shape))}")
     return _finalize(typed, u)
 
 
@@ -182,7 +190,7 @@ class _Infer:
     def fail(self, verb: str, a: A.Node, b: A.Node, joiner: str = "and") -> ShapeError:
         from checker.language.printing import to_text
 
-        return ShapeError(f"cannot {verb} {to_text(a)} ({format_shape(self.shape(a))}) {joiner} {to_text(b)} ({format_shape(self.shape(b))})")
+        return ShapeError(f"cannot {verb} {to_text(a)} ({_shown(self.shape(a))}) {joiner} {to_text(b)} ({_shown(self.shape(b))})")
 
     # leaves
     def num(self, n: A.Num) -> A.Node:
@@ -259,7 +267,7 @@ class _Infer:
 
         r, c = self.shape(arg)
         if not self.u.unify(r, c):
-            raise ShapeError(f"{what} needs a square matrix, but {to_text(arg)} is {format_shape((r, c))}")
+            raise ShapeError(f"{what} needs a square matrix, but {to_text(arg)} is {_shown((r, c))}")
         return self.shape(arg)
 
     def inverse(self, n: A.Inverse) -> A.Node:
@@ -287,7 +295,7 @@ class _Infer:
         from checker.language.printing import to_text
 
         if not self.u.unify_shapes(self.shape(node), SCALAR):
-            raise ShapeError(f"{what} must be a scalar, but {to_text(node)} is {format_shape(self.shape(node))}")
+            raise ShapeError(f"{what} must be a scalar, but {to_text(node)} is {_shown(self.shape(node))}")
 
     def func(self, n: A.Func) -> A.Node:
         from checker.language.functions import FUNCTIONS

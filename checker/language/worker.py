@@ -12,6 +12,7 @@ huge integer power; a child process can be killed. The child runs ``fn(*args)`` 
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import os
 import pickle
 import resource
@@ -92,6 +93,7 @@ def _kill(pid: int) -> None:
 def _child(fd: int, fn: Callable[..., Any], args: tuple[Any, ...], memory_mb: float) -> None:
     code = 0
     try:
+        faulthandler.disable()
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
         signal.setitimer(signal.ITIMER_REAL, 0)
         if memory_mb > 0:
@@ -186,6 +188,7 @@ def _next_result(stream: Any, pid: int, seconds: float) -> tuple[int, Any]:
 def _map_child(fd: int, fn: Callable[[int, Any], Any], items: Sequence[Any], start: int, memory_mb: float) -> None:
     code = 0
     try:
+        faulthandler.disable()
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
         signal.setitimer(signal.ITIMER_REAL, 0)
         if memory_mb > 0:

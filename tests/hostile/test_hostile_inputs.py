@@ -211,3 +211,14 @@ def test_console_script(args: list[str], expected: int) -> None:
     start = time.monotonic()
     done = subprocess.run([sys.executable, "-m", "dlprep", *args], capture_output=True, text=True, timeout=60)
     _assert_one_clear_line(done.returncode, expected, done.stderr, done.stdout, time.monotonic() - start)
+
+
+# ---------------------------------------------------------------- misleading messages (issue 13)
+@pytest.mark.parametrize("args", [
+    ["check", "--expr", "x' x", "--wrt", "x", "--shapes", "x: n", "--answer", "1 * 2x"],
+    ["check", "--expr", "x' A x", "--wrt", "x", "--shapes", "x: n, A: n x n", "--answer", "1(A+A')x"],
+], ids=["1 * 2x", "1(A+A')x"])
+def test_a_ones_literal_is_not_called_a_hadamard_slip_and_no_internal_size_leaks(args: list[str]) -> None:
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1 and "hadamard" not in result.stdout.lower() and "?1" not in result.stdout
+    assert "[shape]" in result.stdout and "any length" in result.stdout

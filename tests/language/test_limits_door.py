@@ -78,3 +78,11 @@ def _slow_on_two(index: int, item: int) -> int:
 def test_a_batch_worker_replaces_a_stuck_item_and_goes_on() -> None:
     results = list(map_bounded(_slow_on_two, [1, 2, 3], seconds=0.5, on_failure=lambda i, item, exc: str(exc)))
     assert results[0] == 10 and "took longer" in results[1] and results[2] == 30
+
+
+def test_the_readme_limits_table_is_the_limits_table() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for limit in LIMITS.values():
+        assert f"| `{limit.name}` | {limit.value:,g} | {limit.what} |" in readme, limit.name
