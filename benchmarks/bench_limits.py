@@ -13,6 +13,7 @@ Prints, measured in the same run:
 from __future__ import annotations
 
 import json
+import resource
 import statistics
 import subprocess
 import sys
@@ -32,10 +33,14 @@ CASES = [
 ]
 
 
-def wall(args: list[str]) -> tuple[float, int]:
+def wall(args: list[str]) -> tuple[float, float, int]:
+    """Wall time, CPU time (user + system, the process and its workers) and exit code of one command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "dlprep", *args], capture_output=True, text=True)
-    return time.perf_counter() - start, done.returncode
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return time.perf_counter() - start, cpu, done.returncode
 
 
 def median_seconds(fn, repeat: int = 7) -> float:  # type: ignore[no-untyped-def]
@@ -48,10 +53,10 @@ def median_seconds(fn, repeat: int = 7) -> float:  # type: ignore[no-untyped-def
 
 
 def main() -> None:
-    print(f"{'what':<48} {'wall':>8}  exit")
+    print(f"{'what':<48} {'wall':>8} {'cpu':>8}  exit")
     for label, args in CASES:
-        seconds, code = wall(args)
-        print(f"{label:<48} {seconds:7.2f}s  {code}")
+        seconds, cpu, code = wall(args)
+        print(f"{label:<48} {seconds:7.2f}s {cpu:7.2f}s  {code}")
     identity = ("tr(A B) = tr(B A)", "A: m x n, B: n x m")
     inline = median_seconds(lambda: check_identity(*identity))
     forked = median_seconds(lambda: run_bounded(check_identity, *identity))

@@ -34,9 +34,10 @@ from typing import Any
 import numpy as np
 
 from checker.language.errors import InputError, LimitExceeded
+from checker.language.worker import limit_memory
 
 DEFAULT_FUNCTION = "loss_and_grads"
-MEMORY_MB = 4096  # address space of the child
+MEMORY_MB = 4096  # address space the child may add to what it inherits
 FILE_MB = 64  # largest file the child may write
 REPLY_MB = 1024  # largest answer the parent reads
 ARRAY_KINDS = "biufcSU"  # dtypes that travel without pickle
@@ -280,7 +281,7 @@ def _serve(requests: int, replies: int, path: Path, workdir: str, seconds: float
         sys.stdout = sys.stderr
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        _limit(resource.RLIMIT_AS, MEMORY_MB * 2**20)
+        limit_memory(MEMORY_MB)
         _limit(resource.RLIMIT_FSIZE, FILE_MB * 2**20)
         if seconds > 0:
             _limit(resource.RLIMIT_CPU, math.ceil(seconds) + 1)

@@ -57,6 +57,24 @@ def run_bounded(fn: Callable[..., T], *args: Any, seconds: float | None = None, 
     raise WorkerDied(payload)
 
 
+def address_space() -> int:
+    """Bytes of address space this process maps now (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def limit_memory(memory_mb: float) -> None:
+    """RLIMIT_AS = what is mapped already (NumPy, BLAS buffers: more on machines with many cores) + ``memory_mb``."""
+    if memory_mb <= 0:
+        return
+    limit = address_space() + int(memory_mb * 2**20)
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+
+
 def _collect(fd: int, pid: int, seconds: float) -> bytes:
     end = time.monotonic() + seconds if seconds > 0 else None
     chunks: list[bytes] = []
@@ -96,10 +114,7 @@ def _child(fd: int, fn: Callable[..., Any], args: tuple[Any, ...], memory_mb: fl
         faulthandler.disable()
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        if memory_mb > 0:
-            limit = int(memory_mb * 2**20)
-            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-            resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+        limit_memory(memory_mb)
         try:
             message: tuple[str, Any] = ("ok", fn(*args))
         except DlprepError as exc:
@@ -191,10 +206,7 @@ def _map_child(fd: int, fn: Callable[[int, Any], Any], items: Sequence[Any], sta
         faulthandler.disable()
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        if memory_mb > 0:
-            limit = int(memory_mb * 2**20)
-            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-            resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+        limit_memory(memory_mb)
         for index in range(start, len(items)):
             data = pickle.dumps((index, fn(index, items[index])))
             view = memoryview(len(data).to_bytes(8, "big") + data)
