@@ -27,7 +27,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from checker.grading.answer import check_answer
 from checker.grading.identity import check_identity
 from checker.grading.problem import Problem
-from checker.grading.problems import from_expression
+from checker.grading.problem import from_expression
 from checker.grading.steps import check_steps
 from checker.grading.verdict import Verdict
 from checker.language.errors import DlprepError

@@ -45,17 +45,7 @@ class Instance:
     def size(self, d: Dim) -> int:
         if not d.terms and STAND_IN + str(d.const) in self.sizes:  # a large declared constant, drawn small
             return self.sizes[STAND_IN + str(d.const)]
-        total = d.const
-        for atom, coef in d.terms:
-            if "*" in atom:
-                parts = [Dim.parse(p.strip("()")) for p in atom.split(")*(")]
-                value = 1
-                for p in parts:
-                    value *= self.size(p)
-                total += coef * value
-            else:
-                total += coef * self.sizes.get(atom, 1)
-        return total
+        return d.evaluate(self.sizes)
 
     def f(self, z: np.ndarray) -> np.ndarray:
         a, b, c, d = self.f_params
@@ -148,10 +138,10 @@ def _plan(decls: Mapping[str, Declaration], nodes: list[A.Node]) -> _Plan:
     walked = [n for root in nodes for n in root.walk()]
     dims = list({d for decl in decls.values() for d in decl.shape} | {d for n in walked if n.shape is not None for d in n.shape})
     dims.sort(key=str)
-    atoms = sorted({a for d in dims for a in d.atoms if "*" not in a and not a.startswith("?")}) + _stand_ins(dims, walked)
+    atoms = sorted({a for d in dims for a in d.atoms if not a.startswith("?")}) + _stand_ins(dims, walked)
     differentials = [n for n in walked if isinstance(n, A.Differential) and isinstance(n.arg, A.Sym)]
     onehots = sorted({n.label for n in walked if isinstance(n, A.OneHot)})
-    shapes = list({n.shape for n in walked if n.shape is not None})
+    shapes = list({n.shape for n in walked if n.shape is not None} | {decl.shape for decl in decls.values()})
     return _Plan(dims, atoms, _needs(nodes), differentials, onehots, shapes)
 
 
@@ -159,7 +149,7 @@ def _stand_ins(dims: list[Dim], walked: list[A.Node]) -> list[str]:
     """Declared constants above EVALUATION_SIZE are evaluated at distinct small sizes instead (matrix calculus
     does not depend on the size), unless a size is computed from others (conv2, ⊗, n + 20), where they stay."""
     big = {d.const for d in dims if not d.terms and d.const > EVALUATION_SIZE}
-    arithmetic = any(d.terms and (d.const or any("*" in a for a in d.atoms)) for d in dims)
+    arithmetic = any(d.terms and (d.const or any(len(mono) > 1 for mono, _ in d.terms)) for d in dims)
     computed = any(isinstance(n, A.Kron) or (isinstance(n, A.Func) and n.name == "conv2") for n in walked)
     return [] if arithmetic or computed else [STAND_IN + str(c) for c in sorted(big)]
 

@@ -123,7 +123,7 @@ def _check(problem_id, part, answer, steps_file, expr, wrt, where, kind, identit
         return check_identity(identity, shapes, seed=seed)
     function = None
     if expr is not None:
-        from checker.grading.problems import from_expression
+        from checker.grading.problem import from_expression
 
         problem, function = from_expression(expr, wrt, shapes, where=where, kind=kind, seed=seed)
     else:

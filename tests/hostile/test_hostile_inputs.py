@@ -40,6 +40,9 @@ SIZES = [  # (label, --shapes): every declared-size hazard of the issue and its 
     ("too many symbols", ", ".join(f"s{i}: n" for i in range(101)) + ", A: m x n, x: n, b: m"),
     ("20 KB", "A: m x n, " + "x" * 20_000 + ": n"),
     ("1001", "A: 1000 x 1001, x: 1001, b: 1000"),
+    ("nested brackets", "A: " + "(" * 4000 + "m" + ")" * 4000 + " x n, x: n, b: m"),
+    ("huge coefficient", "A: 1000000m x n, x: n, b: 1000000m"),
+    ("product size", "A: 1000*1000 x n, x: n, b: 1000*1000"),
     ("size by letter", "A: m x n, x: n, b: m x"),
 ]
 
