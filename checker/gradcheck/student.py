@@ -3,8 +3,8 @@
 The file is Python and runs as code with the caller's permissions: grade untrusted files in a
 container or a throwaway account. What this module adds: the file runs in a forked child with
 CPU-time, memory and file-size limits and its own temporary working directory; the parent sends
-(params, x, y) and receives only plain data (JSON and NumPy arrays loaded with
-``allow_pickle=False``), validates it, and computes every finite difference and verdict itself.
+(params, x, y) and receives only plain data (JSON, and raw NumPy arrays of plain dtypes: never
+pickle), validates it, and computes every finite difference and verdict itself.
 A child that ends without an answer (``os._exit``, a signal, the CPU limit) is an error, never a pass.
 
     with StudentProcess.start("mine.py:loss_and_grads", timeout=120) as student:
@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
-import io
 import json
 import math
+import mmap
 import os
 import pickle
 import resource
@@ -40,6 +40,7 @@ DEFAULT_FUNCTION = "loss_and_grads"
 MEMORY_MB = 4096  # address space the child may add to what it inherits
 FILE_MB = 64  # largest file the child may write
 REPLY_MB = 1024  # largest answer the parent reads
+SHARED_MB = 256  # region both sides map, where arrays travel (pages are used only when touched)
 ARRAY_KINDS = "biufcSU"  # dtypes that travel without pickle
 _LENGTH = struct.Struct("!Q")
 
@@ -73,16 +74,23 @@ class StudentProcess:
         workdir = tempfile.mkdtemp(prefix="dlprep-gradcheck-")
         down_r, down_w = os.pipe()
         up_r, up_w = os.pipe()
+        for fd in (down_w, up_w):  # big pipes: parameters and gradients of a real network are megabytes
+            with contextlib.suppress(OSError, AttributeError):
+                import fcntl
+
+                fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 1 << 20)
+        shared = mmap.mmap(-1, SHARED_MB << 20)  # MAP_SHARED: arrays travel here, not through the pipes
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
         if pid == 0:
             os.close(down_w)
             os.close(up_r)
-            _serve(down_r, up_w, path, workdir, timeout)  # never returns
+            _serve(down_r, up_w, path, workdir, timeout, shared)  # never returns
         os.close(down_r)
         os.close(up_w)
         student = cls(pid, down_w, up_r, workdir, path, function, timeout)
+        student.shared = shared
         try:
             student._ask(("load", (function, needs)))
         except BaseException:
@@ -105,6 +113,8 @@ class StudentProcess:
         with contextlib.suppress(ChildProcessError):
             os.waitpid(self.pid, 0)
         shutil.rmtree(self.workdir, ignore_errors=True)
+        with contextlib.suppress(AttributeError, BufferError):
+            self.shared.close()
 
     def call(self, name: str, *args: Any) -> Any:
         """The value ``name(*args)`` returned in the child (plain data), or InputError naming what went wrong."""
@@ -136,13 +146,13 @@ class StudentProcess:
 
     def _ask(self, request: tuple[str, Any]) -> Any:
         try:
-            _send(self.to_child, pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
+            _send(self.to_child, pickle.dumps(_to_shared(request, self.shared, [0]), protocol=pickle.HIGHEST_PROTOCOL))
             reply = _receive(self.from_child, REPLY_MB * 2**20, self._remaining())
         except (BrokenPipeError, EOFError):
             raise self._died() from None
         except TimeoutError:
             raise LimitExceeded(f"your code ran over the limit of --timeout {self.seconds:g} s") from None
-        header, arrays = _decode(reply)
+        header, arrays = _decode(reply, self.shared)
         if header.get("t") == "error":
             message = " ".join(str(header.get("message", "your code failed")).split())
             raise InputError(message if len(message) <= 500 else message[:500] + "…")
@@ -226,22 +236,80 @@ def _encode(value: Any, arrays: list[np.ndarray], depth: int = 0) -> Any:
     return {"t": "other", "type": name}
 
 
-def _pack(header: dict[str, Any], arrays: list[np.ndarray]) -> bytes:
-    buffer = io.BytesIO()
-    np.savez(buffer, header=np.frombuffer(json.dumps(header).encode(), dtype=np.uint8), **{f"a{i}": a for i, a in enumerate(arrays)})
-    return buffer.getvalue()
+def _pack(header: dict[str, Any], arrays: list[np.ndarray], shared: mmap.mmap | None = None) -> bytes:
+    """Header JSON (each array's dtype, shape, offset) then the arrays' raw bytes, or the bytes put in the
+    shared region when they fit: no pickle, no zip."""
+    arrays = [np.require(a, requirements="C") for a in arrays]  # (ascontiguousarray would make 0-d arrays 1-d)
+    offsets, total = [], 0
+    for a in arrays:
+        offsets.append(total)
+        total += a.nbytes
+    inline = shared is None or total > len(shared)
+    header = {**header, "shared": not inline, "arrays": [[a.dtype.str, list(a.shape), o] for a, o in zip(arrays, offsets)]}
+    if not inline:
+        for a, o in zip(arrays, offsets):
+            shared[o:o + a.nbytes] = a.tobytes()
+    head = json.dumps(header).encode()
+    return b"".join([_LENGTH.pack(len(head)), head, *(() if not inline else (a.tobytes() for a in arrays))])
 
 
-def _decode(data: bytes) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+def _decode(data: bytes, shared: mmap.mmap | None = None) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """The child's answer, read as JSON and plain arrays only; anything malformed is one clear line."""
+    unreadable = InputError("the process running your code sent an unreadable answer")
     try:
-        with np.load(io.BytesIO(data), allow_pickle=False) as archive:
-            header = json.loads(archive["header"].tobytes().decode())
-            arrays = {name: archive[name] for name in archive.files if name != "header"}
-    except Exception as exc:  # noqa: BLE001 - whatever the child sent
-        raise InputError(f"the process running your code sent an unreadable answer ({type(exc).__name__})") from None
+        (size,) = _LENGTH.unpack_from(data, 0)
+        header = json.loads(data[_LENGTH.size:_LENGTH.size + size].decode())
+        source = shared if header.get("shared") is True and shared is not None else data
+        base = 0 if source is shared else _LENGTH.size + size
+        arrays = {}
+        for i, (dtype_text, shape, offset) in enumerate(header.get("arrays", [])):
+            dtype = np.dtype(str(dtype_text))
+            if dtype.kind not in ARRAY_KINDS or dtype.hasobject or dtype.fields is not None:
+                raise ValueError(dtype_text)
+            shape = tuple(int(n) for n in shape)
+            count = int(np.prod(shape, dtype=np.int64)) if shape else 1
+            start = base + int(offset)
+            if count < 0 or start < base or start + count * dtype.itemsize > len(source):
+                raise ValueError("short")
+            arrays[f"a{i}"] = np.frombuffer(source, dtype, count, start).reshape(shape).copy()
+    except InputError:
+        raise
+    except Exception:  # noqa: BLE001 - whatever the child sent
+        raise unreadable from None
     if not isinstance(header, dict):
-        raise InputError("the process running your code sent an unreadable answer")
+        raise unreadable
     return header, arrays
+
+
+class _Ref(tuple):  # type: ignore[type-arg]
+    """(offset, dtype, shape) of an array the parent put in the shared region."""
+
+
+def _to_shared(value: Any, shared: mmap.mmap, cursor: list[int]) -> Any:
+    """``value`` with its plain arrays moved into ``shared`` (those that fit), for the pickle to the child."""
+    if isinstance(value, np.ndarray) and value.dtype.kind in ARRAY_KINDS and cursor[0] + value.nbytes <= len(shared):
+        array = np.require(value, requirements="C")
+        shared[cursor[0]:cursor[0] + array.nbytes] = array.tobytes()
+        ref = _Ref((cursor[0], array.dtype.str, array.shape))
+        cursor[0] += array.nbytes
+        return ref
+    if isinstance(value, dict):
+        return {k: _to_shared(v, shared, cursor) for k, v in value.items()}
+    if isinstance(value, (tuple, list)) and not isinstance(value, _Ref):
+        return type(value)(_to_shared(v, shared, cursor) for v in value)
+    return value
+
+
+def _from_shared(value: Any, shared: mmap.mmap) -> Any:
+    if isinstance(value, _Ref):
+        offset, dtype, shape = value
+        count = int(np.prod(shape, dtype=np.int64)) if shape else 1
+        return np.frombuffer(shared, np.dtype(dtype), count, offset).reshape(shape).copy()
+    if isinstance(value, dict):
+        return {k: _from_shared(v, shared) for k, v in value.items()}
+    if isinstance(value, (tuple, list)):
+        return type(value)(_from_shared(v, shared) for v in value)
+    return value
 
 
 class _Other:
@@ -272,7 +340,7 @@ def _rebuild(node: Any, arrays: dict[str, np.ndarray]) -> Any:
 
 
 # -------------------------------------------------------------------- child side
-def _serve(requests: int, replies: int, path: Path, workdir: str, seconds: float) -> None:
+def _serve(requests: int, replies: int, path: Path, workdir: str, seconds: float, shared: mmap.mmap) -> None:
     """The child: limits, own directory, load the file, answer calls until the parent closes the pipe."""
     code = 0
     try:
@@ -290,10 +358,10 @@ def _serve(requests: int, replies: int, path: Path, workdir: str, seconds: float
         namespace: dict[str, Any] = {}
         while True:
             try:
-                method, args = pickle.loads(_receive(requests, 2**40, None))
+                method, args = _from_shared(pickle.loads(_receive(requests, 2**40, None)), shared)
             except EOFError:
                 break
-            _send(replies, _answer(method, args, namespace, path))
+            _send(replies, _answer(method, args, namespace, path, shared))
     except BaseException:  # noqa: BLE001
         code = 70
     finally:
@@ -307,7 +375,7 @@ def _limit(kind: int, value: int) -> None:
     resource.setrlimit(kind, (value, hard))
 
 
-def _answer(method: str, args: Any, namespace: dict[str, Any], path: Path) -> bytes:
+def _answer(method: str, args: Any, namespace: dict[str, Any], path: Path, shared: mmap.mmap | None = None) -> bytes:
     arrays: list[np.ndarray] = []
     try:
         if method == "load":
@@ -321,7 +389,7 @@ def _answer(method: str, args: Any, namespace: dict[str, Any], path: Path) -> by
             return _pack({"t": "ok", "value": _encode(None, arrays)}, arrays)
         name, call_args = args
         value = _run(f"your {name}", path, namespace[name], *call_args)
-        return _pack({"t": "ok", "value": _encode(value, arrays)}, arrays)
+        return _pack({"t": "ok", "value": _encode(value, arrays)}, arrays, shared)
     except _Refusal as exc:
         return _pack({"t": "error", "message": str(exc)}, [])
 

@@ -47,6 +47,10 @@ def run_bounded(fn: Callable[..., T], *args: Any, seconds: float | None = None, 
     os.close(write_end)
     try:
         data = _collect(read_end, pid, seconds)
+    except BaseException:  # Ctrl-C or the caller's own deadline: the worker never outlives the request
+        with contextlib.suppress(ProcessLookupError, ChildProcessError):
+            _kill(pid)
+        raise
     finally:
         os.close(read_end)
     status, payload = pickle.loads(data)

@@ -145,7 +145,7 @@ def test_the_homework_network_by_probes(tmp_path: Path) -> None:
     assert code == 0 and data["ok"]
     assert next(p for p in data["params"] if p["name"] == "W1")["mode"] == "probes"
     code, out, _ = run(tmp_path, RELU_CE.replace("* (z1 > 0)", ""), "--net", "mlp:784-500-10:relu:softmax-ce")
-    assert code == 1 and "dW1[" in out
+    assert code == 1 and "dW1[" in out, _
 
 
 def test_a_hanging_implementation_times_out(tmp_path: Path) -> None:
