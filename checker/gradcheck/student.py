@@ -248,7 +248,7 @@ def _pack(header: dict[str, Any], arrays: list[np.ndarray], shared: mmap.mmap | 
     header = {**header, "shared": not inline, "arrays": [[a.dtype.str, list(a.shape), o] for a, o in zip(arrays, offsets)]}
     if not inline:
         for a, o in zip(arrays, offsets):
-            shared[o:o + a.nbytes] = a.tobytes()
+            np.frombuffer(shared, a.dtype, a.size, o).reshape(a.shape)[...] = a  # one copy, straight into the region
     head = json.dumps(header).encode()
     return b"".join([_LENGTH.pack(len(head)), head, *(() if not inline else (a.tobytes() for a in arrays))])
 
@@ -288,8 +288,8 @@ class _Ref(tuple):  # type: ignore[type-arg]
 def _to_shared(value: Any, shared: mmap.mmap, cursor: list[int]) -> Any:
     """``value`` with its plain arrays moved into ``shared`` (those that fit), for the pickle to the child."""
     if isinstance(value, np.ndarray) and value.dtype.kind in ARRAY_KINDS and cursor[0] + value.nbytes <= len(shared):
-        array = np.require(value, requirements="C")
-        shared[cursor[0]:cursor[0] + array.nbytes] = array.tobytes()
+        array = value
+        np.frombuffer(shared, array.dtype, array.size, cursor[0]).reshape(array.shape)[...] = array
         ref = _Ref((cursor[0], array.dtype.str, array.shape))
         cursor[0] += array.nbytes
         return ref
