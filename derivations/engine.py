@@ -18,7 +18,7 @@ from checker.language import ast as A
 from checker.language.dims import is_scalar
 from checker.language.errors import InputError, UnsupportedError
 from checker.language.evaluate import draw_instances, has_kinks
-from checker.language.limits import deadline
+from checker.language.limits import LIMITS, deadline
 from checker.language.numpy_source import python_name, to_numpy
 from checker.language.parser import parse
 from checker.language.printing import to_text, to_unicode
@@ -35,7 +35,7 @@ from derivations.rules.trace import GRADIENT_RULES, JACOBIAN_RULES, Pair, scalar
 from derivations.simplify import push_transposes, simplify
 
 MAX_ROUNDS = 60
-TIME_LIMIT = 30.0
+TIME_LIMIT = LIMITS["derive_seconds"].value
 
 
 def derive(expr: str, wrt: str, shapes: str, where: str | None = None, *, seed: int = 0, instances: int = 3) -> Derivation:

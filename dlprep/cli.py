@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from typing import Any
 
 import click
 
@@ -28,7 +29,7 @@ HELP: dict[str, str] = {
     "parse": "Show how an expression (plain text or LaTeX) is read, with shapes.",
     "check": "Check an answer, a derivation or an identity (exit 0 correct, 1 incorrect, 2 invalid).",
     "derive": "Derive a gradient step by step, the course's way, every step verified.",
-    "gradcheck": "Check a backprop implementation against finite differences.",
+    "gradcheck": "Check a backprop implementation against finite differences (runs FILE.py as code).",
     "list": "List the catalog of course results.",
     "show": "Show one catalog result: statement, steps, results, convention.",
     "verify": "Verify catalog results numerically.",
@@ -59,6 +60,37 @@ class LazyGroup(click.Group):
         with formatter.section("Commands"):
             formatter.write_dl([(n, HELP.get(n, "")) for n in sorted(COMMANDS)])
 
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        """Like click's, but every error is one line on stderr: usage errors and bad input exit 2,
+        a bug of ours exits 3; the same path serves the console script and click's test runner."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        from checker.language.errors import DlprepError
+        from dlprep.commands.common import one_line
+
+        try:
+            super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            command = " ".join(exc.ctx.command_path.split()) if getattr(exc, "ctx", None) else "dlprep"
+            hint = f" (see {command} --help)" if isinstance(exc, click.UsageError) else ""
+            click.echo(one_line(" ".join(exc.format_message().split()) + hint), err=True)
+            sys.exit(2)
+        except click.exceptions.Abort:
+            click.echo("error: aborted", err=True)
+            sys.exit(2)
+        except DlprepError as exc:
+            click.echo(one_line(exc), err=True)
+            sys.exit(2)
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except Exception as exc:  # a bug of ours: still one line, distinct exit code
+            click.echo(f"internal error (please report): {type(exc).__name__}: {' '.join(str(exc).split())[:300]}", err=True)
+            sys.exit(3)
+        sys.exit(0)
+
 
 def _not_yet(name: str) -> click.Command:
     @click.command(name=name, context_settings={"ignore_unknown_options": True})
@@ -70,6 +102,7 @@ def _not_yet(name: str) -> click.Command:
     return placeholder
 
 
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="dlprep")
 def cli() -> None:
@@ -77,25 +110,5 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI; user errors become one line on stderr and exit code 2, never a traceback."""
-    from checker.language.errors import DlprepError
-
-    try:
-        cli.main(args=argv, prog_name="dlprep", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(2)
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        sys.exit(2)
-    except DlprepError as exc:
-        click.echo(exc.render(), err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except Exception as exc:  # a bug of ours: still one line, distinct exit code
-        click.echo(f"internal error (please report): {type(exc).__name__}: {exc}", err=True)
-        sys.exit(3)
-    sys.exit(0)
+    """Run the CLI (the console script); errors become one line on stderr, never a traceback."""
+    cli.main(args=argv, prog_name="dlprep")

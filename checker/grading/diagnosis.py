@@ -128,6 +128,8 @@ def _swap_products(answer: A.Node) -> Iterator[Repair]:
             factors = _factors(node)
             for k in range(1, len(factors)):
                 left, right = A.chain(A.Mul, factors[:k]), A.chain(A.Mul, factors[k:])
+                if any(isinstance(f, A.Ones) or f == A.Num.of(1) for f in factors):
+                    break  # with a 1 in the chain, 1 ∘ X = X: "∘ for a product" would explain nothing (issue 13)
                 where = f"{to_text(left)} · {to_text(right)}"
                 yield "hadamard-vs-matmul", message("matmul-for-hadamard", sub=where), _replace(answer, path, A.Hadamard(left, right))
         elif isinstance(node, A.Hadamard):

@@ -156,7 +156,7 @@ class _Reader:
         self.text, self.src, self.pos = text.strip(), text.strip(), 0
 
     def error(self, expected: str) -> InputError:
-        return InputError(f"cannot read the size '{self.text}'", expected=expected)
+        return InputError(f"cannot read the size '{self.text[:40]}{'…' if len(self.text) > 40 else ''}'", expected=expected)
 
     def peek(self) -> re.Match[str] | None:
         m = _TOKEN.match(self.src, self.pos)
@@ -193,14 +193,23 @@ class _Reader:
             raise self.error("a size such as n, 3 or M-K+1")
         self.pos = m.end()
         if m.group("num"):
+            from checker.language.limits import LIMITS  # here: limits imports the tree, which imports dims
+
+            LIMITS["literal_digits"].check(len(m.group("num")), f"(digits of the size '{self.text[:40]}')")
+            if re.match(r"[eE][+-]?\d", self.src[self.pos:]):
+                raise self.error("a whole number such as 1000 (no scientific notation)")
             return Dim.num(int(m.group("num")))
         if m.group("atom"):
             return Dim.atom(m.group("atom"))
+        self.depth = getattr(self, "depth", 0) + 1
+        if self.depth > 20:
+            raise self.error("at most 20 nested brackets")
         inner = self.sum()
         close = self.peek()
         if close is None or close.group("op") != ")":
             raise self.error("a closing )")
         self.pos = close.end()
+        self.depth -= 1
         return inner
 
 

@@ -27,10 +27,11 @@ from checker.language import ast as A
 from checker.language.dims import Dim
 from checker.language.errors import DlprepError, LimitExceeded
 from checker.language.functions import FUNCTIONS, KINKS
-from checker.language.limits import MAX_EXPONENT
+from checker.language.limits import EVALUATION_SIZE, LIMITS, MAX_EXPONENT
 from checker.language.shapes import Declaration
 
 SIZE_POOL = (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
+STAND_IN = "#"  # sizes["#1000"]: the size drawn for a declared constant 1000 (see _stand_ins)
 
 
 @dataclass
@@ -42,6 +43,8 @@ class Instance:
     seed: int = 0
 
     def size(self, d: Dim) -> int:
+        if not d.terms and STAND_IN + str(d.const) in self.sizes:  # a large declared constant, drawn small
+            return self.sizes[STAND_IN + str(d.const)]
         return d.evaluate(self.sizes)
 
     def f(self, z: np.ndarray) -> np.ndarray:
@@ -73,7 +76,9 @@ def _needs(nodes: Iterable[A.Node]) -> dict[str, set[str]]:
 
 
 def _draw_sizes(atoms: list[str], dims: list[Dim], rng: np.random.Generator, small: bool = False) -> dict[str, int]:
-    pool = list(SIZE_POOL) + list(range(13, 13 + max(0, len(atoms) - len(SIZE_POOL))))
+    taken = {d.const for d in dims if not d.terms}  # stand-ins never equal a declared constant (no false squares)
+    pool = [p for p in SIZE_POOL if p not in taken or not any(a.startswith(STAND_IN) for a in atoms)]
+    pool += list(range(13, 13 + max(0, len(atoms) - len(pool))))
     for attempt in range(200):
         chosen = pool[attempt % 3 : attempt % 3 + len(atoms)] if small and attempt < 3 else rng.permutation(pool)[: len(atoms)]
         sizes = {a: int(s) for a, s in zip(atoms, chosen)}
@@ -126,16 +131,27 @@ class _Plan:
     needs: dict[str, set[str]]
     differentials: list[A.Differential]
     onehots: list[str]
+    shapes: list[tuple[Dim, Dim]] = field(default_factory=list)
 
 
 def _plan(decls: Mapping[str, Declaration], nodes: list[A.Node]) -> _Plan:
     walked = [n for root in nodes for n in root.walk()]
     dims = list({d for decl in decls.values() for d in decl.shape} | {d for n in walked if n.shape is not None for d in n.shape})
     dims.sort(key=str)
-    atoms = sorted({a for d in dims for a in d.atoms if not a.startswith("?")})
+    atoms = sorted({a for d in dims for a in d.atoms if not a.startswith("?")}) + _stand_ins(dims, walked)
     differentials = [n for n in walked if isinstance(n, A.Differential) and isinstance(n.arg, A.Sym)]
     onehots = sorted({n.label for n in walked if isinstance(n, A.OneHot)})
-    return _Plan(dims, atoms, _needs(nodes), differentials, onehots)
+    shapes = list({n.shape for n in walked if n.shape is not None} | {decl.shape for decl in decls.values()})
+    return _Plan(dims, atoms, _needs(nodes), differentials, onehots, shapes)
+
+
+def _stand_ins(dims: list[Dim], walked: list[A.Node]) -> list[str]:
+    """Declared constants above EVALUATION_SIZE are evaluated at distinct small sizes instead (matrix calculus
+    does not depend on the size), unless a size is computed from others (conv2, ⊗, n + 20), where they stay."""
+    big = {d.const for d in dims if not d.terms and d.const > EVALUATION_SIZE}
+    arithmetic = any(d.terms and (d.const or any(len(mono) > 1 for mono, _ in d.terms)) for d in dims)
+    computed = any(isinstance(n, A.Kron) or (isinstance(n, A.Func) and n.name == "conv2") for n in walked)
+    return [] if arithmetic or computed else [STAND_IN + str(c) for c in sorted(big)]
 
 
 def draw_instance(decls: Mapping[str, Declaration], nodes: Iterable[A.Node], rng: np.random.Generator, *,
@@ -144,6 +160,8 @@ def draw_instance(decls: Mapping[str, Declaration], nodes: Iterable[A.Node], rng
     ``small`` gives the smallest distinct sizes (2, 3, 4, …), for readable counterexamples."""
     plan = plan or _plan(decls, list(nodes))
     inst = Instance(_draw_sizes(plan.atoms, plan.dims, rng, small), {}, seed=int(rng.integers(2**31)))
+    for rows, cols in plan.shapes:  # nothing is allocated beyond the elements limit (A ⊗ B of 1000 × 1000 matrices)
+        LIMITS["elements"].check(inst.size(rows) * inst.size(cols), "(a value while evaluating)")
     for name, decl in decls.items():
         shape = (inst.size(decl.shape[0]), inst.size(decl.shape[1]))
         inst.values[name] = _value(shape, set(decl.attrs) | plan.needs.get(name, set()), rng)
@@ -313,12 +331,17 @@ def draw_instances(decls: Mapping[str, Declaration], nodes: list[A.Node], n: int
     rng = np.random.default_rng(seed)
     plan = _plan(decls, nodes)
     out: list[Instance] = []
+    reason = "check the domains of log, sqrt and inverses"
     for _ in range(max_draws):
         inst = draw_instance(decls, nodes, rng, small=small, plan=plan)
         try:
             for node in nodes:
                 evaluate(node, inst)
-        except (DlprepError, ValueError, np.linalg.LinAlgError):
+        except LimitExceeded as exc:  # an overflowing power: say so, not "domains" (issue 13)
+            reason = str(exc)
+            continue
+        except (DlprepError, ValueError, np.linalg.LinAlgError) as exc:
+            reason = str(exc) if isinstance(exc, DlprepError) else reason
             continue
         if kink_aware and any(kink_distance(node, inst) < kink_margin for node in nodes):
             continue
@@ -326,5 +349,5 @@ def draw_instances(decls: Mapping[str, Declaration], nodes: list[A.Node], n: int
         if len(out) == n:
             break
     if not out:
-        raise DlprepError("no valid random inputs were found (check the domains of log, sqrt and inverses)")
+        raise DlprepError(f"no valid random inputs were found ({reason})")
     return out

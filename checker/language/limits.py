@@ -1,38 +1,162 @@
-"""Bounds on user input and work, in one place, and a wall-clock deadline.
+"""Bounds on user input and work, as data, in one place; checks applied at the door; a deadline.
 
-Every bound answers with :class:`checker.language.errors.LimitExceeded`, never a hang or a crash.
+Every bound is one :class:`Limit` record in :data:`LIMITS`; a refusal is one line that names the
+limit and the value (``LimitExceeded``), raised before any work is done, never a hang or a crash.
+
+>>> LIMITS["dimension"].check(100_000, "in 'A: 100000 x 100000'")
+Traceback (most recent call last):
+...
+checker.language.errors.LimitExceeded: 100000 is over the limit dimension = 1000 (one declared size) in 'A: 100000 x 100000'
+>>> check_dimension(-3, "in 'A: -3 x n'")
+Traceback (most recent call last):
+...
+checker.language.errors.InputError: the size -3 in 'A: -3 x n' is not positive; expected a size of at least 1
 """
 
 from __future__ import annotations
 
+import math
 import signal
 import threading
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Iterator
 
-from checker.language.errors import LimitExceeded
+from checker.language import ast as A
+from checker.language.errors import InputError, LimitExceeded
 
-MAX_INPUT_CHARS = 10_000  # characters in one expression
-MAX_LITERAL_DIGITS = 30  # digits in one numeric literal
-MAX_DECIMAL_EXPONENT = 300  # |k| in scientific notation 1e-k
-MAX_MATRIX_ENTRIES = 400  # entries of one matrix literal [1, 2; 3, 4]
-MAX_ENTRY_CHARS = 60  # characters of one entry of a matrix literal
-MAX_DEPTH = 60  # nesting of brackets and function calls while parsing (Python recursion stays shallow)
-MAX_TREE_DEPTH = 300  # depth of the parsed tree (long juxtaposed products nest to the left)
-MAX_NODES = 5_000  # nodes in one parsed tree
-MAX_EXPONENT = 64  # |k| in a matrix power X^k
-DEFAULT_SECONDS = 5.0  # wall-clock bound of one check
+
+@dataclass(frozen=True)
+class Limit:
+    """One bound: ``value`` is the largest accepted amount of ``what``."""
+
+    name: str
+    value: float
+    what: str
+
+    def check(self, amount: float, where: str = "") -> None:
+        """Raise LimitExceeded when ``amount`` is above the limit."""
+        if amount > self.value:
+            raise self.refuse(amount, where)
+
+    def refuse(self, amount: object, where: str = "") -> LimitExceeded:
+        shown = _short(str(amount), 40)
+        return LimitExceeded(f"{shown} is over the limit {self.name} = {self.value:g} ({self.what})" + (f" {where}" if where else ""))
+
+
+LIMITS: dict[str, Limit] = {limit.name: limit for limit in (
+    Limit("text_chars", 10_000, "characters in one expression, declaration or option"),
+    Limit("literal_digits", 30, "digits in one numeric literal"),
+    Limit("decimal_exponent", 300, "|k| in scientific notation 1e-k"),
+    Limit("matrix_entries", 400, "entries of one matrix literal [1, 2; 3, 4]"),
+    Limit("entry_chars", 60, "characters of one entry of a matrix literal"),
+    Limit("nesting", 60, "levels of brackets and function calls"),
+    Limit("tree_depth", 300, "levels of the parsed tree"),
+    Limit("nodes", 5_000, "parts of one parsed expression"),
+    Limit("exponent", 64, "|k| of a constant exponent"),
+    Limit("symbols", 100, "declared symbols"),
+    Limit("dimension", 1_000, "one declared size"),
+    Limit("elements", 1_000_000, "entries of one matrix"),
+    Limit("steps", 500, "lines of one derivation"),
+    Limit("step_file_bytes", 200_000, "bytes of one step file"),
+    Limit("batch_line_chars", 100_000, "characters in one batch line"),
+    Limit("seconds", 5.0, "seconds of one request"),
+    Limit("derive_seconds", 30.0, "seconds of one derivation"),
+    Limit("worker_memory_mb", 2_048, "MiB of memory of one request's worker"),
+)}
+
+# the names the lexer, parser and evaluator import (derived from the table, never set twice)
+MAX_INPUT_CHARS = int(LIMITS["text_chars"].value)
+MAX_LITERAL_DIGITS = int(LIMITS["literal_digits"].value)
+MAX_DECIMAL_EXPONENT = int(LIMITS["decimal_exponent"].value)
+MAX_MATRIX_ENTRIES = int(LIMITS["matrix_entries"].value)
+MAX_ENTRY_CHARS = int(LIMITS["entry_chars"].value)
+MAX_DEPTH = int(LIMITS["nesting"].value)
+MAX_TREE_DEPTH = int(LIMITS["tree_depth"].value)
+MAX_NODES = int(LIMITS["nodes"].value)
+MAX_EXPONENT = int(LIMITS["exponent"].value)
+MAX_DIMENSION = int(LIMITS["dimension"].value)
+DEFAULT_SECONDS = LIMITS["seconds"].value
+EVALUATION_SIZE = 12  # declared constant sizes above this are drawn as distinct small stand-ins when evaluating
+
+
+def _short(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters (a 20 KB option is never echoed whole)."""
+    return text if len(text) <= width else f"{text[:width]}… ({len(text)} characters)"
+
+
+def short(text: str, width: int = 60) -> str:
+    """User text quoted in a message: at most ``width`` characters, control characters shown as ?."""
+    return "".join(ch if ch.isprintable() else "?" for ch in _short(text, width))
+
+
+def check_text(text: str, what: str) -> str:
+    """Refuse text longer than the text_chars limit; returns ``text``."""
+    LIMITS["text_chars"].check(len(text), f"(the length of {what})")
+    return text
+
+
+def check_dimension(size: int, where: str) -> None:
+    """A declared constant size must be at least 1 and at most the dimension limit."""
+    if size < 1:
+        raise InputError(f"the size {_short(str(size), 40)} {where} is not positive", expected="a size of at least 1")
+    LIMITS["dimension"].check(size, where)
+
+
+def check_exponents(node: A.Node) -> None:
+    """Refuse constant exponents beyond the exponent limit (``2^(10^10)``), before anything is computed."""
+    for n in node.walk():
+        if isinstance(n, (A.Pow, A.ElemPow)):
+            size = _log10_abs(n.exponent)
+            if size is not None and size > math.log10(MAX_EXPONENT):
+                shown = f"{10 ** size:.0f}" if size < 15 else f"{10 ** size:.3g}" if size < 300 else f"10^{size:.3g}"
+                raise LIMITS["exponent"].refuse(shown, "in a power")
+
+
+def _log10_abs(node: A.Node) -> float | None:
+    """log10 of |value| of a constant sub-expression (None when not constant, -inf for 0), never computed exactly."""
+    if isinstance(node, A.Num):
+        return math.log10(abs(node.value)) if node.value else -math.inf
+    if isinstance(node, A.Neg):
+        return _log10_abs(node.arg)
+    if isinstance(node, A.Mul):
+        left, right = _log10_abs(node.left), _log10_abs(node.right)
+        return None if left is None or right is None else left + right
+    if isinstance(node, A.Div):
+        left, right = _log10_abs(node.num), _log10_abs(node.den)
+        return None if left is None or right is None or right == -math.inf else left - right
+    if isinstance(node, A.Pow):
+        base, exponent = _log10_abs(node.base), _constant(node.exponent)
+        if base is None or exponent is None:
+            return None
+        return base * float(exponent) if base != -math.inf else -math.inf
+    return None
+
+
+def _constant(node: A.Node) -> float | None:
+    """The value of a constant exponent, approximately (sign kept only for plain literals)."""
+    if isinstance(node, A.Num):
+        return float(node.value)
+    if isinstance(node, A.Neg):
+        inner = _constant(node.arg)
+        return None if inner is None else -inner
+    size = _log10_abs(node)
+    return None if size is None else 10.0 ** min(size, 300.0)
 
 
 @contextmanager
 def deadline(seconds: float = DEFAULT_SECONDS) -> Iterator[None]:
-    """Raise LimitExceeded if the block runs longer than ``seconds`` (main thread only; else a no-op)."""
+    """Raise LimitExceeded if the block runs longer than ``seconds`` (main thread only; else a no-op).
+
+    Python code is interrupted between bytecodes; a long NumPy or big-integer call is not, which is
+    why the CLI runs a request in a worker process with a hard limit (:mod:`checker.language.worker`).
+    """
     if seconds <= 0 or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def on_alarm(signum: int, frame: object) -> None:
-        raise LimitExceeded(f"the check took longer than {seconds:g} s")
+        raise LimitExceeded(f"the work took longer than {seconds:g} s (the time limit)")
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)

@@ -20,11 +20,12 @@ from typing import Callable, Mapping
 from checker.language import ast as A
 from checker.language.dims import ONE, SCALAR, Dim, Shape, format_shape
 from checker.language.errors import InputError, ShapeError, UnknownSymbolError
+from checker.language.limits import LIMITS, check_dimension, check_exponents, check_text, short
 from checker.language.names import canonical_name
 
 ATTRIBUTES = ("symmetric", "spd", "positive", "invertible", "binary", "onehot", "integer", "probability", "orthogonal", "nonnegative", "fraction")
 SCALAR_WORDS = {"scalar", "1", "R", "real", "ℝ"}
-MAX_SYMBOLS = 100
+MAX_SYMBOLS = int(LIMITS["symbols"].value)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ def parse_shapes(text: str) -> dict[str, Declaration]:
     """``"A, B: m x n, x: n positive, lambda: scalar"`` → declarations by canonical name."""
     decls: dict[str, Declaration] = {}
     pending: list[str] = []
+    check_text(text or "", "--shapes")
     for segment in _split_top(text or ""):
         if not segment.strip():
             continue
@@ -64,11 +66,12 @@ def parse_shapes(text: str) -> dict[str, Declaration]:
             name = canonical_name(raw)
             if not re.fullmatch(r"[A-Za-z][\w^(){},+\-]*", name):
                 raise InputError(f"'{raw}' is not a symbol name", text=text, expected="a name such as A, W1, W^(l), delta_{t,k}")
+            if name in decls:
+                raise InputError(f"'{short(raw, 40)}' is declared twice", expected="one declaration per symbol")
             decls[name] = Declaration(name, shape, attrs)
     if pending:
         raise InputError(f"no shape given for {', '.join(pending)}", text=text, expected="name: shape, e.g. x: n")
-    if len(decls) > MAX_SYMBOLS:
-        raise InputError(f"at most {MAX_SYMBOLS} symbols can be declared")
+    LIMITS["symbols"].check(len(decls), "in --shapes")
     return decls
 
 
@@ -77,6 +80,8 @@ def _parse_spec(spec: str, segment: str) -> tuple[Shape, frozenset[str]]:
     attrs = []
     while words and words[-1].lower() in ATTRIBUTES:
         attrs.append(words.pop().lower())
+    if len(words) > 1 and words[-1] in ("x", "×", "*", "by"):
+        raise InputError(f"'{short(segment.strip(), 40)}' ends with '{words[-1]}'", expected="a size after it, e.g. m x n")
     if words and words[-1].isalpha() and words[-1].lower() not in SCALAR_WORDS and len(words) > 1 and words[-2] not in ("x", "×", "*"):
         raise InputError(f"unknown attribute '{words[-1]}' in '{segment.strip()}'", expected="one of " + ", ".join(ATTRIBUTES))
     body = " ".join(words)
@@ -90,7 +95,24 @@ def _parse_spec(spec: str, segment: str) -> tuple[Shape, frozenset[str]]:
     if len(pieces) > 2:
         raise InputError(f"'{segment.strip()}' has more than two sizes", expected="a scalar, a vector (n) or a matrix (m x n)")
     dims = [Dim.parse(p) for p in pieces]
+    where = f"in '{short(segment.strip(), 40)}'"
+    elements = 1
+    for d in dims:
+        if not d.terms:
+            check_dimension(d.const, where)
+            elements *= d.const
+        for _, coefficient in d.terms:  # 1000000m: the coefficient is bounded like a size
+            LIMITS["dimension"].check(abs(coefficient), where)
+    LIMITS["elements"].check(elements, where)
     return ((dims[0], ONE) if len(dims) == 1 else (dims[0], dims[1])), frozenset(attrs)
+
+
+def _shown(shape: Shape) -> str:
+    """A shape in a message: sizes still unknown (``?1``, internal) read as "any" (issue 13)."""
+    text = format_shape(shape)
+    if re.fullmatch(r"\?\d+", text):
+        return "a vector of any length"
+    return re.sub(r"\?\d+", "any", text)
 
 
 # ------------------------------------------------------------------ unification
@@ -173,13 +195,15 @@ class Unifier:
 # ------------------------------------------------------------------ inference
 def infer(node: A.Node, decls: Mapping[str, Declaration], shape: Shape | None = None) -> A.Node:
     """The tree with every shape filled in; literals 1/0/I/e_y sized by their context (and by
-    ``shape``, the shape the whole tree must have, when given)."""
+    ``shape``, the shape the whole tree must have, when given). Constant exponents beyond the
+    exponent limit are refused here, the door before any evaluation or SymPy work."""
     from checker.language.printing import to_text
 
+    check_exponents(node)
     u = Unifier()
     typed = _Infer(decls, u).visit(node)
     if shape is not None and not (u.unify_shapes(typed.shape, shape) and u.settle()):
-        raise ShapeError(f"{to_text(node)} should be {format_shape(shape)}, but is {format_shape(u.shape(typed.shape))}")
+        raise ShapeError(f"{to_text(node)} should be {_shown(shape)}, but is {_shown(u.shape(typed.shape))}")
     if not u.settle() or any(_default(u.resolve(d)) != Dim() for d in u.pending):  # left over: unknowns are 1
         raise ShapeError(f"the sizes in {to_text(node)} do not fit together (the sizes of 1 and I in a Kronecker product)")
     return _finalize(typed, u)
@@ -207,7 +231,7 @@ class _Infer:
     def fail(self, verb: str, a: A.Node, b: A.Node, joiner: str = "and") -> ShapeError:
         from checker.language.printing import to_text
 
-        return ShapeError(f"cannot {verb} {to_text(a)} ({format_shape(self.shape(a))}) {joiner} {to_text(b)} ({format_shape(self.shape(b))})")
+        return ShapeError(f"cannot {verb} {to_text(a)} ({_shown(self.shape(a))}) {joiner} {to_text(b)} ({_shown(self.shape(b))})")
 
     # leaves
     def num(self, n: A.Num) -> A.Node:
@@ -293,7 +317,7 @@ class _Infer:
 
         r, c = self.shape(arg)
         if not self.u.unify(r, c):
-            raise ShapeError(f"{what} needs a square matrix, but {to_text(arg)} is {format_shape((r, c))}")
+            raise ShapeError(f"{what} needs a square matrix, but {to_text(arg)} is {_shown((r, c))}")
         return self.shape(arg)
 
     def inverse(self, n: A.Inverse) -> A.Node:
@@ -321,7 +345,7 @@ class _Infer:
         from checker.language.printing import to_text
 
         if not self.u.unify_shapes(self.shape(node), SCALAR):
-            raise ShapeError(f"{what} must be a scalar, but {to_text(node)} is {format_shape(self.shape(node))}")
+            raise ShapeError(f"{what} must be a scalar, but {to_text(node)} is {_shown(self.shape(node))}")
 
     def func(self, n: A.Func) -> A.Node:
         from checker.language.functions import FUNCTIONS

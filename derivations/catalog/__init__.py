@@ -17,6 +17,7 @@ import importlib
 
 from checker.language.errors import InputError
 from derivations.catalog.model import Entry, MalRule, Part
+from checker.language.limits import short
 
 TOPICS = ("traces", "least_squares", "activations", "softmax", "sparsemax", "mlp", "conv", "pooling", "rnn", "lstm",
           "batchnorm", "regularization", "autoencoder", "rbm", "attention", "training")  # one module per topic
@@ -54,7 +55,7 @@ def get(entry_id: str) -> Entry:
         return registry[entry_id]
     near = difflib.get_close_matches(entry_id, registry, n=3, cutoff=0.4)
     hint = f"one of the nearest ids: {', '.join(near)}" if near else f"one of: {', '.join(registry)}"
-    raise InputError(f"unknown problem id '{entry_id}'", expected=hint)
+    raise InputError(f"unknown problem id '{short(entry_id, 60)}'", expected=hint)
 
 
 __all__ = ["Entry", "MalRule", "Part", "all_entries", "get", "ids", "register"]

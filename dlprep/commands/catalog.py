@@ -7,13 +7,19 @@ import sys
 import click
 
 from checker.language.errors import DlprepError
-from dlprep.commands.common import emit_json
+from checker.language.limits import short
+from dlprep.commands.common import emit_json, fail
 
 
 def _entries(topic: str | None):  # type: ignore[no-untyped-def]
     from derivations.catalog import all_entries
 
-    return [e for e in all_entries() if topic is None or e.topic == topic or e.topic.replace(" ", "_") == topic]
+    entries = all_entries()
+    chosen = [e for e in entries if topic is None or e.topic == topic or e.topic.replace(" ", "_") == topic]
+    if topic is not None and not chosen:
+        topics = sorted({e.topic.replace(" ", "_") for e in entries})
+        fail(f"unknown topic '{short(topic, 40)}'; the topics are: {', '.join(topics)}")
+    return chosen
 
 
 @click.command("list")
@@ -38,20 +44,23 @@ def list_(topic: str | None, lang: str, as_json: bool) -> None:
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "latex", "json"]), default="text", show_default=True)
 @click.option("--brief", is_flag=True, help="Without the derivation steps.")
-def show(entry_id: str, part: str | None, lang: str, fmt: str, brief: bool) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+def show(entry_id: str, part: str | None, lang: str, fmt: str, brief: bool, as_json: bool) -> None:
     """Show one result: statement, parts with their answers and derivation steps (each checked), convention."""
     from checker.language.parser import parse
     from checker.language.printing import to_latex, to_unicode
     from derivations.catalog import get
 
+    if as_json and fmt != "text" and fmt != "json":
+        raise click.UsageError(f"--json cannot be used with --format {fmt}")
+    fmt = "json" if as_json else fmt
     try:
         entry = get(entry_id)
         parts = [p for p in entry.parts if part is None or p.name == part]
         if part is not None and not parts:
-            raise DlprepError(f"{entry_id} has no part '{part}'; its parts are: {', '.join(p.name for p in entry.parts)}")
+            raise DlprepError(f"{entry_id} has no part '{short(part, 40)}'; its parts are: {', '.join(p.name for p in entry.parts)}")
     except DlprepError as exc:
-        click.echo(exc.render(), err=True)
-        sys.exit(2)
+        fail(exc)
     from checker.language.shapes import parse_shapes
 
     names = set(parse_shapes(entry.symbols)) | set(entry.aliases)
@@ -136,8 +145,7 @@ def verify(entry_ids: tuple[str, ...], as_json: bool) -> None:
     try:
         entries = [get(i) for i in entry_ids] if entry_ids else all_entries()
     except DlprepError as exc:
-        click.echo(exc.render(), err=True)
-        sys.exit(2)
+        fail(exc)
     reports = [verify_entry(e) for e in entries]
     if as_json:
         emit_json([{"id": r.id, "checks": r.checks, "ok": r.ok, "max_rel_error": r.max_rel_error,

@@ -12,13 +12,17 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator, TextIO
 
 import click
 
 from checker.language.errors import DlprepError
+from checker.language.limits import short
 from checker.grading.verdict import Verdict
-from dlprep.commands.common import finish, invalid
+from dlprep.commands.common import fail, finish, invalid
+from dlprep.commands.options import SEED, TEXT
 
 MARKS = {"correct": "✓", "follows": "→", "incorrect": "✗", "invalid": "!"}
 
@@ -50,57 +54,75 @@ def _matrix(value: object) -> str:
 
 @click.command()
 @click.argument("problem_id", required=False, metavar="[ID]")
-@click.option("--part", help="Part of the catalog problem (default: its first part).")
-@click.option("--answer", help="Your answer, plain text or LaTeX.")
+@click.option("--part", type=TEXT, help="Part of the catalog problem (default: its first part).")
+@click.option("--answer", type=TEXT, help="Your answer, plain text or LaTeX.")
 @click.option("--steps", "steps_file", type=click.Path(dir_okay=False), help="A derivation: one step a line, or Markdown with $$…$$ blocks.")
-@click.option("--expr", help="A function f to differentiate (instead of a catalog ID).")
-@click.option("--wrt", help="The variable of --expr.")
-@click.option("--where", help='Abbreviations, e.g. "a = softmax(z)".')
+@click.option("--expr", type=TEXT, help="A function f to differentiate (instead of a catalog ID).")
+@click.option("--wrt", type=TEXT, help="The variable of --expr.")
+@click.option("--where", type=TEXT, help='Abbreviations, e.g. "a = softmax(z)".')
 @click.option("--kind", type=click.Choice(["gradient", "jacobian", "differential"]), help="What --answer is (default: gradient for a scalar f, Jacobian for a vector f).")
-@click.option("--identity", metavar="'LHS = RHS'", help="Check that an identity holds for all inputs.")
-@click.option("--reference", metavar="TEXT", help="A reference answer to check --answer against, e.g. a numeric key \"[0.25, 0.5; 0.5, 0.25]\".")
+@click.option("--identity", type=TEXT, metavar="'LHS = RHS'", help="Check that an identity holds for all inputs.")
+@click.option("--reference", type=TEXT, metavar="TEXT", help="A reference answer to check --answer against, e.g. a numeric key \"[0.25, 0.5; 0.5, 0.25]\".")
 @click.option("--rtol", type=click.FloatRange(min=0, min_open=True, max=1), help="With --reference: the relative tolerance of each entry (default 1e-8).")
-@click.option("--shapes", default="", help='Symbol shapes, e.g. "A: m x n, x: n, lambda: scalar".')
+@click.option("--shapes", type=TEXT, default="", help='Symbol shapes, e.g. "A: m x n, x: n, lambda: scalar".')
 @click.option("--batch", "batch_file", type=click.Path(dir_okay=False), help="Grade a JSONL file of requests.")
 @click.option("--out", "out_file", type=click.Path(dir_okay=False), help="With --batch: write results here (JSONL).")
 @click.option("--reveal", is_flag=True, help="Show the right answer when yours is wrong.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True, help="Language of the feedback.")
-@click.option("--seed", default=0, show_default=True, help="Seed of the random instances.")
+@click.option("--seed", type=SEED, default=0, show_default=True, help="Seed of the random instances.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable verdict.")
 def check(problem_id: str | None, part: str | None, answer: str | None, steps_file: str | None, expr: str | None,
           wrt: str | None, where: str | None, kind: str | None, identity: str | None, reference: str | None,
           rtol: float | None, shapes: str, batch_file: str | None, out_file: str | None, reveal: bool, lang: str, seed: int, as_json: bool) -> None:
     """Check an answer or a derivation (decided on random matrices with distinct sizes) and name the mistake."""
-    from checker.language.limits import deadline
     from checker.grading.messages import language
+    from checker.language.worker import run_bounded
 
-    forms = [problem_id is not None, expr is not None, identity is not None, reference is not None, batch_file is not None]
-    if sum(forms) != 1:
-        raise click.UsageError("give exactly one of: ID, --expr, --identity, --reference, --batch")
-    if rtol is not None and reference is None:
-        raise click.UsageError("--rtol goes with --reference")
+    forms = {"ID": problem_id, "--expr": expr, "--identity": identity, "--reference": reference,
+             "--batch": batch_file}
+    given = [name for name, value in forms.items() if value is not None]
+    if len(given) != 1:
+        raise click.UsageError(f"give exactly one of ID, --expr, --identity, --reference, --batch (got {', '.join(given) or 'none'})")
+    extras = {"--answer": answer, "--steps": steps_file, "--part": part, "--wrt": wrt, "--where": where, "--kind": kind,
+              "--out": out_file, "--rtol": rtol}
+    allowed = {"ID": {"--answer", "--steps", "--part"}, "--expr": {"--answer", "--steps", "--wrt", "--where", "--kind"},
+               "--identity": set(), "--reference": {"--answer", "--where", "--kind", "--rtol"}, "--batch": {"--out"}}[given[0]]
+    stray = [name for name, value in extras.items() if value is not None and name not in allowed]
+    if stray:
+        raise click.UsageError(f"{', '.join(stray)} cannot be used with {given[0]}")
     if batch_file is not None:
         with language(lang):
             _batch(batch_file, out_file)
         return
-    if identity is None and (answer is None) == (steps_file is None):
+    if identity is None and answer is not None and steps_file is not None:
+        raise click.UsageError("give either --answer TEXT or --steps FILE, not both")
+    if identity is None and answer is None and steps_file is None:
         raise click.UsageError("give --answer TEXT or --steps FILE")
     if expr is not None and not wrt:
         raise click.UsageError("--expr needs --wrt")
     try:
-        with language(lang), deadline():
-            verdict = _check_one(problem_id, part, answer, steps_file, expr, wrt, where, kind, identity, shapes, reveal, seed,
-                                 reference, rtol)
+        with language(lang):
+            verdict = run_bounded(_check_one, problem_id, part, answer, steps_file, expr, wrt, where, kind, identity,
+                                  shapes, reveal, seed, lang, reference, rtol)
     except DlprepError as exc:
         invalid(exc, as_json)
-        return
     finish(verdict, as_json, _render)
 
 
-def _check_one(problem_id, part, answer, steps_file, expr, wrt, where, kind, identity, shapes, reveal, seed,  # type: ignore[no-untyped-def]
-               reference=None, rtol=None) -> Verdict:
+def _check_one(problem_id, part, answer, steps_file, expr, wrt, where, kind, identity, shapes, reveal, seed, lang,  # type: ignore[no-untyped-def]
+                reference=None, rtol=None) -> Verdict:  # type: ignore[no-untyped-def]
+    """One check; the CLI runs it in a worker process with a hard time and memory limit (checker.language.worker)."""
+    from checker.grading.messages import language
+
+    with language(lang):
+        return _check(problem_id, part, answer, steps_file, expr, wrt, where, kind, identity, shapes, reveal, seed, reference, rtol)
+
+
+def _check(problem_id, part, answer, steps_file, expr, wrt, where, kind, identity, shapes, reveal, seed,  # type: ignore[no-untyped-def]
+           reference=None, rtol=None) -> Verdict:  # type: ignore[no-untyped-def]
     from checker.grading.answer import check_answer
     from checker.language.errors import InputError
+    from checker.language.limits import LIMITS
 
     if identity is not None:
         from checker.grading.identity import check_identity
@@ -126,41 +148,60 @@ def _check_one(problem_id, part, answer, steps_file, expr, wrt, where, kind, ide
         path = Path(steps_file)
         if not path.is_file():
             raise InputError(f"no such step file: {steps_file}")
+        LIMITS["step_file_bytes"].check(path.stat().st_size, f"(the size of {path.name})")
         content = path.read_text(encoding="utf-8", errors="replace")
+        LIMITS["steps"].check(sum(1 for line in content.splitlines() if line.strip()), f"(non-blank lines of {path.name})")
         return check_steps(problem, content, function=function, wrt=wrt)
     return check_answer(problem, answer, reveal=reveal)
 
 
 def _batch(batch_file: str, out_file: str | None) -> None:
+    """Grade every line (one result each, flushed as it comes); --out is written atomically at the end."""
     import json
     from collections import Counter
 
-    from checker.grading.batch import grade_lines
+    from checker.grading.batch import exit_code, grade_lines_isolated
     from question_bank.problems import resolve
 
     path = Path(batch_file)
     if not path.is_file():
-        click.echo(f"error: no such batch file: {batch_file}", err=True)
-        sys.exit(2)
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    counts: Counter[str] = Counter()
-    out = open(out_file, "w", encoding="utf-8") if out_file else None
+        fail(f"no such batch file: {batch_file}")
     try:
-        results = grade_lines(lines, resolve)
-        if sys.stderr.isatty():
-            from rich.progress import track
-
-            results = track(results, total=len(lines), description="grading", console=None, transient=True)
-        for result in results:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        fail(f"cannot read {batch_file}: {exc.strerror}")
+    counts: Counter[str] = Counter()
+    with _output(out_file) as out:
+        for result in grade_lines_isolated(lines, resolve):
             counts[result["verdict"]] += 1
-            text = json.dumps(result, ensure_ascii=False)
-            if out is not None:
-                out.write(text + "\n")
-            else:
-                click.echo(text)
-    finally:
-        if out is not None:
-            out.close()
-    summary = "  ".join(f"{k}: {counts.get(k, 0)}" for k in ("correct", "incorrect", "invalid"))
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            out.flush()
+    summary = "  ".join(f"{k}: {counts.get(k, 0)}" for k in ("correct", "incorrect", "invalid", "error") if k != "error" or counts[k])
     click.echo(f"graded {sum(counts.values())} requests — {summary}", err=True)
-    sys.exit(0)
+    sys.exit(exit_code(counts))
+
+
+@contextmanager
+def _output(out_file: str | None) -> Iterator[TextIO]:
+    """stdout, or a temporary file next to ``out_file`` renamed onto it only when the batch is done."""
+    import os
+    import tempfile
+
+    if out_file is None:
+        yield sys.stdout
+        return
+    target = Path(out_file)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.", suffix=".partial")
+    except OSError as exc:
+        fail(f"cannot write --out {short(out_file)}: {exc.strerror or exc}")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            yield out
+        os.replace(temporary, target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        fail(f"cannot write --out {short(out_file)}: {exc.strerror or exc}")
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 
 import click
 
 from checker.language.errors import DlprepError
-from dlprep.commands.common import emit_json
+from dlprep.commands.common import emit_json, fail
+from dlprep.commands.options import SEED, TEXT
 
 FORMATS = ("text", "latex", "markdown", "json")
 
 
 @click.command(context_settings={"ignore_unknown_options": True})
 @click.argument("expr")
-@click.option("--wrt", required=True, help="The variable to differentiate with respect to, e.g. x or W1.")
-@click.option("--shapes", required=True, help='Symbol shapes, e.g. "A: m x n, x: n, b: m, lambda: scalar".')
-@click.option("--where", default=None, help='Abbreviations, e.g. "a = softmax(z); h = tanh(W x)".')
+@click.option("--wrt", type=TEXT, required=True, help="The variable to differentiate with respect to, e.g. x or W1.")
+@click.option("--shapes", type=TEXT, required=True, help='Symbol shapes, e.g. "A: m x n, x: n, b: m, lambda: scalar".')
+@click.option("--where", type=TEXT, default=None, help='Abbreviations, e.g. "a = softmax(z); h = tanh(W x)".')
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--seed", default=0, show_default=True, help="Seed of the random instances used for the checks.")
-def derive(expr: str, wrt: str, shapes: str, where: str | None, fmt: str, seed: int) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+@click.option("--seed", type=SEED, default=0, show_default=True, help="Seed of the random instances used for the checks.")
+def derive(expr: str, wrt: str, shapes: str, where: str | None, fmt: str, as_json: bool, seed: int) -> None:
     """Derive the gradient (or Jacobian) of EXPR step by step, the course's way:
     f → df by differential rules → df = Tr(Gᵀ dX) by trace rules → ∇f = G.
 
@@ -32,15 +35,18 @@ def derive(expr: str, wrt: str, shapes: str, where: str | None, fmt: str, seed: 
       dlprep derive "norm(A x - b)^2" --wrt x --shapes "A: m x n, x: n, b: m"
       dlprep derive "-y' log(a)" --wrt z --shapes "z: n, y: n" --where "a = softmax(z)"
     """
+    from checker.language.limits import LIMITS, check_text
+    from checker.language.worker import run_bounded
     from derivations.engine import derive as run
 
+    if as_json and fmt not in ("text", "json"):
+        raise click.UsageError(f"--json cannot be used with --format {fmt}")
+    fmt = "json" if as_json else fmt
     try:
-        d = run(expr, wrt, shapes, where, seed=seed)
+        check_text(expr, "EXPR")
+        d = run_bounded(partial(run, seed=seed), expr, wrt, shapes, where, seconds=LIMITS["derive_seconds"].value)
     except DlprepError as exc:
-        if fmt == "json":
-            emit_json({"verified": False, "error": str(exc)})
-        click.echo(exc.render(), err=True)
-        sys.exit(2)
+        fail(exc, {"verified": False, "error": str(exc)} if fmt == "json" else None)
     if fmt == "json":
         emit_json(d.to_json())
     elif fmt == "latex":

@@ -5,12 +5,13 @@ from __future__ import annotations
 import click
 
 from dlprep.commands.common import emit_json, invalid
+from dlprep.commands.options import TEXT
 from checker.language.errors import DlprepError
 
 
 @click.command()
 @click.argument("text")
-@click.option("--shapes", "shapes", default="", help='Symbol shapes, e.g. "A: m x n, x: n, lambda: scalar".')
+@click.option("--shapes", "shapes", type=TEXT, default="", help='Symbol shapes, e.g. "A: m x n, x: n, lambda: scalar".')
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def parse(text: str, shapes: str, as_json: bool) -> None:
     """Show how TEXT (plain, LaTeX or Unicode) is read."""
@@ -29,7 +30,6 @@ def parse(text: str, shapes: str, as_json: bool) -> None:
         typed = infer(tree, decls) if decls is not None else None
     except DlprepError as exc:
         invalid(exc, as_json)
-        return
     shape = format_shape(typed.shape) if typed is not None and typed.shape is not None else None
     parts = []
     if typed is not None:

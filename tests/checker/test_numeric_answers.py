@@ -130,7 +130,7 @@ def _run(*args: str) -> tuple[int, str]:
      "✗ incorrect [wrong-entries]: Entries (1,2) and (2,1) are wrong"),
     ("row for column, Chinese", ["--reference", "[1; 2]", "--answer", "[1, 2]", "--lang", "zh"], 1, "✗ incorrect [transpose]: 题目要的是列向量"),
     ("ragged answer", ["--reference", R, "--answer", "[1, 2; 3]"], 2, "error: row 2 of the matrix has 1 entry"),
-    ("rtol without reference", ["--identity", "[1, 2]^T = [1; 2]", "--rtol", "1e-3"], 2, "--rtol goes with --reference"),
+    ("rtol without reference", ["--identity", "[1, 2]^T = [1; 2]", "--rtol", "1e-3"], 2, "--rtol cannot be used with --identity"),
     ("identity with literals", ["--identity", "[1, 2; 3, 4]^T = [1, 3; 2, 4]"], 0, "✓ correct"),
     ("identity with literals, false", ["--identity", "[1, 2; 3, 4]^T = [1, 2; 3, 4]"], 1, "✗ incorrect"),
     ("expr with a literal", ["--expr", "x^T [1, 2; 3, 4] x", "--wrt", "x", "--shapes", "x: 2", "--answer", "[2, 5; 5, 8] x"], 0, "✓ correct"),

@@ -95,7 +95,7 @@ def test_batch_cli(tmp_path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "results.jsonl"
     done = subprocess.run([sys.executable, "-m", "dlprep", "check", "--batch", str(requests), "--out", str(out)],
                           capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 1, done.stderr  # 0 only when every line is correct (issue 13 §4)
     results = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["verdict"] for r in results] == ["correct", "incorrect", "incorrect"]
     assert results[2]["diagnosis"] == ["jacobian-for-gradient"]

@@ -99,4 +99,4 @@ def test_batch_lines_with_question_ids(tmp_path, capsys) -> None:  # type: ignor
     path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
     code, out, _ = _run(["check", "--batch", str(path)], capsys)
     verdicts = [json.loads(line)["verdict"] for line in out.splitlines()]
-    assert code == 0 and verdicts == ["correct", "incorrect", "correct", "correct"]
+    assert code == 1 and verdicts == ["correct", "incorrect", "correct", "correct"]  # 1: a line is incorrect (issue 13)
