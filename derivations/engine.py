@@ -100,7 +100,8 @@ class _Engine:
                                               key=sp.default_sort_key))}
         tree = from_sympy(e.xreplace(holes))
         back = {str(s.name): A.Differential(from_sympy(p.arg)) for p, s in holes.items()}
-        return _replace_syms(tree, back) if back else tree
+        back["d" + self.wrt] = A.Differential(A.Sym(self.wrt))  # d z^(l), not the symbol dz^(l)
+        return _replace_syms(tree, back)
 
     def sums_to_one(self) -> frozenset[sp.Basic]:
         """Declared probability vectors and one-hot vectors: 1ᵀy = 1."""
@@ -121,7 +122,7 @@ class _Engine:
         bridged = self.check.function(self.fs)  # the SymPy form of f against f itself
         self.add("f", self.tree, "", bridged, "f itself")
         if to_text(self.show(self.fs)) != to_text(self.tree):
-            self.add("f", self.show(self.fs), "‖u‖² = Tr(uᵀu); scalars as 1×1", bridged, "f")
+            self.add("f", self.show(self.fs), self._rewrite_rule(), bridged, "f")
         df = self.differentials()
         if is_zero(df):
             result = self.independent()
@@ -136,6 +137,12 @@ class _Engine:
                           to_numpy(self.check.typed(result), self.decls), len(self.instances),
                           [dict(i.sizes) for i in self.instances], result,
                           {name: python_name(name) for name in sorted(self.decls)})
+
+    def _rewrite_rule(self) -> str:
+        """The rule of the step that restates f: abbreviations substituted, or norms and 1×1 products rewritten."""
+        if self.fold and to_text(self.show(self.fs)) != to_text(from_sympy(self.fs)):
+            return "write with " + "; ".join(f"{n} = {to_unicode(v)}" for n, v in self.problem.where.items())
+        return "‖u‖² = Tr(uᵀu); scalars as 1×1"
 
     def differentials(self) -> sp.Basic:
         current = D(self.fs)
