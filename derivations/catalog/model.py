@@ -35,6 +35,15 @@ class Part:
     function: str | None = None  # the scalar f a derivation of this part starts from
     wrt: str | None = None  # its variable
     steps: tuple[tuple[str, str], ...] = ()  # hand-written derivation: (line, rule), where the engine cannot derive f
+    network: tuple[str, ...] = ()  # the problem's own variables, in order: "a^(l) = f(z^(l))", "z^(l+1) = W^(l+1) a^(l) + b^(l+1)"
+    labels: tuple[str, ...] = ()  # names a step file may use for the answer: "delta^(l)"
+    proof: tuple[tuple[str, str], ...] = ()  # the course's proof from the definitions: (line, rule), shown before the engine's
+
+    @property
+    def abbreviations(self) -> str | None:
+        """``where`` and the network as one --where text (for the engine and --expr problems)."""
+        pieces = [p for p in (self.where, *self.network) if p]
+        return "; ".join(pieces) if pieces else None
 
 
 @dataclass(frozen=True)

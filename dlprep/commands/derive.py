@@ -19,7 +19,8 @@ FORMATS = ("text", "latex", "markdown", "json")
 @click.option("--where", default=None, help='Abbreviations, e.g. "a = softmax(z); h = tanh(W x)".')
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--seed", default=0, show_default=True, help="Seed of the random instances used for the checks.")
-def derive(expr: str, wrt: str, shapes: str, where: str | None, fmt: str, seed: int) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable derivation (the same as --format json).")
+def derive(expr: str, wrt: str, shapes: str, where: str | None, fmt: str, seed: int, as_json: bool) -> None:
     """Derive the gradient (or Jacobian) of EXPR step by step, the course's way:
     f → df by differential rules → df = Tr(Gᵀ dX) by trace rules → ∇f = G.
 
@@ -33,6 +34,11 @@ def derive(expr: str, wrt: str, shapes: str, where: str | None, fmt: str, seed: 
       dlprep derive "-y' log(a)" --wrt z --shapes "z: n, y: n" --where "a = softmax(z)"
     """
     from derivations.engine import derive as run
+
+    if as_json:
+        if fmt not in ("text", "json"):
+            raise click.UsageError(f"--json and --format {fmt} ask for two different outputs; give one")
+        fmt = "json"
 
     try:
         d = run(expr, wrt, shapes, where, seed=seed)
