@@ -25,6 +25,7 @@ from checker.language.dims import is_scalar
 from checker.language.errors import DlprepError, InputError
 from checker.language.evaluate import evaluate
 from checker.language.numeric import directional, gradient, jacobian
+from checker.language.names import canonical_name
 from checker.language.parser import parse
 from checker.language.shapes import Declaration
 from checker.grading.problem import Problem
@@ -65,7 +66,7 @@ class Lifter:
         if len(factors) < 2 or not all(isinstance(f, A.Sym) and f.name in self.partials for f in factors):
             return tree
         ps = [self.partials[f.name] for f in factors]  # type: ignore[union-attr]
-        key = lambda s: s.replace(" ", "")  # noqa: E731
+        key = canonical_name
         if all(key(a.den) == key(b.num) for a, b in zip(ps, ps[1:])):
             num, den = ps[0].num, ps[-1].den
         elif all(key(a.num) == key(b.den) for a, b in zip(ps, ps[1:])):
@@ -88,6 +89,8 @@ class Lifter:
             return self.cache[p.name]
         u = self._numerator(p.num)
         v = self.parse(p.den)
+        while isinstance(v, A.Sym) and isinstance(self.problem.where.get(v.name), A.Sym):  # an alias: w^(l) for W^(l)
+            v = self.problem.where[v.name]
         if not isinstance(v, A.Sym):
             raise InputError(f"cannot differentiate with respect to '{p.den}'", expected="a variable of the problem, e.g. ∂J/∂W^(l)")
         cut = f"cut_{p.name}"

@@ -75,9 +75,10 @@ REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (re.compile(r"&"), ""),
     _drop(r"\\(?:in|subseteq)\s*\\mathbb\{R\}.*$"),  # … \in \mathbb{R}^{M_l}
     (re.compile(r"\\(?:triangleq|coloneqq|equiv|doteq)|:="), "="),
-    (re.compile(r"\\boxed\s*\{"), "{"),
+    (re.compile(r"\\boxed\s*\{(.*)\}\s*$"), r"\1"),
     (re.compile(r"\\(?:tag|label)\{[^{}]*\}"), ""),
     (re.compile(r"\\ell\b|ℓ"), "l"),
+    (re.compile(r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{([^{}]*)\}"), r"\1"),  # \mathbf{z}_{k+1} is z_{k+1}
     (re.compile(r"\\mathcal\s*\{([A-Za-z])\}"), r"\1"),
     (re.compile(r"\\(?:mathrm|operatorname|text)\s*\{\s*(Tr|tr|diag|softmax|sigmoid|tanh|exp|log|det|sparsemax|relu)\s*\}"), r"\1"),
     # a transpose inside a label's superscript: \delta^{(l+1)T}, a^{(l-1)\top}
@@ -179,7 +180,7 @@ def _capital_d(text: str, m: re.Match[str]) -> tuple[str, str, int] | None:
 
 PARTIALS: tuple[tuple[str, re.Pattern[str], Callable[[str, re.Match[str]], tuple[str, str, int] | None]], ...] = (
     ("partial", re.compile(r"\\frac(?=\s*\{\s*\\partial)"), _frac_partial),
-    ("partial", re.compile(r"∂\s*([^\s/∂=,()]+)\s*/\s*∂\s*([^\s=,()]+(?:\([^()]*\))?)"), _unicode_partial),
+    ("partial", re.compile(r"∂\s*([^\s/∂=,()]+(?:\([^()]*\))?)\s*/\s*∂\s*([^\s=,()∂]+(?:\([^()]*\))?)"), _unicode_partial),
     ("nabla", re.compile(r"(?:\\nabla|∇)\s*_"), _nabla),
     ("D", re.compile(r"(?<![A-Za-z\\])D\s*\["), _capital_d),
 )
@@ -209,6 +210,7 @@ LOSS = "|".join(re.escape(x) for x in LOSSES)
 LABELS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[tuple[str, ...], str | None]]], ...] = (
     (re.compile(rf"^(?P<x>{LOSS})$"), lambda m: (_loss_kinds(m["x"]), None)),
     (re.compile(rf"^(?:d|\\mathrm\{{d\}})\s*(?:{LOSS})$"), lambda m: (("differential",), None)),
+    (re.compile(rf"^(?:d|\\mathrm\{{d\}})\s*\(\s*(?:{LOSS})\s*\)$"), lambda m: (("differential",), None)),
     (re.compile(r"^(?:grad|gradient|g|G)$"), lambda m: (("gradient",), None)),
     (re.compile(r"^(?:jac|jacobian)$"), lambda m: (("jacobian",), None)),
     (re.compile(r"^(?:d|\\mathrm\{d\})\s*(?P<e>\(.*\))$"), lambda m: (("differential",), "d" + m["e"])),
@@ -252,7 +254,8 @@ def _rows(content: str) -> list[tuple[int, str]]:
     for start, block in blocks:
         line, offset = start, 0
         for piece in re.split(r"\\\\", block):
-            rows.append((line + block[:offset].count("\n"), " ".join(piece.split())))
+            lead = len(piece) - len(piece.lstrip())
+            rows.append((line + block[: offset + lead].count("\n"), " ".join(piece.split())))
             offset += len(piece) + 2
     return rows
 

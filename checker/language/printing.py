@@ -259,7 +259,7 @@ class Printer:
     def differential(self, node: A.Differential) -> tuple[str, int]:
         arg = node.arg
         simple = isinstance(arg, A.Sym) and (len(arg.name) == 1 or arg.name in GREEK_WORDS)
-        if isinstance(arg, A.Sym) and "^(" in arg.name:  # d z^(l), not (dz)^l
+        if isinstance(arg, A.Sym) and ("^(" in arg.name or "_" in arg.name):  # d z^(l), d z_k; not (dz)^l
             return self.style.labelled_differential(self.show(arg, ATOM)), POSTFIX
         return self.style.differential(self.show(arg, ATOM if simple else EQ), simple), POSTFIX
 
