@@ -17,7 +17,10 @@ from dlprep.cli import cli
 PARTS = [(e.id, p.name) for e in all_entries() for p in e.parts if p.function or p.steps]
 HAND_WRITTEN = {("conv-residual", "delta"), ("conv-residual", "grad-kernel"), ("conv-residual", "grad-bias"),
                 ("maxout-gradient", "gradient"), ("leaky-relu-derivative", "derivative"),
-                ("elu-derivative", "derivative"), ("sparsemax-jacobian", "jacobian")}
+                ("elu-derivative", "derivative"), ("sparsemax-jacobian", "jacobian"),
+                # proofs from the definitions (issue #12), checked by the same step checker
+                ("softmax-jacobian", "jacobian"), ("sigmoid-derivative", "derivative"), ("sigmoid-derivative", "jacobian"),
+                ("tanh-derivative", "derivative"), ("tanh-derivative", "jacobian"), ("mlp-backprop", "delta")}
 
 
 @pytest.mark.parametrize("entry_id, part", PARTS, ids=[f"{e}/{p}" for e, p in PARTS])
