@@ -42,6 +42,11 @@ class Step:
     role: str = "chain"
     lhs: str | None = None
     tree: object = None
+    row: int | None = None  # the row of a LaTeX block when several rows share one line of the file
+
+    @property
+    def where(self) -> str:
+        return f"line {self.line}" + (f" (row {self.row})" if self.row else "")
 
     @property
     def kind(self) -> str:
@@ -297,10 +302,12 @@ def read_steps(content: str, *, first_kind: str = "gradient", names: frozenset[s
     partials: dict[str, Partial] = {}
     steps: list[Step] = []
     kinds: tuple[str, ...] | None = None
-    for number, raw in _rows(content):
+    all_rows = _rows(content)
+    for position, (number, raw) in enumerate(all_rows):
         row = _clean(_rewrite(raw))
         if not row or row.startswith(("#", "%")):
             continue
+        first_step = len(steps)
         row = _split_differentials(_lift_partials(row, partials), names)
         for statement in _statements(row):
             parts = [_clean(p) for p in split_chain(statement)]
@@ -328,6 +335,11 @@ def read_steps(content: str, *, first_kind: str = "gradient", names: frozenset[s
                 _add(steps, number, lhs, kinds)
             for p in rest:
                 _add(steps, number, p, kinds)
+        rows_here = sum(1 for n, _ in all_rows if n == number)
+        if rows_here > 1:
+            index = sum(1 for n, _ in all_rows[:position] if n == number) + 1
+            for step in steps[first_step:]:
+                step.row = index
     if not steps:
         raise InputError("the step file has no steps", expected="one step a line, e.g. df = 2(Ax-b)^T A dx")
     return StepFile(steps, partials)

@@ -48,9 +48,9 @@ def check_steps(problem: Problem, content: str, *, function: A.Node | None = Non
     lifter = Lifter(problem, parsed.partials)
     lhs_trees: dict[int, A.Node] = {}
     for k, step in enumerate(steps):
-        step.tree = _read(lifter, step.text, step.line)
+        step.tree = _read(lifter, step.text, step.where)
         if step.role == "aside" and step.lhs is not None:
-            lhs_trees[k] = _read(lifter, step.lhs, step.line)
+            lhs_trees[k] = _read(lifter, step.lhs, step.where)
     problem = lifter.result()
     direction = A.Differential(A.Sym(wrt)) if wrt else None
     extra = tuple(problem.typed(n) for n in (function, direction) if n is not None)
@@ -68,14 +68,15 @@ def check_steps(problem: Problem, content: str, *, function: A.Node | None = Non
             if _well_formed(problem, step.tree):  # type: ignore[arg-type]
                 previous = (kind, step.tree)  # type: ignore[assignment]
             last_chain = step
+        report = {"line": step.line, "text": step.text, **({"row": step.row} if step.row else {})}
         if ok:
             verdict = "correct" if first_wrong is None else "follows"
-            reports.append({"line": step.line, "text": step.text, "verdict": verdict, "diagnosis": [], "message": ""})
+            reports.append({**report, "verdict": verdict, "diagnosis": [], "message": ""})
             continue
         if first_wrong is None:
             first_wrong = k
         codes, text = finding if finding else (["unknown"], "this step does not follow from the previous one")
-        reports.append({"line": step.line, "text": step.text, "verdict": "incorrect", "diagnosis": codes, "message": text})
+        reports.append({**report, "verdict": "incorrect", "diagnosis": codes, "message": text})
     final = _final(problem, last_chain, wrt) if last_chain is not None else None
     if first_wrong is None and final is not None and final.verdict != "correct":
         index = steps.index(last_chain)  # type: ignore[arg-type]
@@ -85,15 +86,17 @@ def check_steps(problem: Problem, content: str, *, function: A.Node | None = Non
         return Verdict("correct", message=f"all {len(steps)} steps check out", steps=reports,
                        read_as=to_text(steps[-1].tree) if steps[-1].tree is not None else None)  # type: ignore[arg-type]
     bad = reports[first_wrong]
-    return Verdict("incorrect", message=f"the first wrong step is on line {bad['line']}: {bad['message']}",
+    return Verdict("incorrect", message=f"the first wrong step is on {steps[first_wrong].where}: {bad['message']}",
                    diagnosis=bad["diagnosis"], steps=reports)
 
 
-def _read(lifter: Lifter, text: str, line: int) -> A.Node:
+def _read(lifter: Lifter, text: str, where: str) -> A.Node:
     try:
         return lifter.lift(lifter.parse(text))
+    except InputError as exc:  # the line and the construct: "line 3: unexpected '∂' at column 11 …"
+        raise InputError(f"{where}: {exc.message}", text=exc.text, column=exc.column, expected=exc.expected) from None
     except DlprepError as exc:
-        raise InputError(f"line {line}: {exc}") from None
+        raise InputError(f"{where}: {exc}") from None
 
 
 def _choose(problem: Problem, previous: tuple[str, A.Node] | None, step: Step,

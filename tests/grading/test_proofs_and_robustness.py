@@ -23,7 +23,30 @@ PROOFS = [
     ("sigmoid-derivative", "jacobian", "1 ./ (1 + exp(-z))", "d f(X) = f′(X)∘dX"),
     ("tanh-derivative", "derivative", "sum((exp(z) - exp(-z)) ./ (exp(z) + exp(-z)))", "d f(X) = f′(X)∘dX"),
     ("mlp-backprop", "delta", "tr(delta^(l+1)^T dz^(l+1))", "δ^(l+1)ᵀW^(l+1)f(z^(l))"),
+    ("sparsemax-jacobian", "jacobian", "s .* (z - (s^T z - 1) / (1^T s) 1)", "∂p/∂z = diag(s)"),
 ]
+
+
+def test_a_wrong_proof_step_is_not_shown_as_verified() -> None:
+    """The softmax proof with the 1/(1ᵀexp z)² of the quotient rule replaced by 1/(1ᵀexp z) fails its check."""
+    from dataclasses import replace
+
+    from derivations.catalog import get
+    from derivations.catalog.steps import part_steps
+
+    entry = get("softmax-jacobian")
+    part = entry.parts[0]
+    broken = tuple((line.replace("(1^T exp(z))^2", "(1^T exp(z))"), rule) for line, rule in part.proof)
+    found = part_steps(entry, replace(part, proof=broken))
+    assert not found.verified and not found.lines[1]["verified"] and found.lines[0]["verified"]
+
+
+def test_one_line_block_names_the_row() -> None:
+    """Seed 000 writes its aligned block on one line: the wrong step is named by its row."""
+    content = ("$$\\begin{aligned} df &= (Adx)^T (Ax - b) + (Ax - b)^T Adx \\\\ &= (dx)^T A (Ax - b) + (Ax - b)^T Adx "
+               "\\\\ &= 2(Ax - b)^T Adx \\end{aligned}$$")
+    verdict = check_steps(from_catalog("least-squares-gradient", "gradient"), content)
+    assert verdict.verdict == "incorrect" and "line 1 (row 2)" in verdict.message
 
 
 @pytest.mark.parametrize("entry, part, start, stated", PROOFS)
