@@ -139,9 +139,16 @@ class _Engine:
 
     def _rewrite_rule(self) -> str:
         """The rule of the step that restates f: abbreviations substituted, or norms and 1×1 products rewritten."""
+        rules = []
+        norms = [n for n in self.f.walk() if isinstance(n, A.Norm)]
+        if any(n.arg.shape is not None and n.arg.shape[1].is_one for n in norms):
+            rules.append("‖u‖² = uᵀu")
+        if any(n.arg.shape is not None and not n.arg.shape[1].is_one for n in norms):
+            rules.append("‖X‖_F² = Tr(XᵀX)")
+        shown = {n.name for n in self.show(self.fs).walk() if isinstance(n, A.Sym)}
         if self.fold and to_text(self.show(self.fs)) != to_text(from_sympy(self.fs)):
-            return "write with " + "; ".join(f"{n} = {to_unicode(v)}" for n, v in self.problem.where.items())
-        return "‖u‖² = Tr(uᵀu); scalars as 1×1"
+            rules.append("write with " + "; ".join(f"{to_unicode(A.Sym(n))} = {to_unicode(v)}" for n, v in self.problem.where.items() if n in shown))
+        return "; ".join(rules) or "the same f, terms reordered and constants collected"
 
     def differentials(self) -> sp.Basic:
         current = D(self.fs)
