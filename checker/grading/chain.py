@@ -15,6 +15,7 @@ A step that uses them is judged by substituting them, numerically (nothing symbo
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from typing import Any, Callable
 
@@ -27,6 +28,7 @@ from checker.language.evaluate import evaluate
 from checker.language.numeric import directional, gradient, jacobian
 from checker.language.names import canonical_name
 from checker.language.parser import parse
+from checker.language.printing import to_text
 from checker.language.shapes import Declaration
 from checker.grading.problem import Problem
 from checker.grading.step_reader import LOSSES, Partial
@@ -51,7 +53,32 @@ class Lifter:
         """The tree with partials and differentials of expressions replaced by valued symbols."""
         tree = self._telescope(tree)
         tree = self._partials(tree)
+        tree = self._convolutions(tree)
         return self._differentials(self.problem.expand(tree))
+
+    # -------------------------------------------------------------- ω * a: the course's convolution star
+    def _convolutions(self, tree: A.Node) -> A.Node:
+        """``ω * a_l`` and ``ω̃ * δ_{l+1}`` (lecture ch. 7) are convolutions with a kernel of the network
+        (the second argument of a conv2 in its definitions). When the step does not type-check as matrix
+        products, each such product is read as conv2(·, kernel, 'valid') or 'full', whichever fits."""
+        kernels = {to_text(f.args[1]) for d in (self.problem.definitions or {}).values() for f in d.walk()
+                   if isinstance(f, A.Func) and f.name == "conv2" and len(f.args) == 2}
+        if not kernels or self._fits(tree):
+            return tree
+        stars = [n for n in tree.walk() if isinstance(n, A.Mul) and _kernel_of(self.problem.expand(n.left), kernels)]
+        for modes in itertools.product(("valid", "full"), repeat=min(len(stars), 3)):
+            table = {id(star): mode for star, mode in zip(stars, modes)}
+            candidate = _replace_stars(tree, table)
+            if self._fits(candidate):
+                return candidate
+        return tree
+
+    def _fits(self, tree: A.Node) -> bool:
+        try:
+            _infer(self.problem.expand(tree), self.decls)
+        except DlprepError:
+            return False
+        return True
 
     def result(self) -> Problem:
         return replace(self.problem, decls=self.decls, derived=self.derived)
@@ -150,6 +177,20 @@ class Lifter:
         self.decls[name] = Declaration(name, typed.shape)
         self.derived[name] = lambda inst, typed=typed: directional(typed, inst, wrt, inst.values["d" + wrt], adaptive=True)
         return A.Sym(name)
+
+
+def _kernel_of(node: A.Node, kernels: set[str]) -> bool:
+    """ω, or rot180(ω) (ω̃), for a kernel ω of the network."""
+    if isinstance(node, A.Func) and node.name == "rot180" and len(node.args) == 1:
+        node = node.args[0]
+    return to_text(node) in kernels
+
+
+def _replace_stars(node: A.Node, table: dict[int, str]) -> A.Node:
+    if id(node) in table and isinstance(node, A.Mul):
+        return A.Func("conv2", (_replace_stars(node.right, table), node.left), option=table[id(node)])
+    children = [_replace_stars(c, table) for c in node.children()]
+    return A.rebuild(node, children) if children else node
 
 
 def _factors(node: A.Node) -> list[A.Node]:

@@ -61,6 +61,7 @@ class Partial:
     num: str
     den: str
     form: str
+    source: str = ""  # as written, for display
 
 
 @dataclass
@@ -201,7 +202,7 @@ def _lift_partials(text: str, table: dict[str, Partial]) -> str:
             num, den, end = found
             name = f"partial{len(table)}"
             num = _LOSS_CALL.sub(r"\1", num).strip()
-            table[name] = Partial(name, num.strip(), den.strip(), form)
+            table[name] = Partial(name, num.strip(), den.strip(), form, " ".join(text[m.start():end].split()))
             text = text[: m.start()] + f" {name} " + text[end:]
     return text
 
@@ -370,3 +371,8 @@ def _covers(word: str, names: frozenset[str]) -> bool:
     if not word:
         return True
     return any(word.startswith(n) and _covers(word[len(n) :], names) for n in names if n and n.isalnum())
+
+
+def shown(text: str, partials: dict[str, Partial]) -> str:
+    """A step's text with its partials as the student wrote them."""
+    return re.sub(r"partial\d+", lambda m: partials[m.group()].source if m.group() in partials else m.group(), text).strip()

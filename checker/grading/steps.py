@@ -68,7 +68,7 @@ def check_steps(problem: Problem, content: str, *, function: A.Node | None = Non
             if _well_formed(problem, step.tree):  # type: ignore[arg-type]
                 previous = (kind, step.tree)  # type: ignore[assignment]
             last_chain = step
-        report = {"line": step.line, "text": step.text, **({"row": step.row} if step.row else {})}
+        report = {"line": step.line, "text": reader.shown(step.text, parsed.partials), **({"row": step.row} if step.row else {})}
         if ok:
             verdict = "correct" if first_wrong is None else "follows"
             reports.append({**report, "verdict": verdict, "diagnosis": [], "message": ""})

@@ -34,6 +34,16 @@ CONV_LATEX = r"""$$\begin{aligned} d(J; \mathbf{z}_l) &= \text{Tr} (D[J; \mathbf
 
 $$\boxed{\delta_l = \nabla_{\mathbf{z}_l} J = \operatorname{conv2}(\delta_{l+1}, \operatorname{rot180}(\omega), 'full') \circ f'(\mathbf{z}_l)}$$"""
 
+# as the seed writes it, with the course's star for convolution (ω * a narrow, ω̃ * δ wide: whichever fits)
+CONV_STAR_LATEX = r"""$$\begin{aligned} d(J; \mathbf{z}_l) &= \text{Tr} (D[J; \mathbf{z}_{l+1}] d(\mathbf{z}_{l+1}; \mathbf{z}_l)) \\ &= \text{Tr} (\delta_{l+1}^T [\omega * d(\mathbf{a}_l; \mathbf{z}_l)]) \\ &= \text{Tr} (\delta_{l+1}^T [\omega * (f'(\mathbf{z}_l) \circ d\mathbf{z}_l)]) \\ &= \text{Tr} ([(\tilde{\omega} * \delta_{l+1}) \circ f'(\mathbf{z}_l)]^T d\mathbf{z}_l) \end{aligned}$$
+
+$$\boxed{\delta_l = \nabla_{\mathbf{z}_l} J = (\tilde{\omega} * \delta_{l+1}) \circ f'(\mathbf{z}_l)}$$"""
+CONV_STAR_PLAIN = """d(J; z_l) = tr(D[J; z_{l+1}] d(z_{l+1}; z_l))
+= tr(delta_{l+1}^T (omega * d(a_l; z_l)))
+= tr(delta_{l+1}^T (omega * (f'(z_l) .* dz_l)))
+= tr(((omega_tilde * delta_{l+1}) .* f'(z_l))^T dz_l)
+delta_l = (omega_tilde * delta_{l+1}) .* f'(z_l)"""
+
 DELTA_004_LATEX = r"""$$\delta^{(l)} = \frac{\partial C(W, b)}{\partial z^{(l+1)}} \frac{\partial z^{(l+1)}}{\partial z^{(l)}}$$
 
 $$z^{(l+1)} = W^{(l+1)} a^{(l)} + b^{(l+1)} = W^{(l+1)} f(z^{(l)}) + b^{(l+1)}$$
@@ -112,6 +122,13 @@ CASES = [
      slip(CONV_PLAIN, "= tr((conv2(delta_{l+1}, rot180(omega)", "= tr((conv2(delta_{l+1}, omega"), "incorrect", 4),
     ("000 conv residual, LaTeX, f' lost", "conv-residual", "delta",
      slip(CONV_LATEX, r"(f'(\mathbf{z}_l) \circ d\mathbf{z}_l", r"(d\mathbf{z}_l"), "incorrect", 3),
+    ("000 conv residual with ω *, LaTeX (one-line block)", "conv-residual", "delta", CONV_STAR_LATEX, "correct", None),
+    ("000 conv residual with ω *, plain", "conv-residual", "delta", CONV_STAR_PLAIN, "correct", None),
+    ("000 conv residual with ω *, LaTeX, ω for ω̃", "conv-residual", "delta",
+     slip(CONV_STAR_LATEX, r"(\tilde{\omega} * \delta_{l+1}) \circ f'(\mathbf{z}_l)]^T", r"(\omega * \delta_{l+1}) \circ f'(\mathbf{z}_l)]^T"),
+     "incorrect", 1),
+    ("000 conv residual with ω *, plain, f' dropped", "conv-residual", "delta",
+     slip(CONV_STAR_PLAIN, "= tr(delta_{l+1}^T (omega * (f'(z_l) .* dz_l)))", "= tr(delta_{l+1}^T (omega * dz_l))"), "incorrect", 3),
     # seed 004: the δ recursion and ∂C/∂W, products of partials
     ("004 δ recursion, LaTeX", "mlp-backprop", "delta", DELTA_004_LATEX, "correct", None),
     ("004 δ recursion, plain", "mlp-backprop", "delta", DELTA_004_PLAIN, "correct", None),
