@@ -101,7 +101,7 @@ def _check_one(problem_id, part, answer, steps_file, expr, wrt, where, kind, ide
         return check_identity(identity, shapes, seed=seed)
     function = None
     if expr is not None:
-        from checker.grading.problems import from_expression
+        from checker.grading.problem import from_expression
 
         problem, function = from_expression(expr, wrt, shapes, where=where, kind=kind, seed=seed)
     else:
