@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from checker.grading.steps import check_steps
 from checker.language.errors import DlprepError
-from checker.grading.problems import from_expression
+from checker.grading.problem import from_expression
 from derivations.catalog.problem import from_catalog
 from dlprep.cli import cli
 
