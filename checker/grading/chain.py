@@ -29,7 +29,7 @@ from checker.language.numeric import directional, gradient, jacobian
 from checker.language.names import canonical_name
 from checker.language.parser import parse
 from checker.language.printing import to_text
-from checker.language.shapes import Declaration
+from checker.language.shapes import Declaration, infer
 from checker.grading.problem import Problem
 from checker.grading.step_reader import LOSSES, Partial
 
@@ -207,9 +207,4 @@ def _substitute(node: A.Node, table: dict[str, A.Node]) -> A.Node:
 
 
 def _infer(node: A.Node, decls: dict[str, Declaration]) -> A.Node:
-    from checker.language.shapes import infer
-
-    try:
-        return infer(node, decls)
-    except DlprepError:
-        raise
+    return infer(node, decls)
