@@ -99,7 +99,8 @@ class _Engine:
                                               key=sp.default_sort_key))}
         tree = from_sympy(e.xreplace(holes))
         back = {str(s.name): A.Differential(from_sympy(p.arg)) for p, s in holes.items()}
-        return _replace_syms(tree, back) if back else tree
+        back["d" + self.wrt] = A.Differential(A.Sym(self.wrt))  # d z^(l), not the symbol dz^(l)
+        return _replace_syms(tree, back)
 
     def sums_to_one(self) -> frozenset[sp.Basic]:
         """Declared probability vectors and one-hot vectors: 1ᵀy = 1."""
@@ -120,7 +121,7 @@ class _Engine:
         bridged = self.check.function(self.fs)  # the SymPy form of f against f itself
         self.add("f", self.tree, "", bridged, "f itself")
         if to_text(self.show(self.fs)) != to_text(self.tree):
-            self.add("f", self.show(self.fs), "‖u‖² = Tr(uᵀu); scalars as 1×1", bridged, "f")
+            self.add("f", self.show(self.fs), self._rewrite_rule(), bridged, "f")
         df = self.differentials()
         if is_zero(df):
             result = self.independent()
@@ -135,6 +136,19 @@ class _Engine:
                           to_numpy(self.check.typed(result), self.decls), len(self.instances),
                           [dict(i.sizes) for i in self.instances], result,
                           {name: python_name(name) for name in sorted(self.decls)})
+
+    def _rewrite_rule(self) -> str:
+        """The rule of the step that restates f: abbreviations substituted, or norms and 1×1 products rewritten."""
+        rules = []
+        norms = [n for n in self.f.walk() if isinstance(n, A.Norm)]
+        if any(n.arg.shape is not None and n.arg.shape[1].is_one for n in norms):
+            rules.append("‖u‖² = uᵀu")
+        if any(n.arg.shape is not None and not n.arg.shape[1].is_one for n in norms):
+            rules.append("‖X‖_F² = Tr(XᵀX)")
+        shown = {n.name for n in self.show(self.fs).walk() if isinstance(n, A.Sym)}
+        if self.fold and to_text(self.show(self.fs)) != to_text(from_sympy(self.fs)):
+            rules.append("write with " + "; ".join(f"{to_unicode(A.Sym(n))} = {to_unicode(v)}" for n, v in self.problem.where.items() if n in shown))
+        return "; ".join(rules) or "the same f, terms reordered and constants collected"
 
     def differentials(self) -> sp.Basic:
         current = D(self.fs)

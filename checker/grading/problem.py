@@ -71,6 +71,9 @@ class Problem:
     extra_nodes: tuple[A.Node, ...] = ()  # nodes whose domains the instances must respect
     function: A.Node | None = None  # the f a derivation starts from (for step files)
     wrt: str | None = None  # the variable of f
+    definitions: Mapping[str, A.Node] = field(default_factory=dict)  # the network as written: z^(l+1) = W^(l+1) a^(l) + b^(l+1)
+    derived: Mapping[str, Callable[[object], np.ndarray]] = field(default_factory=dict)  # symbols computed from an instance
+    answer_labels: tuple[str, ...] = ()  # names that stand for the answer in a step file (delta^(l))
     n: int = 5
     seed: int = 0
     rtol: float = RTOL  # relative tolerance; a numeric question states its own (the bank's Check.rtol)
@@ -133,6 +136,9 @@ class Problem:
         if self._instances is None:
             nodes = [n for n in (self.typed_reference, *self.extra_nodes, *extra) if n is not None]
             self._instances = draw_instances(self.decls, nodes, self.n, self.seed, kink_aware=self.kink_aware)
+            for inst in self._instances:  # intermediate quantities (d z^(l+1), ∂J/∂z^(l+1)) from the drawn values
+                for name, compute in self.derived.items():
+                    inst.values[name] = compute(inst)  # type: ignore[attr-defined]
         return self._instances
 
     def reference_values(self) -> list[np.ndarray]:

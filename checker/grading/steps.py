@@ -22,80 +22,17 @@ from checker.language.errors import DlprepError, InputError
 from checker.language.numeric import directional
 from checker.language.parser import parse
 from checker.language.printing import to_text
+from checker.grading import step_reader as reader
+from checker.grading.chain import Lifter
 from checker.grading.problem import Problem, all_close
+from checker.grading.step_reader import Step
 from checker.grading.verdict import Verdict
 
-LABELS: dict[str, str] = {
-    "f": "function", "J": "function", "L": "function", "l": "function", "ℓ": "function",
-    "df": "differential", "dJ": "differential", "dL": "differential", "dl": "differential", "dℓ": "differential",
-    "grad": "gradient", "gradient": "gradient", "g": "gradient", "G": "gradient",
-    "jac": "jacobian", "jacobian": "jacobian",
-}
-_LABEL = re.compile(
-    r"^\s*(?:&\s*)?(?P<label>\\mathrm\{d\}\s*[fJLl]|d\s*[fJLlℓ]|grad(?:ient)?|jac(?:obian)?|[fgGJLlℓ]"
-    r"|∇\s*_?\{?\w*\}?\s*\w*|\\nabla\s*_?\{?[\w\\^{}()]*\}?\s*\w*|\\frac\{\\partial\s*\w+\}\{\\partial\s*[\w\\^{}()]+\}"
-    r"|∂\w+\s*/\s*∂[\w^()]+)\s*(?:&\s*)?=(?P<rest>.*)$"
-)
-
-
-@dataclass
-class Step:
-    line: int
-    text: str
-    kind: str
-    tree: A.Node | None = None
 
 
 def read_steps(content: str, *, first_kind: str = "gradient") -> list[Step]:
-    """Split a step file into steps with their kinds (labels as in :data:`LABELS`)."""
-    if "$$" in content:
-        pieces = [(content[: m.start()].count("\n") + 1, m.group(1)) for m in re.finditer(r"\$\$(.*?)\$\$", content, re.S)]
-        lines = [(n, " ".join(p.split())) for n, p in pieces]
-    else:
-        lines = [(n, text) for n, text in enumerate(content.splitlines(), start=1)]
-    steps: list[Step] = []
-    kind: str | None = None
-    for number, raw in lines:
-        text = raw.strip().rstrip("\\").strip().rstrip(".,;").strip()
-        if not text or text.startswith("#") or text.startswith("%"):
-            continue
-        m = _LABEL.match(text)
-        if m:
-            kind = _kind_of(m.group("label"))
-            body = m.group("rest")
-        elif text.lstrip("&").lstrip().startswith("="):
-            body = text.lstrip("&").lstrip()[1:]
-            if kind is None:
-                raise InputError(f"line {number} continues a derivation that has not started", expected="a first line such as df = …")
-        else:
-            body = text
-            kind = kind or ("differential" if re.search(r"(^|[^a-z])d[A-Za-z(\\]", text) else first_kind)
-        for part in _split_chain(body):
-            steps.append(Step(number, part.strip(), kind))
-    if not steps:
-        raise InputError("the step file has no steps", expected="one step a line, e.g. df = 2(Ax-b)^T A dx")
-    return steps
-
-
-def _kind_of(label: str) -> str:
-    compact = label.replace(" ", "").replace("\\mathrm{d}", "d")
-    if compact in LABELS:
-        return LABELS[compact]
-    if compact.startswith(("∇", "\\nabla", "\\frac", "∂")):
-        return "gradient"
-    return "function"
-
-
-def _split_chain(body: str) -> list[str]:
-    depth, start, parts = 0, 0, []
-    for i, ch in enumerate(body):
-        depth += ch in "([{"
-        depth -= ch in ")]}"
-        if ch == "=" and depth == 0 and body[i - 1 : i] not in ("<", ">", "!") and body[i + 1 : i + 2] != "=":
-            parts.append(body[start:i])
-            start = i + 1
-    parts.append(body[start:])
-    return [p for p in parts if p.strip()]
+    """The steps of a step file (kept for callers of the old API; see :mod:`checker.grading.step_reader`)."""
+    return reader.read_steps(content, first_kind=first_kind).steps
 
 
 # ------------------------------------------------------------------ checking
@@ -103,44 +40,102 @@ def check_steps(problem: Problem, content: str, *, function: A.Node | None = Non
     """Check every step; ``function`` (f) and ``wrt`` (X) let the first df step be checked too."""
     function = function if function is not None else problem.function
     wrt = wrt or problem.wrt
-    steps = read_steps(content, first_kind=problem.kind if problem.kind in ("gradient", "jacobian", "differential") else "gradient")
-    for step in steps:
-        step.tree = parse(step.text, names=problem.names)
+    problem = replace(problem, function=function, wrt=wrt)
+    first = problem.kind if problem.kind in ("gradient", "jacobian", "differential") else "gradient"
+    answers = {name: (first,) for name in problem.answer_labels}
+    parsed = reader.read_steps(content, first_kind=first, names=frozenset(problem.names), answers=answers)
+    steps = parsed.steps
+    lifter = Lifter(problem, parsed.partials)
+    lhs_trees: dict[int, A.Node] = {}
+    for k, step in enumerate(steps):
+        step.tree = _read(lifter, step.text, step.where)
+        if step.role == "aside" and step.lhs is not None:
+            lhs_trees[k] = _read(lifter, step.lhs, step.where)
+    problem = lifter.result()
     direction = A.Differential(A.Sym(wrt)) if wrt else None
     extra = tuple(problem.typed(n) for n in (function, direction) if n is not None)
     problem = replace(problem, extra_nodes=problem.extra_nodes + extra)
-    chain: list[tuple[str, A.Node]] = [("function", function)] if function is not None else []
-    chain += [(s.kind, s.tree) for s in steps]  # type: ignore[misc]
-    offset = len(chain) - len(steps)
     reports: list[dict[str, Any]] = []
     first_wrong: int | None = None
-    previous: int | None = None if offset == 0 else 0  # the last step that type-checks
+    previous: tuple[str, A.Node] | None = ("function", function) if function is not None else None
+    last_chain: Step | None = None
     for k, step in enumerate(steps):
-        j = k + offset
-        if previous is None:
-            ok, finding = True, None
+        if step.role == "aside":
+            ok, finding = _aside(problem, lhs_trees[k], step.tree)  # type: ignore[arg-type]
         else:
-            ok, finding = _consistent(problem, chain[previous], chain[j], wrt)
-        if _well_formed(problem, step.tree):
-            previous = j
+            ok, finding, kind = _choose(problem, previous, step, wrt)
+            step.kinds = (kind,)
+            if _well_formed(problem, step.tree):  # type: ignore[arg-type]
+                previous = (kind, step.tree)  # type: ignore[assignment]
+            last_chain = step
+        report = {"line": step.line, "text": reader.shown(step.text, parsed.partials), **({"row": step.row} if step.row else {})}
         if ok:
             verdict = "correct" if first_wrong is None else "follows"
-            reports.append({"line": step.line, "text": step.text, "verdict": verdict, "diagnosis": [], "message": ""})
+            reports.append({**report, "verdict": verdict, "diagnosis": [], "message": ""})
             continue
         if first_wrong is None:
             first_wrong = k
         codes, text = finding if finding else (["unknown"], "this step does not follow from the previous one")
-        reports.append({"line": step.line, "text": step.text, "verdict": "incorrect", "diagnosis": codes, "message": text})
-    final = _final(problem, steps[-1], wrt)
+        reports.append({**report, "verdict": "incorrect", "diagnosis": codes, "message": text})
+    final = _final(problem, last_chain, wrt) if last_chain is not None else None
     if first_wrong is None and final is not None and final.verdict != "correct":
-        reports[-1].update(verdict="incorrect", diagnosis=final.diagnosis, message="the last step is not the answer: " + final.message)
-        first_wrong = len(steps) - 1
+        index = steps.index(last_chain)  # type: ignore[arg-type]
+        reports[index].update(verdict="incorrect", diagnosis=final.diagnosis, message="the last step is not the answer: " + final.message)
+        first_wrong = index
     if first_wrong is None:
         return Verdict("correct", message=f"all {len(steps)} steps check out", steps=reports,
-                       read_as=to_text(steps[-1].tree) if steps[-1].tree is not None else None)
+                       read_as=to_text(steps[-1].tree) if steps[-1].tree is not None else None)  # type: ignore[arg-type]
     bad = reports[first_wrong]
-    return Verdict("incorrect", message=f"the first wrong step is on line {bad['line']}: {bad['message']}",
+    return Verdict("incorrect", message=f"the first wrong step is on {steps[first_wrong].where}: {bad['message']}",
                    diagnosis=bad["diagnosis"], steps=reports)
+
+
+def _read(lifter: Lifter, text: str, where: str) -> A.Node:
+    try:
+        return lifter.lift(lifter.parse(text))
+    except InputError as exc:  # the line and the construct: "line 3: unexpected '∂' at column 11 …"
+        raise InputError(f"{where}: {exc.message}", text=exc.text, column=exc.column, expected=exc.expected) from None
+    except DlprepError as exc:
+        raise InputError(f"{where}: {exc}") from None
+
+
+def _choose(problem: Problem, previous: tuple[str, A.Node] | None, step: Step,
+            wrt: str | None) -> tuple[bool, tuple[list[str], str] | None, str]:
+    """The first of the step's candidate kinds that follows from the previous step; else the likeliest."""
+    if previous is None:
+        return True, None, _by_shape(problem, step, wrt)
+    findings = []
+    for kind in step.kinds:
+        ok, finding = _consistent(problem, previous, (kind, step.tree), wrt)  # type: ignore[arg-type]
+        if ok:
+            return True, None, kind
+        findings.append((kind, finding))
+    likely = _by_shape(problem, step, wrt)
+    return False, dict(findings).get(likely, findings[0][1]), likely
+
+
+def _by_shape(problem: Problem, step: Step, wrt: str | None) -> str:
+    """``J = …`` is the loss when it has the loss's shape, else the Jacobian (and ∂f/∂x the gradient
+    when it has x's shape): decided by shape, never by the letter alone."""
+    if len(step.kinds) == 1:
+        return step.kinds[0]
+    try:
+        shape = problem.typed(step.tree).shape  # type: ignore[arg-type]
+    except DlprepError:
+        return step.kinds[0]
+    if "function" in step.kinds and problem.function is not None and problem.typed(problem.function).shape == shape:
+        return "function"
+    if "gradient" in step.kinds and wrt and problem.decls[wrt].shape == shape:
+        return "gradient"
+    return "jacobian" if "jacobian" in step.kinds else step.kinds[0]
+
+
+def _aside(problem: Problem, lhs: A.Node, rhs: A.Node) -> tuple[bool, tuple[list[str], str] | None]:
+    """A side equation (``∂z^(l+1)/∂a^(l) = W^(l+1)``): both sides must have the same value."""
+    sub = Problem(problem.decls, reference=lhs, where=problem.where, kind="value", kink_aware=problem.kink_aware,
+                  seed=problem.seed, extra_nodes=problem.extra_nodes, derived=problem.derived)
+    verdict = check_tree(sub, rhs)
+    return verdict.verdict == "correct", (verdict.diagnosis, verdict.message)
 
 
 def _well_formed(problem: Problem, tree: A.Node | None) -> bool:
@@ -155,7 +150,7 @@ def _consistent(problem: Problem, prev: tuple[str, A.Node], cur: tuple[str, A.No
     (prev_kind, prev_tree), (cur_kind, cur_tree) = prev, cur
     if prev_kind == cur_kind:
         sub = Problem(problem.decls, reference=prev_tree, where=problem.where, kind=cur_kind,
-                      kink_aware=problem.kink_aware, seed=problem.seed, extra_nodes=problem.extra_nodes)
+                      kink_aware=problem.kink_aware, seed=problem.seed, extra_nodes=problem.extra_nodes, derived=problem.derived)
         verdict = check_tree(sub, cur_tree)
         return verdict.verdict == "correct", (verdict.diagnosis, verdict.message)
     if wrt is None:
@@ -169,7 +164,8 @@ def _consistent(problem: Problem, prev: tuple[str, A.Node], cur: tuple[str, A.No
         return True, None
     if cur_kind == "differential":
         numeric = Problem(problem.decls, numeric_reference=lambda inst: _as_differential(problem, prev_kind, prev_tree, inst, wrt),
-                          where=problem.where, kind="differential", seed=problem.seed, extra_nodes=problem.extra_nodes)
+                          where=problem.where, kind="differential", seed=problem.seed, extra_nodes=problem.extra_nodes,
+                          derived=problem.derived)
         verdict = check_tree(numeric, cur_tree)
         return False, (verdict.diagnosis or ["unknown"], verdict.message)
     verdict = check_tree(problem, cur_tree) if problem.kind == cur_kind else None
@@ -189,13 +185,17 @@ def _as_differential(problem: Problem, kind: str, tree: A.Node, inst: Any, wrt: 
     if kind == "differential":
         return value
     if kind == "gradient":
+        if value.shape != direction.shape:
+            raise InputError(f"a gradient has the shape of {wrt}; this step's value is {value.shape[0]}×{value.shape[1]}")
         return np.array([[float(np.sum(value * direction))]])
     if kind == "jacobian":
+        if value.shape[1] != direction.size:
+            raise InputError(f"a Jacobian has one column per entry of {wrt}; this step's value has {value.shape[1]}")
         return (value @ direction.reshape(-1, 1)).reshape(-1, 1)
     raise InputError(f"cannot compare a {kind} step")
 
 
-def _final(problem: Problem, last: Step, wrt: str | None) -> Verdict | None:
+def _final(problem: Problem, last: Step, wrt: str | None) -> Verdict | None:  # noqa: ARG001
     if last.tree is None or (problem.reference is None and problem.numeric_reference is None):
         return None
     if last.kind != problem.kind:

@@ -228,6 +228,9 @@ class _Parser:
                 return A.ElemPow(base, value)
             transposed = len(inner) > 3 and inner[-2].text in TRANSPOSE_MARKS and inner[-1].text == "}"
             label = self.label_of(inner[:-2] + inner[-1:] if transposed else inner, t)
+            if label is not None and (labelled := self.labelled_differential(base, label)) is not None:
+                self.skip_group()  # dz^(l+1): the differential of the labelled name z^(l+1)
+                return A.Transpose(labelled) if transposed else labelled
             if label is not None and isinstance(base, A.Sym):
                 candidate = join_label(base.name, label)
                 if self.names is None or self.resolve_declared(candidate) or not self.declared(base.name):
@@ -255,6 +258,17 @@ class _Parser:
                     self.advance()
                 return A.Transpose(A.Inverse(base))
         return A.Pow(base, self.exponent_value())
+
+    def labelled_differential(self, base: A.Node, label: str) -> A.Node | None:
+        """``dz^(l+1)`` or ``d z^(l+1)`` → d(z^(l+1)) when z^(l+1) is declared and dz^(l+1) is not."""
+        if isinstance(base, A.Differential) and isinstance(base.arg, A.Sym):
+            stem = base.arg.name
+        elif isinstance(base, A.Sym) and len(base.name) > 1 and base.name[0] == "d" and not self.declared(base.name):
+            stem = base.name[1:]
+        else:
+            return None
+        found = self.resolve_declared(join_label(stem, label))
+        return A.Differential(A.Sym(found)) if found and not self.declared(join_label("d" + stem, label)) else None
 
     def exponent_value(self) -> A.Node:
         """A power's exponent: a number, a signed number, a name, or a bracketed expression."""

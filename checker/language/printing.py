@@ -71,6 +71,9 @@ class Style:
     def differential(self, inner: str, simple: bool) -> str:
         return f"d{inner}" if simple else f"d({inner})"
 
+    def labelled_differential(self, inner: str) -> str:
+        return f"d({inner})"  # plain text reads back without declarations
+
     def frac(self, num: str, den: str) -> str:
         return f"{num} / {den}"
 
@@ -139,6 +142,9 @@ class LatexStyle(Style):
     def differential(self, inner: str, simple: bool) -> str:
         return rf"\mathrm{{d}}{inner}" if simple else rf"\mathrm{{d}}\left({inner}\right)"
 
+    def labelled_differential(self, inner: str) -> str:
+        return rf"\mathrm{{d}} {inner}"
+
     def frac(self, num: str, den: str) -> str:
         return rf"\frac{{{num}}}{{{den}}}"
 
@@ -156,6 +162,9 @@ _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 class UnicodeStyle(Style):
     hadamard, elemdiv, transpose, inverse, inv_transpose = " ∘ ", " ⊘ ", "ᵀ", "⁻¹", "⁻ᵀ"
+
+    def labelled_differential(self, inner: str) -> str:
+        return f"d {inner}"
 
     def name(self, name: str) -> str:
         m = re.match(r"[A-Za-z]+", name)
@@ -257,6 +266,8 @@ class Printer:
     def differential(self, node: A.Differential) -> tuple[str, int]:
         arg = node.arg
         simple = isinstance(arg, A.Sym) and (len(arg.name) == 1 or arg.name in GREEK_WORDS)
+        if isinstance(arg, A.Sym) and ("^(" in arg.name or "_" in arg.name):  # d z^(l), d z_k; not (dz)^l
+            return self.style.labelled_differential(self.show(arg, ATOM)), POSTFIX
         return self.style.differential(self.show(arg, ATOM if simple else EQ), simple), POSTFIX
 
 

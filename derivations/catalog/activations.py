@@ -11,13 +11,49 @@ from derivations.catalog.model import Entry, Part
 
 
 def _entry(id: str, title: dict[str, str], statement: dict[str, str], symbols: str, f: str, derivative: str, *,
-           jacobian: str | None = None, why: str = "") -> Entry:
+           jacobian: str | None = None, why: str = "", proof: Proof | None = None) -> Entry:
     steps = ((f"f = sum({f})", "an elementwise derivative is the gradient of Σᵢ f(zᵢ)"),
              (f"df = sum(({derivative}) .* dz)", why), ("grad = " + derivative, "read off G")) if why else ()
-    parts = [Part("derivative", "n", derivative, kind="gradient", function=f"sum({f})", wrt="z", kink_aware=True, steps=steps)]
+    parts = [Part("derivative", "n", derivative, kind="gradient", function=f"sum({f})", wrt="z", kink_aware=True, steps=steps,
+                  proof=_derivative_proof(proof, derivative) if proof else ())]
     if jacobian:
-        parts.append(Part("jacobian", "n x n", jacobian, kind="jacobian", function=f, wrt="z"))
+        parts.append(Part("jacobian", "n x n", jacobian, kind="jacobian", function=f, wrt="z",
+                          proof=_jacobian_proof(proof, derivative, jacobian) if proof else ()))
     return Entry(id=id, topic="activations", title=title, statement=statement, asked=("derivative",), symbols=symbols, parts=tuple(parts))
+
+
+# A proof from the definition: the definition, then differentials (expression, rule) down to f'(z) ∘ dz.
+Proof = tuple[tuple[str, str], tuple[tuple[str, str], ...]]
+
+SIGMOID_PROOF: Proof = (
+    ("1 ./ (1 + exp(-z))", "definition: σ(z) = 1/(1 + e^{−z}), elementwise"),
+    (("exp(-z) ./ (1 + exp(-z)).^2 .* dz", "d(1/u) = −du/u² with u = 1 + e^{−z}, du = −e^{−z} ∘ dz"),
+     ("(1 ./ (1 + exp(-z))) .* (exp(-z) ./ (1 + exp(-z))) .* dz", "split the fraction"),
+     ("sigmoid(z) .* (1 - sigmoid(z)) .* dz", "e^{−z}/(1 + e^{−z}) = 1 − 1/(1 + e^{−z}) = 1 − σ(z)")),
+)
+TANH_PROOF: Proof = (
+    ("(exp(z) - exp(-z)) ./ (exp(z) + exp(-z))", "definition: tanh z = (e^z − e^{−z})/(e^z + e^{−z}), elementwise"),
+    (("((exp(z) + exp(-z)).^2 - (exp(z) - exp(-z)).^2) ./ (exp(z) + exp(-z)).^2 .* dz",
+      "quotient rule d(u/v) = (v du − u dv)/v², with du = (e^z + e^{−z}) ∘ dz, dv = (e^z − e^{−z}) ∘ dz"),
+     ("(1 - ((exp(z) - exp(-z)) ./ (exp(z) + exp(-z))).^2) .* dz", "divide both terms by (e^z + e^{−z})²"),
+     ("(1 - tanh(z).^2) .* dz", "the definition of tanh")),
+)
+
+
+def _derivative_proof(proof: Proof, derivative: str) -> tuple[tuple[str, str], ...]:
+    (definition, why), steps = proof
+    lines = [(f"f = sum({definition})", why + "; the elementwise derivative is the gradient of the sum")]
+    lines += [(("df = " if k == 0 else "= ") + f"sum({expr})", rule) for k, (expr, rule) in enumerate(steps)]
+    lines += [(f"= tr(({derivative})^T dz)", "sum(u ∘ v) = Tr(uᵀv)"), (f"grad = {derivative}", "read off G")]
+    return tuple(lines)
+
+
+def _jacobian_proof(proof: Proof, derivative: str, jacobian: str) -> tuple[tuple[str, str], ...]:
+    (definition, why), steps = proof
+    lines = [(f"f = {definition}", why)]
+    lines += [(("df = " if k == 0 else "= ") + expr, rule) for k, (expr, rule) in enumerate(steps)]
+    lines += [(f"= {jacobian} dz", "u ∘ v = diag(u) v"), (f"jac = {jacobian}", "read off J")]
+    return tuple(lines)
 
 
 def check_maxout_against_network() -> tuple[float, float]:
@@ -37,10 +73,11 @@ ENTRIES = (
     _entry("sigmoid-derivative", {"en": "Derivative of the sigmoid", "zh": "sigmoid 的导数"},
            {"en": "σ(z) = 1/(1 + e^{−z}) has σ'(z) = σ(z)(1 − σ(z)); applied elementwise to a vector its Jacobian is diag(σ(z) ∘ (1 − σ(z))). It is at most 1/4, which is why deep sigmoid networks saturate.",
             "zh": "σ(z) = 1/(1 + e^{−z}) 的导数为 σ'(z) = σ(z)(1 − σ(z))；逐元素作用于向量时 Jacobian 为 diag(σ(z) ∘ (1 − σ(z)))。导数最大为 1/4，这也是深层 sigmoid 网络容易饱和的原因。"},
-           "z: n", "sigmoid(z)", "sigmoid(z) .* (1 - sigmoid(z))", jacobian="diag(sigmoid(z) .* (1 - sigmoid(z)))"),
+           "z: n", "sigmoid(z)", "sigmoid(z) .* (1 - sigmoid(z))", jacobian="diag(sigmoid(z) .* (1 - sigmoid(z)))",
+           proof=SIGMOID_PROOF),
     _entry("tanh-derivative", {"en": "Derivative of tanh", "zh": "tanh 的导数"},
            {"en": "tanh'(z) = 1 − tanh²(z), elementwise.", "zh": "tanh'(z) = 1 − tanh²(z)，逐元素成立。"},
-           "z: n", "tanh(z)", "1 - tanh(z).^2"),
+           "z: n", "tanh(z)", "1 - tanh(z).^2", jacobian="diag(1 - tanh(z).^2)", proof=TANH_PROOF),
     _entry("relu-derivative", {"en": "Derivative of ReLU", "zh": "ReLU 的导数"},
            {"en": "relu(z) = max(0, z) has derivative I(z > 0); at z = 0 any value in [0, 1] is a subgradient (the lecture's I(z ≥ 0) is accepted).",
             "zh": "relu(z) = max(0, z) 的导数为 I(z > 0)；在 z = 0 处 [0, 1] 中任意值都是次梯度（讲义中的 I(z ≥ 0) 也算对）。"},

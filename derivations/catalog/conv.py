@@ -29,7 +29,7 @@ def check_other_convention() -> tuple[float, float]:
 
 
 DELTA_STEPS = (
-    ("f = sum(delta_{l+1} .* conv2(f(z_l), omega, 'valid'))", "J's change through z_{l+1}: ⟨δ_{l+1}, dz_{l+1}⟩"),
+    ("f = sum(delta_{l+1} .* (conv2(f(z_l), omega, 'valid') + b 1 1^T))", "J's change through z_{l+1}: ⟨δ_{l+1}, dz_{l+1}⟩"),
     ("df = sum(delta_{l+1} .* conv2(f'(z_l) .* dz_l, omega, 'valid'))", "conv2 is linear in its input; d f(z) = f′(z)∘dz"),
     ("df = sum(conv2(delta_{l+1}, rot180(omega), 'full') .* f'(z_l) .* dz_l)",
      "adjoint of a valid convolution: ⟨δ, conv2(X, ω, 'valid')⟩ = ⟨conv2(δ, rot180(ω), 'full'), X⟩"),
@@ -113,7 +113,8 @@ ENTRIES = (
         },
         parts=(
             Part("delta", "M x M", "conv2(delta_{l+1}, rot180(omega), 'full') .* f'(z_l)", malrules=(FLIP,), kind="gradient",
-                 function="sum(delta_{l+1} .* conv2(f(z_l), omega, 'valid'))", wrt="z_l", steps=DELTA_STEPS),
+                 function="sum(delta_{l+1} .* z_{l+1})", wrt="z_l", steps=DELTA_STEPS, labels=("delta_l",),
+                 network=("a_l = f(z_l)", "z_{l+1} = conv2(a_l, omega, 'valid') + b 1 1^T")),
             Part("grad-kernel", "K x K", "conv2(rot180(a_l), delta_{l+1}, 'valid')", kind="gradient",
                  function="sum(delta_{l+1} .* conv2(a_l, omega, 'valid'))", wrt="omega", steps=KERNEL_STEPS),
             Part("grad-bias", "scalar", "sum(delta_{l+1})", kind="gradient",

@@ -30,6 +30,18 @@ def check_against_network() -> tuple[float, float]:
     return worst, 1e-12
 
 
+# the network around layer l, as the course writes it (lecture ch. 2; seed 004)
+LAYER_L1 = ("a^(l) = f(z^(l))", "z^(l+1) = W^(l+1) a^(l) + b^(l+1)")
+# J changes through z^(l+1) only, by dJ = Tr(δ^(l+1)ᵀ dz^(l+1)): that is what δ^(l+1) = ∂J/∂z^(l+1) means,
+# so the function of the step checker is J ≈ δ^(l+1)ᵀ z^(l+1) with the network substituted.
+DELTA_PROOF = (
+    ("dJ = tr(delta^(l+1)^T dz^(l+1))", "definition of the residual: δ^(l+1) = ∂J/∂z^(l+1), so dJ = Tr(δ^(l+1)ᵀ dz^(l+1))"),
+    ("= tr(delta^(l+1)^T W^(l+1) da^(l))", "chain rule through z^(l+1) = W^(l+1)a^(l) + b^(l+1): dz^(l+1) = W^(l+1) da^(l)"),
+    ("= tr(delta^(l+1)^T W^(l+1) (f'(z^(l)) .* dz^(l)))", "chain rule through a^(l) = f(z^(l)): da^(l) = f'(z^(l)) ∘ dz^(l)"),
+    ("= tr((W^(l+1)^T delta^(l+1) .* f'(z^(l)))^T dz^(l))", "Tr(Aᵀ(B∘C)) = Tr((A∘B)ᵀC)"),
+    ("delta^(l) = f'(z^(l)) .* (W^(l+1)^T delta^(l+1))", "read off δ^(l) = ∂J/∂z^(l) from dJ = Tr(δ^(l)ᵀ dz^(l))"),
+)
+
 ENTRIES = (
     Entry(
         id="mlp-backprop",
@@ -41,10 +53,10 @@ ENTRIES = (
         },
         asked=("derivation", "proof"),
         symbols=("W^(l): n_l x n_{l-1}, W^(l+1): n_{l+1} x n_l, b^(l): n_l, z^(l): n_l, a^(l-1): n_{l-1}, "
-                 "delta^(l): n_l, delta^(l+1): n_{l+1}, a^(L): n_L, z^(L): n_L, y: n_L probability, alpha: scalar, lambda: scalar"),
+                 "delta^(l): n_l, delta^(l+1): n_{l+1}, b^(l+1): n_{l+1}, a^(L): n_L, z^(L): n_L, y: n_L probability, alpha: scalar, lambda: scalar"),
         parts=(
             Part("delta", "n_l", "f'(z^(l)) .* (W^(l+1)^T delta^(l+1))", kind="gradient",
-                 function="delta^(l+1)^T W^(l+1) f(z^(l))", wrt="z^(l)", malrules=(
+                 function="delta^(l+1)^T z^(l+1)", wrt="z^(l)", network=LAYER_L1, labels=("delta^(l)",), proof=DELTA_PROOF, malrules=(
                 MalRule("missing-term", "W^(l+1)^T delta^(l+1)", {
                     "en": "The factor f'(z⁽ˡ⁾) is missing: the residual passes through the activation a⁽ˡ⁾ = f(z⁽ˡ⁾), so the chain rule multiplies elementwise by f'(z⁽ˡ⁾).",
                     "zh": "少了因子 f'(z⁽ˡ⁾)：残差要经过激活 a⁽ˡ⁾ = f(z⁽ˡ⁾)，链式法则要逐元素乘以 f'(z⁽ˡ⁾)。"}),

@@ -11,7 +11,7 @@ from typing import Callable
 from checker.grading.problem import MalRule  # the one MalRule; the catalog writes expr as text, message as Text
 
 Text = dict[str, str]  # {"en": ..., "zh": ...}
-DERIVATIONS = ("engine", "hand-written", "none")
+DERIVATIONS = ("proof", "engine", "hand-written", "none")
 
 
 @dataclass(frozen=True)
@@ -29,17 +29,28 @@ class Part:
     function: str | None = None  # the scalar f a derivation of this part starts from
     wrt: str | None = None  # its variable
     steps: tuple[tuple[str, str], ...] = ()  # hand-written derivation: (line, rule), where the engine cannot derive f
+    network: tuple[str, ...] = ()  # the problem's own variables, in order: "a^(l) = f(z^(l))", "z^(l+1) = W^(l+1) a^(l) + b^(l+1)"
+    labels: tuple[str, ...] = ()  # names a step file may use for the answer: "delta^(l)"
+    proof: tuple[tuple[str, str], ...] = ()  # the course's proof from the definitions: (line, rule), shown before the engine's
+
+    @property
+    def abbreviations(self) -> str | None:
+        """``where`` and the network as one --where text (for the engine and --expr problems)."""
+        pieces = [p for p in (self.where, *self.network) if p]
+        return "; ".join(pieces) if pieces else None
+
     derivation: str = ""  # how it is derived: "engine" | "hand-written" | "none" (see below)
 
     def __post_init__(self) -> None:
-        """The one rule for a part that does not say: hand-written when it has steps, the engine when it
+        """The one rule for a part that does not say: a proof from the definitions when it has one,
+        hand-written when it has steps, the engine when it
         has a function to differentiate, else none (a value or a condition, checked numerically).
         ``dlprep verify``, ``dlprep show`` and the tests all read ``derivation``."""
-        how = self.derivation or ("hand-written" if self.steps else "engine" if self.function and self.wrt else "none")
-        needs = {"engine": bool(self.function and self.wrt), "hand-written": bool(self.steps), "none": True}
+        how = self.derivation or ("proof" if self.proof else "hand-written" if self.steps else "engine" if self.function and self.wrt else "none")
+        needs = {"proof": bool(self.proof), "engine": bool(self.function and self.wrt), "hand-written": bool(self.steps), "none": True}
         if how not in needs or not needs[how]:
             raise ValueError(f"part {self.name}: derivation {how!r} needs "
-                             + {"engine": "a function and wrt", "hand-written": "steps"}.get(how, "one of " + " | ".join(DERIVATIONS)))
+                             + {"proof": "proof lines", "engine": "a function and wrt", "hand-written": "steps"}.get(how, "one of " + " | ".join(DERIVATIONS)))
         object.__setattr__(self, "derivation", how)
 
 

@@ -28,7 +28,11 @@ def from_catalog(entry_id: str, part: str | None = None, *, seed: int = 0) -> Pr
     decls = parse_shapes(entry.symbols)
     aliases = {alias: parse(target, names=set(decls)) for alias, target in entry.aliases.items()}
     abbreviations = {**aliases, **parse_where(chosen.where, set(decls))}
+    network = "; ".join(chosen.network)
+    abbreviations.update(parse_where(network, set(decls) | set(abbreviations)))
     names = set(decls) | set(abbreviations)
+    definitions = {line.split("=", 1)[0].strip(): parse(line.split("=", 1)[1], names=names) for line in chosen.network}
+    definitions = {parse(name, names=names).name: value for name, value in definitions.items()}  # type: ignore[attr-defined]
     reference = parse(chosen.reference, names=names)
     lang = LANG.get()
     malrules = tuple(rule.resolved(names, lang) for rule in chosen.malrules)
@@ -42,6 +46,8 @@ def from_catalog(entry_id: str, part: str | None = None, *, seed: int = 0) -> Pr
         malrules=malrules,
         function=parse(chosen.function, names=names) if chosen.function else None,
         wrt=chosen.wrt,
+        definitions=definitions,
+        answer_labels=chosen.labels,
         seed=seed,
     )
 

@@ -19,6 +19,19 @@ def check_against_network() -> tuple[float, float]:
     return rel(layer.backward(g), (np.diagflat(a) - a @ a.T).T @ g), 1e-12
 
 
+# The course's proof (lecture ch. 4; seed 000, 证明题 1): the quotient rule on the definition, never the
+# rule d softmax(z) = (diag(a) − aaᵀ)dz, which is the theorem itself.
+SOFTMAX_PROOF = (
+    ("f = exp(z) / (1^T exp(z))", "definition: softmax(z) = exp(z)/(1ᵀexp(z))"),
+    ("df = (exp(z) .* dz) / (1^T exp(z)) - exp(z) (1^T (exp(z) .* dz)) / (1^T exp(z))^2",
+     "quotient rule d(u/s) = du/s − u·ds/s², with du = d exp(z) = exp(z) ∘ dz and ds = 1ᵀdu"),
+    ("= diag(exp(z)) dz / (1^T exp(z)) - exp(z) / (1^T exp(z)) 1^T diag(exp(z)) dz / (1^T exp(z))", "u ∘ v = diag(u) v"),
+    ("= diag(a) dz - a 1^T diag(a) dz", "a = exp(z)/(1ᵀexp(z)), and diag(u)/c = diag(u/c)"),
+    ("= diag(a) dz - a a^T dz", "1ᵀdiag(a) = aᵀ"),
+    ("= (diag(a) - a a^T) dz", "collect: df = J dz"),
+    ("jac = diag(a) - a a^T", "read off J: ∂softmax(z)/∂zᵀ = diag(a) − aaᵀ"),
+)
+
 ENTRIES = (
     Entry(
         id="logistic-regression-gradient",
@@ -56,7 +69,8 @@ ENTRIES = (
         asked=("jacobian", "proof"),
         symbols="z: K",
         parts=(
-            Part("jacobian", "K x K", "diag(a) - a a^T", kind="jacobian", where="a = softmax(z)", function="softmax(z)", wrt="z", malrules=(
+            Part("jacobian", "K x K", "diag(a) - a a^T", kind="jacobian", where="a = softmax(z)", function="softmax(z)", wrt="z",
+                 proof=SOFTMAX_PROOF, malrules=(
                 MalRule("missing-term", "diag(a)", {
                     "en": "The −aaᵀ term is missing: the denominator 1ᵀexp(z) also depends on z, and differentiating it gives −aaᵀ.",
                     "zh": "少了 −aaᵀ 项：分母 1ᵀexp(z) 也依赖于 z，对它求导得到 −aaᵀ。"}),

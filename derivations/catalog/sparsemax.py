@@ -37,6 +37,17 @@ def check_against_network() -> tuple[float, float]:
     return rel(layer.backward(g), (np.diagflat(s) - s @ s.T / s.sum()).T @ g), 1e-12
 
 
+# From the KKT solution (sparsemax-kkt): p = [z − τ1]₊ with τ = (sᵀz − 1)/(1ᵀs), s the support's indicator;
+# never from the rule that states the Jacobian.
+KKT_PROOF = (
+    ("f = s .* (z - (s^T z - 1) / (1^T s) 1)",
+     "the KKT solution: p = [z − τ1]₊ is z − τ1 on the support S and 0 off it, with τ = (sᵀz − 1)/(1ᵀs)"),
+    ("df = s .* (dz - (s^T dz) / (1^T s) 1)", "away from ties the support is fixed, so s and 1ᵀs are constant: dτ = sᵀdz/(1ᵀs)"),
+    ("= diag(s) dz - s (s^T dz) / (1^T s)", "s ∘ v = diag(s) v, and s ∘ 1 = s for a 0/1 vector"),
+    ("= (diag(s) - s s^T / (1^T s)) dz", "collect: df = J dz"),
+    ("jac = diag(s) - s s^T / (1^T s)", "read off J"),
+)
+
 ENTRIES = (
     Entry(
         id="sparsemax-kkt",
@@ -63,7 +74,7 @@ ENTRIES = (
                    "zh": "在支撑集不变的区域内，记 s 为支撑集的 0/1 指示向量，则 ∂p/∂z = diag(s) − ssᵀ/(1ᵀs)。"},
         asked=("jacobian",), symbols="z: K, s: K binary",
         parts=(Part("jacobian", "K x K", "diag(s) - s s^T / (1^T s)", kind="jacobian", function="sparsemax(z)", wrt="z",
-                    where="s = I(sparsemax(z) > 0)", steps=(
+                    where="s = I(sparsemax(z) > 0)", proof=KKT_PROOF, steps=(
             ("f = sparsemax(z)", "p = sparsemax(z)"),
             ("df = s .* (dz - (s^T dz) / (1^T s) 1)",
              "on the support p = z − τ1, τ = (sᵀz − 1)/(1ᵀs), off it p = 0; the support is fixed away from ties"),

@@ -24,21 +24,27 @@ class PartSteps:
     verified: bool = False
     matches_answer: bool | None = None  # the derived result equals the part's answer
     note: str = ""
+    proof: bool = False  # the course's proof from the definitions (never from a rule that states the result)
 
     def to_json(self) -> dict[str, Any]:
         return {"part": self.part, "source": self.source, "steps": self.lines, "verified": self.verified,
-                "matches_answer": self.matches_answer, "note": self.note}
+                "matches_answer": self.matches_answer, "note": self.note, "proof": self.proof}
 
 
 def part_steps(entry: Entry, part: Part) -> PartSteps:
-    """The derivation the part declares (``Part.derivation``): the engine's, its hand-written steps, or none."""
+    """The derivation the part declares (``Part.derivation``): its proof from the definitions (softmax,
+    σ, tanh, δ), the engine's, its hand-written steps, or none."""
+    if part.derivation == "proof":
+        found = _hand_written(entry, part, part.proof, source="proof")
+        found.proof = True
+        return found
     if part.derivation == "engine":
         try:
             return _from_engine(entry, part)
         except UnsupportedError as exc:
             return PartSteps(part.name, "none", note=f"the engine cannot derive it: {exc}")
     if part.derivation == "hand-written":
-        return _hand_written(entry, part)
+        return _hand_written(entry, part, part.steps)
     return PartSteps(part.name, "none", note="a value or a condition: see the entry's numeric checks")
 
 
@@ -48,7 +54,7 @@ def _from_engine(entry: Entry, part: Part) -> PartSteps:
     from derivations.catalog.problem import from_catalog
     from derivations.engine import derive
 
-    d = derive(part.function, part.wrt, entry.symbols, part.where)  # type: ignore[arg-type]
+    d = derive(part.function, part.wrt, entry.symbols, part.abbreviations)  # type: ignore[arg-type]
     lines = [{"lhs": s.lhs, "expr": to_text(s.expr), "latex": to_latex(s.expr), "rule": s.rule, "verified": s.verified}
              for s in d.steps]
     answer: A.Node = d.result_expanded
@@ -61,19 +67,41 @@ def _from_engine(entry: Entry, part: Part) -> PartSteps:
                      "" if verdict.verdict == "correct" else verdict.message)
 
 
-def _hand_written(entry: Entry, part: Part) -> PartSteps:
-    from derivations.catalog.problem import from_catalog
+def _hand_written(entry: Entry, part: Part, steps: tuple[tuple[str, str], ...], source: str = "hand-written") -> PartSteps:
     from checker.grading.steps import check_steps
+    from checker.language.parser import parse
+    from checker.language.printing import to_latex, to_unicode
+    from derivations.catalog.problem import from_catalog
 
-    content = "\n".join(line for line, _ in part.steps)
+    content = "\n".join(line for line, _ in steps)
     try:
-        verdict = check_steps(from_catalog(entry.id, part.name), content)
+        problem = from_catalog(entry.id, part.name)
+        verdict = check_steps(problem, content)
     except DlprepError as exc:
-        return PartSteps(part.name, "hand-written", note=str(exc))
+        return PartSteps(part.name, source, note=str(exc))
     lines = []
-    for (line, rule), report in zip(part.steps, verdict.steps or []):
+    for number, (line, rule) in enumerate(steps, start=1):
         lhs, _, expr = line.partition("=")
-        lines.append({"lhs": lhs.strip(), "expr": expr.strip(), "latex": None, "rule": rule,
-                      "verified": report["verdict"] == "correct"})
+        reports = [r for r in verdict.steps or [] if r["line"] == number]
+        try:
+            tree = parse(expr, names=problem.names)
+            latex, unicode = to_latex(tree), to_unicode(tree)
+        except DlprepError:
+            latex = unicode = None
+        lines.append({"lhs": _lhs(lhs.strip(), problem.names), "expr": expr.strip(), "latex": latex, "unicode": unicode, "rule": rule,
+                      "verified": bool(reports) and all(r["verdict"] == "correct" for r in reports)})
     ok = verdict.verdict == "correct"
-    return PartSteps(part.name, "hand-written", lines, ok, ok, "" if ok else verdict.message)
+    return PartSteps(part.name, source, lines, ok, ok, "" if ok else verdict.message)
+
+
+def _lhs(lhs: str, names: set[str]) -> str:
+    """A label as printed: δ^(l) for delta^(l); labels that are not expressions (df, grad) as written."""
+    from checker.language.parser import parse
+    from checker.language.printing import to_unicode
+
+    if lhs in names:
+        try:
+            return to_unicode(parse(lhs, names=names))
+        except DlprepError:
+            return lhs
+    return lhs

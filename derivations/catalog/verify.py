@@ -38,7 +38,7 @@ def verify(entry: Entry) -> Report:
             continue
         report.checks += 1
         try:
-            problem, _ = from_expression(part.function, part.wrt, entry.symbols, where=part.where,
+            problem, _ = from_expression(part.function, part.wrt, entry.symbols, where=part.abbreviations,
                                          kind=part.kind if part.kind in KINDS else None)
             expected = problem.reference_values()
             got = problem.values(problem.typed(_parse(part.reference, problem)))

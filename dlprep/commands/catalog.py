@@ -105,7 +105,8 @@ def _derivations(entry, parts):  # type: ignore[no-untyped-def]
 
 
 def _echo_steps(found, latex: bool, lang: str) -> None:  # type: ignore[no-untyped-def]
-    heading = {"engine": ("derived by the engine", "由推导引擎给出"), "hand-written": ("hand-written steps", "手写步骤")}[found.source]
+    heading = {"proof": ("proof from the definitions", "从定义出发的证明"), "engine": ("derived by the engine", "由推导引擎给出"),
+               "hand-written": ("hand-written steps", "手写步骤")}[found.source]
     status = ("every step checked numerically" if found.verified else "NOT VERIFIED",
               "每一步均已数值验证" if found.verified else "未通过验证")
     click.echo(f"    {heading[lang == 'zh']}, {status[lang == 'zh']}:")
@@ -117,7 +118,7 @@ def _echo_steps(found, latex: bool, lang: str) -> None:  # type: ignore[no-untyp
             body = line["latex"] or _printed(line["expr"], "to_latex")
             text = f"${lhs} = {body}$" if lhs else f"$\\quad = {body}$"
         else:
-            text = f"{lhs:>8} = {_printed(line['expr'], 'to_unicode')}"
+            text = f"{lhs:>8} = {line.get('unicode') or _printed(line['expr'], 'to_unicode')}"
         mark = "✓" if line["verified"] else "✗"
         rule = f"  ({line['rule']})" if line["rule"] else ""
         click.echo(f"      {text}  {mark}{rule}")

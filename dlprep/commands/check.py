@@ -35,7 +35,8 @@ def _render(verdict: Verdict) -> None:
     for step in verdict.steps:
         note = f"  ({', '.join(step['diagnosis'])}) {step['message']}" if step["verdict"] == "incorrect" else ""
         follows = "  follows correctly from the last valid step" if step["verdict"] == "follows" else ""
-        click.echo(f"  {MARKS[step['verdict']]} line {step['line']}: {step['text']}{note}{follows}")
+        row = f" (row {step['row']})" if step.get("row") else ""
+        click.echo(f"  {MARKS[step['verdict']]} line {step['line']}{row}: {step['text']}{note}{follows}")
     codes = f" [{', '.join(verdict.diagnosis)}]" if verdict.diagnosis else ""
     click.echo(f"{MARKS[verdict.verdict]} {verdict.verdict}{codes}: {verdict.message}")
     if verdict.counterexample:

@@ -45,7 +45,18 @@ def lhs_latex(lhs: str, names: set[str]) -> str:
     m = re.fullmatch(r"df/d(\S+)", lhs)
     if m:
         return f"\\mathrm{{d}}f / \\mathrm{{d}}{_latex(m.group(1), names)}"
-    return f"\\text{{{lhs}}}"
+    return _name_or_text(lhs, names)
+
+
+def _name_or_text(lhs: str, names: set[str]) -> str:
+    """A label that is an expression (``δ^(l)``, ``dJ``) as math; anything else as escaped text."""
+    from checker.language.errors import DlprepError
+    from question_bank.typeset.latex import escape
+
+    try:
+        return _latex(lhs, names) if lhs else ""
+    except DlprepError:
+        return f"\\text{{{escape(lhs)}}}"
 
 
 def shapes_latex(symbols: str, exprs: list[str], names: set[str]) -> str:

@@ -1,0 +1,210 @@
+"""The chain rule through the problem's own variables: give intermediate differentials and partials values.
+
+A catalog problem knows its network (``z^(l+1) = W^(l+1) a^(l) + b^(l+1)``, ``a^(l) = f(z^(l))``,
+``a = softmax(z)``) as :attr:`Problem.where` (substituted) and :attr:`Problem.definitions` (as written).
+A step that uses them is judged by substituting them, numerically (nothing symbolic is trusted):
+
+* ``d z^(l+1)``, ``d a^(l)``, ``d h_t``, ``d(E)``: the directional derivative of the substituted E along
+  the problem's random dX (4th-order central differences), held in a fresh symbol;
+* ``∂u/∂v``, ``∇_v u``, ``D[u; v]`` (:class:`checker.grading.step_reader.Partial`): u written up to v
+  (v's own definition cut), differentiated in v at v's value: the gradient (shape of v) for a scalar u,
+  ``D[u; v]`` its transpose (the course writes dJ = Tr(D[J; Z] dZ)), the Jacobian for a vector u;
+* a product of partials that telescopes, ∂C/∂a·∂a/∂z·∂z/∂W (numerator order) or ∂a/∂z·∂z'/∂a·∂L/∂z'
+  (denominator order), is the partial of its ends, ∂C/∂W or ∂L/∂z: the course writes both orders.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+from typing import Any, Callable
+
+import numpy as np
+
+from checker.language import ast as A
+from checker.language.dims import is_scalar
+from checker.language.errors import DlprepError, InputError
+from checker.language.evaluate import evaluate
+from checker.language.numeric import directional, gradient, jacobian
+from checker.language.names import canonical_name
+from checker.language.parser import parse
+from checker.language.printing import to_text
+from checker.language.shapes import Declaration, infer
+from checker.grading.problem import Problem
+from checker.grading.step_reader import LOSSES, Partial
+
+
+class Lifter:
+    """Rewrites parsed steps so that every intermediate quantity is a symbol with a computed value."""
+
+    def __init__(self, problem: Problem, partials: dict[str, Partial]) -> None:
+        self.problem = problem
+        self.partials = dict(partials)
+        self.decls: dict[str, Declaration] = dict(problem.decls)
+        self.derived: dict[str, Callable[[Any], np.ndarray]] = dict(problem.derived)
+        self.cache: dict[str, A.Node] = {}
+        self.names = problem.names | set(partials)
+
+    # -------------------------------------------------------------- public
+    def parse(self, text: str) -> A.Node:
+        return parse(text, names=self.names)
+
+    def lift(self, tree: A.Node) -> A.Node:
+        """The tree with partials and differentials of expressions replaced by valued symbols."""
+        tree = self._telescope(tree)
+        tree = self._partials(tree)
+        tree = self._convolutions(tree)
+        return self._differentials(self.problem.expand(tree))
+
+    # -------------------------------------------------------------- ω * a: the course's convolution star
+    def _convolutions(self, tree: A.Node) -> A.Node:
+        """``ω * a_l`` and ``ω̃ * δ_{l+1}`` (lecture ch. 7) are convolutions with a kernel of the network
+        (the second argument of a conv2 in its definitions). When the step does not type-check as matrix
+        products, each such product is read as conv2(·, kernel, 'valid') or 'full', whichever fits."""
+        kernels = {to_text(f.args[1]) for d in (self.problem.definitions or {}).values() for f in d.walk()
+                   if isinstance(f, A.Func) and f.name == "conv2" and len(f.args) == 2}
+        if not kernels or self._fits(tree):
+            return tree
+        stars = [n for n in tree.walk() if isinstance(n, A.Mul) and _kernel_of(self.problem.expand(n.left), kernels)]
+        for modes in itertools.product(("valid", "full"), repeat=min(len(stars), 3)):
+            table = {id(star): mode for star, mode in zip(stars, modes)}
+            candidate = _replace_stars(tree, table)
+            if self._fits(candidate):
+                return candidate
+        return tree
+
+    def _fits(self, tree: A.Node) -> bool:
+        try:
+            _infer(self.problem.expand(tree), self.decls)
+        except DlprepError:
+            return False
+        return True
+
+    def result(self) -> Problem:
+        return replace(self.problem, decls=self.decls, derived=self.derived)
+
+    # -------------------------------------------------------------- partials
+    def _telescope(self, tree: A.Node) -> A.Node:
+        children = [self._telescope(c) for c in tree.children()]
+        tree = A.rebuild(tree, children) if children else tree
+        if not isinstance(tree, A.Mul):
+            return tree
+        factors = _factors(tree)
+        if len(factors) < 2 or not all(isinstance(f, A.Sym) and f.name in self.partials for f in factors):
+            return tree
+        ps = [self.partials[f.name] for f in factors]  # type: ignore[union-attr]
+        key = canonical_name
+        if all(key(a.den) == key(b.num) for a, b in zip(ps, ps[1:])):
+            num, den = ps[0].num, ps[-1].den
+        elif all(key(a.num) == key(b.den) for a, b in zip(ps, ps[1:])):
+            num, den = ps[-1].num, ps[0].den
+        else:
+            return tree
+        name = f"partial{len(self.partials)}"
+        self.partials[name] = Partial(name, num, den, "partial")
+        self.names.add(name)
+        return A.Sym(name)
+
+    def _partials(self, tree: A.Node) -> A.Node:
+        if isinstance(tree, A.Sym) and tree.name in self.partials:
+            return self._partial(self.partials[tree.name])
+        children = [self._partials(c) for c in tree.children()]
+        return A.rebuild(tree, children) if children else tree
+
+    def _partial(self, p: Partial) -> A.Node:
+        if p.name in self.cache:
+            return self.cache[p.name]
+        u = self._numerator(p.num)
+        v = self.parse(p.den)
+        while isinstance(v, A.Sym) and isinstance(self.problem.where.get(v.name), A.Sym):  # an alias: w^(l) for W^(l)
+            v = self.problem.where[v.name]
+        if not isinstance(v, A.Sym):
+            raise InputError(f"cannot differentiate with respect to '{p.den}'", expected="a variable of the problem, e.g. ∂J/∂W^(l)")
+        cut = f"cut_{p.name}"
+        v_value = self.problem.typed(v)
+        self.decls[cut] = Declaration(cut, v_value.shape)
+        u_cut = _substitute(self._expand_except(u, v.name), {v.name: A.Sym(cut)})
+        typed_u = _infer(u_cut, self.decls)
+        if is_scalar(typed_u.shape):
+            shape = v_value.shape if p.form != "D" else (v_value.shape[1], v_value.shape[0])
+        elif typed_u.shape[1].is_one and v_value.shape[1].is_one:
+            shape = (typed_u.shape[0], v_value.shape[0])
+        else:
+            raise InputError(f"∂{p.num}/∂{p.den} is a 4th-order tensor", expected="the derivative of a scalar or of a vector by a vector")
+        form = p.form
+
+        def value(inst: Any, typed_u: A.Node = typed_u, v_value: A.Node = v_value, cut: str = cut) -> np.ndarray:
+            at = replace(inst, values={**inst.values, cut: evaluate(v_value, inst)})
+            if is_scalar(typed_u.shape):
+                g = gradient(typed_u, at, cut, adaptive=True)
+                return g.T if form == "D" else g
+            return jacobian(typed_u, at, cut, adaptive=True)
+
+        self.decls[p.name] = Declaration(p.name, shape)
+        self.derived[p.name] = value
+        self.cache[p.name] = A.Sym(p.name)
+        return self.cache[p.name]
+
+    def _numerator(self, text: str) -> A.Node:
+        if text in LOSSES or text == "f":
+            if self.problem.function is None:
+                raise InputError(f"this problem does not say what {text} is", expected="a catalog problem, or --expr")
+            return self.problem.function
+        return self.parse(text)
+
+    def _expand_except(self, node: A.Node, keep: str) -> A.Node:
+        defs = self.problem.definitions or {}
+        for _ in range(20):
+            nxt = _substitute(node, {k: v for k, v in defs.items() if k != keep})
+            if nxt == node:
+                break
+            node = nxt
+        return node if keep in defs else self.problem.expand(node)
+
+    # -------------------------------------------------------------- differentials
+    def _differentials(self, tree: A.Node) -> A.Node:
+        if isinstance(tree, A.Differential) and not (isinstance(tree.arg, A.Sym) and tree.arg.name in self.problem.decls):
+            return self._lifted(tree.arg)
+        children = [self._differentials(c) for c in tree.children()]
+        return A.rebuild(tree, children) if children else tree
+
+    def _lifted(self, arg: A.Node) -> A.Node:
+        wrt = self.problem.wrt
+        if wrt is None:
+            raise InputError("a differential of an expression needs the variable; name it with --wrt")
+        typed = _infer(arg, self.decls)
+        name = f"dlift{len(self.derived)}"
+        self.decls[name] = Declaration(name, typed.shape)
+        self.derived[name] = lambda inst, typed=typed: directional(typed, inst, wrt, inst.values["d" + wrt], adaptive=True)
+        return A.Sym(name)
+
+
+def _kernel_of(node: A.Node, kernels: set[str]) -> bool:
+    """ω, or rot180(ω) (ω̃), for a kernel ω of the network."""
+    if isinstance(node, A.Func) and node.name == "rot180" and len(node.args) == 1:
+        node = node.args[0]
+    return to_text(node) in kernels
+
+
+def _replace_stars(node: A.Node, table: dict[int, str]) -> A.Node:
+    if id(node) in table and isinstance(node, A.Mul):
+        return A.Func("conv2", (_replace_stars(node.right, table), node.left), option=table[id(node)])
+    children = [_replace_stars(c, table) for c in node.children()]
+    return A.rebuild(node, children) if children else node
+
+
+def _factors(node: A.Node) -> list[A.Node]:
+    if isinstance(node, A.Mul):
+        return _factors(node.left) + _factors(node.right)
+    return [node]
+
+
+def _substitute(node: A.Node, table: dict[str, A.Node]) -> A.Node:
+    if isinstance(node, A.Sym) and node.name in table:
+        return table[node.name]
+    children = [_substitute(c, table) for c in node.children()]
+    return A.rebuild(node, children) if children else node
+
+
+def _infer(node: A.Node, decls: dict[str, Declaration]) -> A.Node:
+    return infer(node, decls)
