@@ -71,7 +71,8 @@ class CatalogPart:
         p = _part(entry, self.part)
         names = _names(entry, p)
         lhs = self.lhs or _default_lhs(p, names)
-        return f"{lhs} {'' if lhs.endswith(r'\leftarrow') else '= '}{tex(p.reference, names)}"
+        relation = "" if lhs.endswith(r"\leftarrow") else "= "
+        return f"{lhs} {relation}{tex(p.reference, names)}"
 
     def check(self) -> Verification:
         entry = _entry(self.source)
@@ -235,7 +236,8 @@ class CatalogFact:
         entry = _entry(self.source)
         p = _part(entry, self.part)
         shown = f"{self.lhs} = {tex(p.reference, _names(entry, p))}"
-        return shown + (rf"\quad(\text{{e.g. }}{self.example}\Rightarrow {_number(self._value())})" if self.example else "")
+        eg = {"en": "e.g. ", "zh": "例："}[lang]
+        return shown + (rf"\quad(\text{{{eg}}}{self.example}\Rightarrow {_number(self._value())})" if self.example else "")
 
     def _value(self) -> np.ndarray:
         from question_bank.cheatsheet.evaluate import evaluate_text

@@ -28,5 +28,5 @@ def _slips() -> tuple[Item, ...]:
 
 def slips_section() -> Section:
     """The box, read from the catalog now (so a new mal-rule shows up on the next build)."""
-    return Section("slips", {"en": "Common slips (the catalog's mal-rules; each rejected by the checker)",
-                             "zh": "常见错误（取自目录的错误规则，均被检查器判错）"}, _slips(), boxed=True)
+    return Section("slips", {"en": "Common slips ✗ (each rejected by dlprep check)",
+                             "zh": "常见错误 ✗（均被 dlprep check 判错）"}, _slips(), boxed=True)
