@@ -51,8 +51,8 @@ ENTRIES = (
             )),
             Part("grad-W", "n_l x n_{l-1}", "delta^(l) a^(l-1)^T", kind="gradient", function="delta^(l)^T (W^(l) a^(l-1) + b^(l))", wrt="W^(l)", malrules=(
                 MalRule("missing-transpose", "delta^(l) a^(l-1)", {
-                    "en": "δa (as the course notes print it) multiplies two columns and is undefined; the outer product δaᵀ has the shape of W, n_l×n_{l−1}.",
-                    "zh": "δa（讲义的印法）是两个列向量相乘，没有定义；外积 δaᵀ 才与 W 同形（n_l×n_{l−1}）。"}),
+                    "en": "δa (as the course notes print it) multiplies two columns and is undefined; the outer product δaᵀ has the shape of W.",
+                    "zh": "δa（讲义的印法）是两个列向量相乘，没有定义；外积 δaᵀ 才与 W 同形。"}),
             )),
             Part("grad-b", "n_l", "delta^(l)", kind="gradient", function="delta^(l)^T (W^(l) a^(l-1) + b^(l))", wrt="b^(l)"),
             Part("output-delta-mse", "n_L", "(a^(L) - y) .* sigmoid'(z^(L))", where="a^(L) = sigmoid(z^(L))", kind="gradient",

@@ -178,4 +178,23 @@ TRAINING = Section("training", {"en": "Batch norm, dropout, initialisation", "zh
     f(CatalogPart("l2-penalty-gradient", "gradient", label={"en": "L2 on weights, not biases", "zh": "L2 只加在权重上，不加偏置"})),
 ))
 
-SECTIONS = (ACTIVATIONS, OUTPUT, BACKPROP, CONV, RNN, TRAINING)
+
+
+MORE = Section("more", {"en": "Maxout, autoencoders, attention, RBM", "zh": "Maxout、自编码器、注意力、RBM"}, (
+    f(CatalogPart("maxout-gradient", "gradient", lhs=r"\nabla_{x}\max_k(w_k^{\top}x+b_k)",
+                  label={"en": "the w of the winning piece k*", "zh": "即获胜一路 k* 的 w"})),
+    f(CatalogPart("tied-autoencoder-gradient", "gradient", lhs=r"\nabla_{W} J",
+                  label={"en": "tied weights, J = ½‖Wᵀσ(Wx + b) + c − x‖²: decoder + encoder term",
+                         "zh": "权重共享，J = ½‖Wᵀσ(Wx + b) + c − x‖²：解码项 + 编码项"})),
+    f(CatalogPart("sparse-autoencoder-penalty", "derivative", lhs=r"\frac{\partial\,\beta\,\mathrm{KL}(\rho\Vert\hat\rho)}{\partial\hat\rho}")),
+    f(EntryCheck("scaled-dot-product", "check_attention_variance",
+                 {"en": r"\operatorname{Var}(x^{\top}q)=D\ \Rightarrow\ \text{scores}/\sqrt{D}",
+                  "zh": r"\operatorname{Var}(x^{\top}q)=D\ \Rightarrow\ \text{得分除以}\sqrt{D}"},
+                 label={"en": "x, q ∈ ℝᴰ, unit-variance entries: keeps softmax unsaturated", "zh": "x, q ∈ ℝᴰ 各分量方差为 1：避免 softmax 饱和"})),
+    f(EntryCheck("rbm-gradient", "check_against_network",
+                 r"\frac{\partial\log p(v)}{\partial W}=v\,\sigma(W^{\top}v+b)^{\top}-\mathbb{E}_{\text{model}}[vh^{\top}]",
+                 label={"en": "RBM, p(h=1|v) = σ(Wᵀv + b); CD-1: W ← W + α(vhᵀ − v′h′ᵀ)",
+                        "zh": "RBM，p(h=1|v) = σ(Wᵀv + b)；CD-1：W ← W + α(vhᵀ − v′h′ᵀ)"})),
+))
+
+SECTIONS = (ACTIVATIONS, OUTPUT, BACKPROP, CONV, RNN, TRAINING, MORE)
