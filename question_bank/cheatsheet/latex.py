@@ -45,3 +45,36 @@ def tex(text: str, names: Iterable[str] = ()) -> str:
     from checker.language.printing import to_latex
 
     return tidy(to_latex(parse(text, names=set(names))))
+
+
+_RELATIONS = ("=", r"\neq", r"\leftarrow", r"\Rightarrow", r"\approx")
+_OPEN, _CLOSE = "({[", ")}]"
+
+
+def pieces(latex: str, long: int = 70) -> list[str]:
+    """Split a formula before each top-level relation, so HTML (MathML does not break lines) can wrap
+    a long chain between its sides.
+
+    >>> pieces(r"\\operatorname{Tr}(A B) = \\operatorname{Tr}(B A) \\neq x_{i=1}")
+    ['\\\\operatorname{Tr}(A B)', '= \\\\operatorname{Tr}(B A)', '\\\\neq x_{i=1}']
+    """
+    out = []
+    for side in _split(latex, _RELATIONS):
+        out += _split(side, (" + ", " - ")) if len(side) > long else [side]
+    return out
+
+
+def _split(latex: str, marks: tuple[str, ...]) -> list[str]:
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(latex):
+        ch = latex[i]
+        if latex.startswith((r"\left", r"\bigl", r"\Bigl"), i) or ch in _OPEN and not latex.startswith("\\", max(i - 1, 0)):
+            depth += 1
+        elif latex.startswith((r"\right", r"\bigr", r"\Bigr"), i) or ch in _CLOSE and not latex.startswith("\\", max(i - 1, 0)):
+            depth -= 1
+        elif depth == 0 and i > start and any(latex.startswith(r, i) and not latex[i + len(r):i + len(r) + 1].isalpha() for r in marks):
+            out.append(latex[start:i].strip())
+            start = i
+        i += 1
+    out.append(latex[start:].strip())
+    return [p for p in out if p]

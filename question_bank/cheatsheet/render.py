@@ -64,7 +64,9 @@ def render_html(sheet: Sheet, lang: str) -> str:
     from question_bank.typeset import render
 
     uris = {name: "data:image/svg+xml;base64," + base64.b64encode(plot(name, "svg")).decode("ascii") for name in _plot_names(sheet)}
-    return render(TEMPLATE.format("html"), **_context(sheet, lang, uris))
+    from question_bank.cheatsheet.latex import pieces
+
+    return render(TEMPLATE.format("html"), pieces=pieces, **_context(sheet, lang, uris))
 
 
 def render_md(sheet: Sheet, lang: str) -> str:
