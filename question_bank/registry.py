@@ -49,10 +49,12 @@ FAMILIES: dict[str, Family] = {
     "dropout": _f("dropout", "D", "numeric"),
     "bptt-growth": _f("bptt_growth", "G", "numeric"),
     "identity": _f("identities", "ABDFG", "fill-in"),
+    "concepts": _f("concepts", "ABCDEFG", "concept"),
 }
 
 ALIASES: dict[str, str] = {"softmax-numeric": "softmax", "sigmoid": "activation-slope", "mlp": "mlp-pass",
-                           "conv": "conv2d", "pool": "pooling", "lstm": "lstm-count", "fill-in": "identity"}
+                           "conv": "conv2d", "pool": "pooling", "lstm": "lstm-count", "fill-in": "identity",
+                           "concept": "concepts"}
 
 
 def _derive_families() -> dict[str, Family]:
@@ -69,15 +71,27 @@ def _derive_families() -> dict[str, Family]:
 
 @lru_cache(maxsize=1)
 def families() -> dict[str, Family]:
-    """All families: the lines above, the derivation families of the catalog, the concept family when present."""
+    """All families: the lines above, the derivation families of the catalog, the worked proofs."""
     out = dict(FAMILIES)
     out.update(_derive_families())
-    try:
-        importlib.import_module("question_bank.families.concepts")
-        out["concept"] = _f("concepts", "ABCDEFG", "concept")
-    except ModuleNotFoundError as exc:
-        if exc.name != "question_bank.families.concepts":
-            raise
+    from question_bank.families.worked import RECORDS  # proofs the engine cannot derive: one record each
+    from question_bank.topics import SECTION
+
+    out.update({"worked-" + e: Family("question_bank.families.worked", SECTION[e], (r.type,), arg=e) for e, r in RECORDS.items()})
+    return out
+
+
+def coverage() -> dict[str, set[str]]:
+    """Catalog id → the asked kinds (CATALOG.md's ``asked`` column) some family can ask about it.
+
+    Each family module declares ``ASKS`` ({catalog id: kinds}), or ``asks(arg)`` when parametrised.
+    """
+    out: dict[str, set[str]] = {}
+    for fam in families().values():
+        module = importlib.import_module(fam.module)
+        table = module.asks(fam.arg) if fam.arg is not None else getattr(module, "ASKS", {})
+        for entry, kinds in table.items():
+            out.setdefault(entry, set()).update(kinds)
     return out
 
 

@@ -48,6 +48,36 @@ def lhs_latex(lhs: str, names: set[str]) -> str:
     return f"\\text{{{lhs}}}"
 
 
+def shapes_latex(symbols: str, exprs: list[str], names: set[str]) -> str:
+    """``W^{(l)} \\in \\mathbb{R}^{n_l \\times n_{l-1}}, …`` for the declared symbols the expressions use."""
+    from checker.language import ast as A
+    from checker.language.dims import is_scalar
+    from checker.language.parser import parse
+    from checker.language.shapes import parse_shapes
+
+    decls = parse_shapes(symbols)
+    used: set[str] = set()
+    for expr in exprs:
+        used |= set(A.symbols(parse(expr, names=names)))
+    out = []
+    for name, decl in decls.items():
+        if name not in used:
+            continue
+        rows, cols = (f"({d})" if any(c in str(d) for c in "+-") else str(d) for d in decl.shape)
+        space = "\\mathbb{R}" if is_scalar(decl.shape) else (
+            f"\\mathbb{{R}}^{{{rows}}}" if decl.shape[1].is_one else f"\\mathbb{{R}}^{{{rows} \\times {cols}}}")
+        out.append(f"{_latex(name, names)} \\in {space}")
+    return ", ".join(out)
+
+
+DERIVED_KINDS = ("gradient", "jacobian", "differential", "derivative", "derivation", "proof")
+
+
+def asks(entry_id: str) -> dict[str, tuple[str, ...]]:
+    """The asked kinds of the entry this family asks: its results are derived step by step."""
+    return {entry_id: tuple(k for k in _asked(entry_id) if k in DERIVED_KINDS)}
+
+
 @lru_cache(maxsize=None)
 def verified_parts(entry_id: str) -> tuple[tuple[str, tuple[Step, ...]], ...]:
     """(part name, steps) of every part whose derivation verified and matches the part's answer."""
@@ -65,9 +95,17 @@ def verified_parts(entry_id: str) -> tuple[tuple[str, tuple[Step, ...]], ...]:
         if not (found.verified and found.matches_answer and found.lines):
             continue
         local = names | ({part.wrt} if part.wrt else set())
+        d_in, d_out = "", ""
+        if part.wrt:  # the differential d<x> is printed as a name (dz, domega): write it as \mathrm{d}x
+            from checker.language import ast as A
+            from checker.language.printing import to_latex
+
+            d_in, d_out = to_latex(A.Sym("d" + part.wrt)), "\\mathrm{d}" + to_latex(A.Sym(part.wrt))
         steps = []
         for line in found.lines:
             body = line["latex"] or _latex(line["expr"], local | {"d" + (part.wrt or "")})
+            if d_in:
+                body = re.sub(re.escape(d_in) + r"(?![A-Za-z])", lambda _: d_out, body)
             rule = line["rule"] or ""
             steps.append(Step(f"{lhs_latex(line['lhs'], local)} = {body}", {"en": rule, "zh": rule}, bool(line["verified"])))
         out.append((part.name, tuple(steps)))
@@ -75,17 +113,33 @@ def verified_parts(entry_id: str) -> tuple[tuple[str, tuple[Step, ...]], ...]:
 
 
 def make(rng: np.random.Generator, seed: int, entry_id: str) -> Question:
-    from checker.language.shapes import parse_shapes
-    from derivations.catalog import get
-
-    entry = get(entry_id)
     parts = verified_parts(entry_id)
     if not parts:
         raise AssertionError(f"{entry_id}: no verified derivation to ask")
     name, steps = parts[int(rng.integers(len(parts)))]
+    asked = _asked(entry_id)
+    proof = "proof" in asked and ("derivation" not in asked or bool(rng.integers(2)))
+    prompt, answer, blank = _texts(entry_id, name, proof)
+    family = "derive-" + entry_id
+    return Question(id=f"{family}.{seed}", family=family, topic=SECTION[entry_id], type="proof" if proof else "derivation",
+                    prompt=prompt, answer=answer, seed=seed, blanks=(blank,), steps=steps, points=10,
+                    catalog_id=entry_id, params={"entry": entry_id, "part": name, "proof": proof})
+
+
+def _asked(entry_id: str) -> tuple[str, ...]:
+    from derivations.catalog import get
+
+    return get(entry_id).asked
+
+
+@lru_cache(maxsize=None)
+def _texts(entry_id: str, name: str, proof: bool) -> tuple[dict[str, str], dict[str, str], Blank]:
+    """Prompt, answer and blank of one part (they depend on the part only: computed once)."""
+    from checker.language.shapes import parse_shapes
+    from derivations.catalog import get
+
+    entry = get(entry_id)
     part = next(p for p in entry.parts if p.name == name)
-    proof = "proof" in entry.asked and (len(parts) == 1 or bool(rng.integers(2))) and "derivation" not in entry.asked or (
-        "proof" in entry.asked and "derivation" in entry.asked and bool(rng.integers(2)))
     names = set(parse_shapes(entry.symbols)) | set(entry.aliases) | ({part.wrt} if part.wrt else set())
     x = _latex(part.wrt, names) if part.wrt else "x"
     what_en, what_zh = (w.format(x=x) for w in _WHAT.get(part.kind, _WHAT["value"]))
@@ -95,25 +149,22 @@ def make(rng: np.random.Generator, seed: int, entry_id: str) -> Question:
         result_where = ", ".join(_latex(w.strip(), names | {"a", "s", "h"}) for w in part.where.split(";") if w.strip())
     else:
         result_where = ""
-    shapes = entry.symbols
+    shapes = "$" + shapes_latex(entry.symbols, [e for e in (part.function, part.reference) if e], names) + "$"
     given_en = f"Let $f = {f}$" if f else "With the definitions of the lecture"
     given_zh = f"设 $f = {f}$" if f else "按课上的定义"
     where_en = f" (where ${result_where}$)" if result_where else ""
     where_zh = f"（其中 ${result_where}$）" if result_where else ""
     title = entry.title
     if proof:
-        prompt = {"en": f"{title['en']}. {given_en}, with shapes {shapes}. Prove, step by step with the differential "
+        prompt = {"en": f"{title['en']}. {given_en}, with {shapes}. Prove, step by step with the differential "
                         f"method, that {what_en} is $${result}$${where_en}",
-                  "zh": f"{title['zh']}。{given_zh}，形状：{shapes}。用微分法逐步证明 {what_zh} 为 $${result}$${where_zh}"}
+                  "zh": f"{title['zh']}。{given_zh}，其中 {shapes}。用微分法逐步证明 {what_zh} 为 $${result}$${where_zh}"}
     else:
-        prompt = {"en": f"{title['en']}. {given_en}, with shapes {shapes}. Derive {what_en}, step by step with the "
+        prompt = {"en": f"{title['en']}. {given_en}, with {shapes}. Derive {what_en}, step by step with the "
                         f"differential method{where_en}.",
-                  "zh": f"{title['zh']}。{given_zh}，形状：{shapes}。用微分法逐步推导 {what_zh}{where_zh}。"}
+                  "zh": f"{title['zh']}。{given_zh}，其中 {shapes}。用微分法逐步推导 {what_zh}{where_zh}。"}
     answer = {"en": f"Each step below was checked numerically on random matrices of distinct sizes. Result: $${result}$$",
               "zh": f"下面每一步都在不同尺寸的随机矩阵上做过数值验证。结果：$${result}$$"}
     check = Check(reference=part.reference, shapes=entry.symbols, kind=part.kind, where=part.where, catalog=(entry.id, part.name))
     blank = Blank("1", check, part.reference, result)
-    family = "derive-" + entry_id
-    return Question(id=f"{family}.{seed}", family=family, topic=SECTION[entry_id], type="proof" if proof else "derivation",
-                    prompt=prompt, answer=answer, seed=seed, blanks=(blank,), steps=steps, points=10,
-                    catalog_id=entry_id, params={"entry": entry_id, "part": name, "proof": proof})
+    return prompt, answer, blank
