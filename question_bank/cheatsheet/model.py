@@ -50,8 +50,8 @@ class Formula:
     def to_json(self) -> dict[str, Any]:
         v = self.verification
         return {"key": self.key, "source": self.source, "origin": self.origin, "latex": self.latex["en"],
-                "label": self.label, "verified": v.ok, "method": v.method, "detail": v.detail,
-                "max_rel_error": v.max_rel_error, "message": self.message, "counterexample": self.counterexample}
+                "label": self.label, "verified": bool(v.ok), "method": v.method, "detail": v.detail,
+                "max_rel_error": None if v.max_rel_error is None else float(v.max_rel_error), "message": self.message, "counterexample": self.counterexample}
 
 
 @dataclass(frozen=True)
@@ -109,4 +109,4 @@ class Sheet:
         return {"convention": self.convention, "sections": [
             {"key": s.key, "title": s.title, "formulas": [f.to_json() for f in s.formulas]}
             for s in self.sections], "count": len(self.formulas),
-            "all_verified": all(f.verification.ok for f in self.formulas)}
+            "all_verified": bool(all(f.verification.ok for f in self.formulas))}
