@@ -226,15 +226,19 @@ class CatalogFact:
     example: str | None = None  # LaTeX of the example shown (values and result), or None
     label: Text | None = None
     rtol: float = 1e-9
+    symbols: str | None = None  # declarations for the values, when they differ from the entry's (a = softmax(z) given)
+    worked: bool = False  # show ``lhs = value`` (a worked example) instead of the formula
     origin = "reference network"
 
     @property
     def key(self) -> str:
-        return f"{self.source}/{self.part}"
+        return f"{self.source}/{self.part}" + ("/worked" if self.worked else "")
 
     def latex(self, lang: str = "en") -> str:
         entry = _entry(self.source)
         p = _part(entry, self.part)
+        if self.worked:
+            return f"{self.lhs} = {_shown(self._value())}"
         shown = f"{self.lhs} = {tex(p.reference, _names(entry, p))}"
         eg = {"en": "e.g. ", "zh": "例："}[lang]
         return shown + (rf"\quad(\text{{{eg}}}{self.example}\Rightarrow {_number(self._value())})" if self.example else "")
@@ -244,7 +248,7 @@ class CatalogFact:
 
         entry = _entry(self.source)
         p = _part(entry, self.part)
-        return evaluate_text(p.reference, entry.symbols, self.values(), where=p.where)
+        return evaluate_text(p.reference, self.symbols or entry.symbols, self.values())
 
     def check(self) -> Verification:
         got = self._value()
@@ -254,9 +258,23 @@ class CatalogFact:
         return Verification(ok, self.measured_by, "" if ok else f"formula gives {got.ravel()[:4]}, measured {expected.ravel()[:4]}", error)
 
 
-def _number(value: np.ndarray) -> str:
+def _number(value: np.ndarray | float, digits: int = 4) -> str:
     x = float(np.asarray(value).ravel()[0])
-    return str(int(round(x))) if abs(x - round(x)) < 1e-9 else f"{x:.4g}"
+    if abs(x - round(x)) < 1e-9:
+        return str(int(round(x)))
+    return f"{x:.{digits}g}"
+
+
+def _shown(value: np.ndarray) -> str:
+    """A worked value: a number, a column as (…)ᵀ, a matrix as a pmatrix (3 decimals)."""
+    value = np.atleast_2d(value)
+    cell = lambda x: _number(x) if abs(x - round(x)) < 1e-9 else f"{x:.3f}"  # noqa: E731
+    if value.size == 1:
+        return cell(value[0, 0])
+    if value.shape[1] == 1:
+        return "(" + ", ".join(cell(x) for x in value[:, 0]) + r")^{\top}"
+    rows = r" \\ ".join(" & ".join(cell(x) for x in row) for row in value)
+    return rf"\begin{{pmatrix}}{rows}\end{{pmatrix}}"
 
 
 @dataclass(frozen=True)
@@ -300,21 +318,28 @@ class Definition:
     measured_by: str
     values: dict[str, float] = field(default_factory=dict)  # scalar parameters (alpha)
     label: Text | None = None
+    at: tuple[float, ...] | None = None  # a worked example: show ``lhs = value`` at z = at
     origin = "reference network"
 
     @property
     def key(self) -> str:
-        return f"{self.source}/definition"
+        return f"{self.source}/definition" + ("/worked" if self.at else "")
 
     def latex(self, lang: str = "en") -> str:
         from checker.language.shapes import parse_shapes
+        from question_bank.cheatsheet.evaluate import evaluate_text
 
+        if self.at:
+            return f"{self.lhs} = {_shown(evaluate_text(self.text, self.symbols, {'z': self._z(), **self.values}))}"
         return f"{self.lhs} = {tex(self.text, parse_shapes(self.symbols))}"
+
+    def _z(self) -> np.ndarray:
+        return np.array(self.at, dtype=float).reshape(-1, 1) if self.at else np.linspace(-4, 4, 33).reshape(-1, 1) + 0.0625  # off the kinks
 
     def check(self) -> Verification:
         from question_bank.cheatsheet.evaluate import evaluate_text
 
-        z = np.linspace(-4, 4, 33).reshape(-1, 1) + 0.0625  # off the kinks
+        z = self._z()
         got = evaluate_text(self.text, self.symbols, {"z": z, **self.values})
         error = float(np.max(np.abs(got - self.forward(z))))
         return Verification(error <= 1e-12, self.measured_by, "" if error <= 1e-12 else f"differs by {error:.2g}", error)

@@ -23,7 +23,7 @@ TOPIC_ALIASES: dict[str, str] = {
     "convention": "conventions", "differential": "differentials", "trace": "traces", "gradient": "gradients",
     "activation": "activations", "softmax": "output", "sparsemax": "output", "mlp": "backprop",
     "backpropagation": "backprop", "cnn": "conv", "pooling": "conv", "lstm": "rnn", "batchnorm": "training",
-    "dropout": "training", "regularization": "training", "slip": "slips", "autoencoder": "more", "attention": "more", "rbm": "more", "maxout": "more",
+    "dropout": "training", "regularization": "training", "slip": "slips", "autoencoder": "more", "attention": "more", "rbm": "more", "maxout": "more", "example": "worked", "examples": "worked",
 }
 
 CONVENTION = {

@@ -197,4 +197,41 @@ MORE = Section("more", {"en": "Maxout, autoencoders, attention, RBM", "zh": "Max
                         "zh": "RBM，p(h=1|v) = σ(Wᵀv + b)；CD-1：W ← W + α(vhᵀ − v′h′ᵀ)"})),
 ))
 
-SECTIONS = (ACTIVATIONS, OUTPUT, BACKPROP, CONV, RNN, TRAINING, MORE)
+
+
+Z3 = (1.0, 2.0, 3.0)
+
+
+def _softmax_jacobian_measured(v) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """∂a/∂z measured on checker.networks.Softmax: its backward of e_i is row i of the Jacobian."""
+    layer = _net().Softmax()
+    layer.forward(np.array(Z3).reshape(-1, 1))
+    return np.hstack([layer.backward(e.reshape(-1, 1)) for e in np.eye(3)]).T
+
+
+def _slope_at_zero(cls: str):  # type: ignore[no-untyped-def]
+    def measure(v) -> float:  # type: ignore[no-untyped-def]
+        layer = getattr(_net(), cls)()
+        layer.forward(np.zeros((1, 1)))
+        return float(layer.backward(np.ones((1, 1)))[0, 0])
+    return measure
+
+
+WORKED = Section("worked", {"en": "Worked numbers (measured on checker.networks)", "zh": "算例（在 checker.networks 上实测）"}, (
+    f(Definition("softmax-jacobian", r"a = \operatorname{softmax}((1,2,3)^{\top})", "exp(z) / (1^T exp(z))", "z: n",
+                 lambda z: _net().softmax(z), "checker.networks.softmax", at=Z3)),
+    f(CatalogFact("softmax-jacobian", "jacobian", lambda: {"a": _net().softmax(np.array(Z3).reshape(-1, 1))},
+                  _softmax_jacobian_measured, "checker.networks.Softmax (backward of each e_i)",
+                  r"\frac{\partial a}{\partial z}", symbols="a: K", worked=True)),
+    f(CatalogFact("sigmoid-derivative", "derivative", lambda: {"z": np.zeros((1, 1))}, _slope_at_zero("Sigmoid"),
+                  "checker.networks.Sigmoid (backward)", r"\max_z\sigma'(z)=\sigma'(0)", worked=True,
+                  label={"en": "why sigmoid gradients shrink layer by layer", "zh": "sigmoid 梯度逐层变小的原因"})),
+    f(CatalogFact("tanh-derivative", "derivative", lambda: {"z": np.zeros((1, 1))}, _slope_at_zero("Tanh"),
+                  "checker.networks.Tanh (backward)", r"\tanh'(0)", worked=True)),
+    f(CatalogFact("sparsemax-kkt", "tau", _sparse_values, lambda v: v["tau"], "checker.networks.sparsemax",
+                  r"z=(1.2, 0.9, -0.4, 0.3, -1.1)^{\top}:\ \tau", worked=True)),
+    f(CatalogFact("sparsemax-kkt", "solution", _sparse_values, lambda v: v["p"], "checker.networks.sparsemax",
+                  r"p=\operatorname{sparsemax}(z)", worked=True)),
+))
+
+SECTIONS = (ACTIVATIONS, OUTPUT, BACKPROP, CONV, RNN, TRAINING, MORE, WORKED)
