@@ -87,7 +87,7 @@ def hadamard_counterexample(seed: int = 0) -> tuple[str, float, float]:
         rv = float(evaluate_text(right, "A, B, C: n x n", values)[0, 0])
         if lv != rv and np.count_nonzero(A) <= 2:
             mats = ", ".join(f"{n} = {_matrix(m)}" for n, m in values.items())
-            return rf"{mats}:\ \operatorname{{Tr}}(A(B\circ C)) = {lv:g},\ \operatorname{{Tr}}((A\circ B)^{{\top}}C) = {rv:g}", lv, rv
+            return rf"{mats}:\; \operatorname{{Tr}}(A(B\circ C)) = {lv:g},\; \operatorname{{Tr}}((A\circ B)^{{\top}}C) = {rv:g}", lv, rv
     raise RuntimeError("no counterexample found")  # pragma: no cover - the misprint is false
 
 

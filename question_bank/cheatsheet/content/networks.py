@@ -62,12 +62,12 @@ OUTPUT = Section("output", {"en": "Softmax, cross-entropy, sparsemax", "zh": "so
     f(CatalogPart("softmax-jacobian", "jacobian", lhs=r"\frac{\partial a}{\partial z}")),
     f(CatalogPart("softmax-cross-entropy-gradient", "gradient", lhs=r"\nabla_{z}(-\log a_y)")),
     f(CatalogPart("logistic-regression-gradient", "gradient", lhs=r"\nabla_{w}\ell_{\text{logistic}}")),
-    note("sparsemax$(z)=\\arg\\min_{p\\in\\Delta}\\frac12\\lVert p-z\\rVert^2$, "
+    note("sparsemax$(z)=\\operatorname{argmin}_{p\\in\\Delta}\\frac12\\lVert p-z\\rVert^2$, "
          "$L=\\frac12\\lVert p-z\\rVert^2-\\mu^{\\top}p+\\tau(\\mathbf 1^{\\top}p-1)$; KKT:",
-         "sparsemax$(z)=\\arg\\min_{p\\in\\Delta}\\frac12\\lVert p-z\\rVert^2$，"
+         "sparsemax$(z)=\\operatorname{argmin}_{p\\in\\Delta}\\frac12\\lVert p-z\\rVert^2$，"
          "$L=\\frac12\\lVert p-z\\rVert^2-\\mu^{\\top}p+\\tau(\\mathbf 1^{\\top}p-1)$；KKT 条件："),
     f(EntryCheck("sparsemax-kkt", "check_kkt",
-                 r"p-z-\mu+\tau\mathbf 1=0,\ \mathbf 1^{\top}p=1,\ p\ge 0,\ \mu\ge 0,\ \mu_i p_i=0")),
+                 r"p-z-\mu+\tau\mathbf 1=0,\; \mathbf 1^{\top}p=1,\; p\ge 0,\; \mu\ge 0,\; \mu_i p_i=0")),
     f(CatalogFact("sparsemax-kkt", "tau", _sparse_values, lambda v: v["tau"], "checker.networks.sparsemax", r"\tau",
                   label={"en": "s: 0/1 indicator of the support S", "zh": "s：支撑集 S 的 0/1 指示向量"})),
     f(CatalogFact("sparsemax-kkt", "solution", _sparse_values, lambda v: v["p"], "checker.networks.sparsemax",
@@ -134,7 +134,7 @@ RNN = Section("rnn", {"en": "RNN (BPTT) and LSTM", "zh": "RNN（BPTT）与 LSTM"
     f(EntryCheck("rnn-bptt", "check_against_network",
                  r"\frac{\partial L}{\partial U}=\sum_{t}\sum_{k\le t}\delta_{t,k}h_{k-1}^{\top}")),
     f(EntryCheck("rnn-bptt", "check_bptt_growth",
-                 r"\lVert\delta_{t,k}\rVert\approx\gamma^{t-k}\lVert\delta_{t,t}\rVert,\ \gamma\approx\lVert\operatorname{diag}(f')U^{\top}\rVert",
+                 r"\lVert\delta_{t,k}\rVert\approx\gamma^{t-k}\lVert\delta_{t,t}\rVert,\; \gamma\approx\lVert\operatorname{diag}(f')U^{\top}\rVert",
                  label={"en": "γ > 1 explodes (clip), γ < 1 vanishes (LSTM gates)", "zh": "γ > 1 爆炸（梯度裁剪），γ < 1 消失（LSTM 门控）"})),
     f(CatalogFact("lstm-parameter-count", "count", lambda: {"d": 10, "h": 20}, lambda v: _net().LSTMCell(10, 20).count(),
                   "checker.networks.LSTMCell (parameters counted)", r"\#_{\text{LSTM}}", example=r"d=10,h=20",
@@ -163,7 +163,7 @@ TRAINING = Section("training", {"en": "Batch norm, dropout, initialisation", "zh
          "$\\hat x=(x-\\mu_B)/\\sqrt{\\sigma_B^2+\\epsilon}$，$y=\\gamma\\hat x+\\beta$，$g=\\partial L/\\partial y$，批大小 $N$："),
     f(EntryCheck("batchnorm-backward", "check_against_network",
                  r"\frac{\partial L}{\partial x}=\frac{\gamma}{N\sqrt{\sigma_B^2+\epsilon}}\Bigl(Ng-\sum g-\hat x\sum(g\circ\hat x)\Bigr)")),
-    f(EntryCheck("batchnorm-backward", "check_batchnorm", r"\gamma=\sqrt{\sigma_B^2},\ \beta=\mu_B\ (\epsilon=0)\Rightarrow y=x",
+    f(EntryCheck("batchnorm-backward", "check_batchnorm", r"\gamma=\sqrt{\sigma_B^2},\; \beta=\mu_B\; (\epsilon=0)\Rightarrow y=x",
                  label={"en": "BN can undo itself", "zh": "BN 可以还原输入"})),
     f(CatalogFact("dropout-scaling", "expectation", lambda: {"p": 0.2, "a": np.array([[0.5], [-1.0], [2.0]])}, _monte_carlo_dropout,
                   "Monte Carlo, 200,000 Bernoulli masks", r"\mathbb E[m\circ a]", rtol=0.02,
@@ -188,8 +188,8 @@ MORE = Section("more", {"en": "Maxout, autoencoders, attention, RBM", "zh": "Max
                          "zh": "权重共享，J = ½‖Wᵀσ(Wx + b) + c − x‖²：解码项 + 编码项"})),
     f(CatalogPart("sparse-autoencoder-penalty", "derivative", lhs=r"\frac{\partial\,\beta\,\mathrm{KL}(\rho\Vert\hat\rho)}{\partial\hat\rho}")),
     f(EntryCheck("scaled-dot-product", "check_attention_variance",
-                 {"en": r"\operatorname{Var}(x^{\top}q)=D\ \Rightarrow\ \text{scores}/\sqrt{D}",
-                  "zh": r"\operatorname{Var}(x^{\top}q)=D\ \Rightarrow\ \text{得分除以}\sqrt{D}"},
+                 {"en": r"\operatorname{Var}(x^{\top}q)=D\; \Rightarrow\; \text{scores}/\sqrt{D}",
+                  "zh": r"\operatorname{Var}(x^{\top}q)=D\; \Rightarrow\; \text{得分除以}\sqrt{D}"},
                  label={"en": "x, q ∈ ℝᴰ, unit-variance entries: keeps softmax unsaturated", "zh": "x, q ∈ ℝᴰ 各分量方差为 1：避免 softmax 饱和"})),
     f(EntryCheck("rbm-gradient", "check_against_network",
                  r"\frac{\partial\log p(v)}{\partial W}=v\,\sigma(W^{\top}v+b)^{\top}-\mathbb{E}_{\text{model}}[vh^{\top}]",
@@ -229,7 +229,7 @@ WORKED = Section("worked", {"en": "Worked numbers (measured on checker.networks)
     f(CatalogFact("tanh-derivative", "derivative", lambda: {"z": np.zeros((1, 1))}, _slope_at_zero("Tanh"),
                   "checker.networks.Tanh (backward)", r"\tanh'(0)", worked=True)),
     f(CatalogFact("sparsemax-kkt", "tau", _sparse_values, lambda v: v["tau"], "checker.networks.sparsemax",
-                  r"z=(1.2, 0.9, -0.4, 0.3, -1.1)^{\top}:\ \tau", worked=True)),
+                  r"z=(1.2, 0.9, -0.4, 0.3, -1.1)^{\top}:\; \tau", worked=True)),
     f(CatalogFact("sparsemax-kkt", "solution", _sparse_values, lambda v: v["p"], "checker.networks.sparsemax",
                   r"p=\operatorname{sparsemax}(z)", worked=True)),
 ))
