@@ -17,16 +17,16 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 from checker.language import ast as A
 from checker.language.dims import is_scalar
 from checker.language.errors import InputError, UnsupportedError
-from checker.language.evaluate import draw_instances
+from checker.language.evaluate import draw_instances, has_kinks
 from checker.language.limits import deadline
 from checker.language.numpy_source import python_name, to_numpy
 from checker.language.parser import parse
 from checker.language.printing import to_text, to_unicode
 from checker.grading.problem import Problem
-from checker.grading.problems import parse_where
+from checker.grading.problem import parse_where
 from checker.language.shapes import parse_shapes
 from checker.language.sympy_bridge import from_sympy, to_sympy
-from derivations.algebra import is_zero, madd, mmul, rebuild, tidy, transpose, zero_like
+from derivations.algebra import identity_multiple, is_zero, madd, mmul, rebuild, tidy, transpose, zero_like
 from derivations.check import StepChecker
 from derivations.derivation import Derivation, Step
 from derivations.placeholder import PLACEHOLDERS, D
@@ -67,8 +67,7 @@ class _Engine:
         self.X = to_sympy(self.problem.typed(A.Sym(wrt)), self.decls)
         self.dX = sp.MatrixSymbol("d" + wrt, *self.X.shape) if isinstance(self.X, MatrixExpr) else sp.Symbol("d" + wrt)
         direction = self.problem.typed(A.Differential(A.Sym(wrt)))
-        kinks = any(isinstance(nd, A.Func) and nd.name in ("relu", "abs", "max", "min") for nd in self.f.walk())
-        self.instances = draw_instances(self.decls, [self.f, direction], n, seed, kink_aware=kinks)
+        self.instances = draw_instances(self.decls, [self.f, direction], n, seed, kink_aware=has_kinks(self.f))
         self.check = StepChecker(self.f, wrt, self.decls, self.instances)
         self.fold = {value: _symbol_like(name, value)
                      for name, value in ((n, self._sympy(self.problem.typed(v))) for n, v in self.problem.where.items())}
@@ -192,7 +191,7 @@ class _Engine:
     def _trace_display(self, pairs: list[Pair]) -> A.Node:
         terms = []
         for M, E in pairs:
-            coeff = _identity_multiple(M)
+            coeff = identity_multiple(M)
             if coeff is not None:
                 body = A.Func("tr", (self.show(E),))
                 terms.append(body if coeff == 1 else A.Mul(from_sympy(coeff), body))
@@ -245,16 +244,6 @@ def _expand_once(e: sp.Basic, d: Callable[[sp.Basic], sp.Basic], used: list[str]
 def _symbol_like(name: str, value: sp.Basic) -> sp.Basic:
     """The symbol that stands for an abbreviation's value (a matrix symbol of its shape, or a scalar)."""
     return sp.MatrixSymbol(name, *value.shape) if isinstance(value, MatrixExpr) else sp.Symbol(name)
-
-
-def _identity_multiple(M: sp.Basic) -> sp.Basic | None:
-    if isinstance(M, sp.Identity):
-        return sp.S.One
-    if isinstance(M, sp.MatMul):
-        coeff, mats = M.as_coeff_matrices()
-        if len(mats) == 1 and isinstance(mats[0], sp.Identity):
-            return coeff
-    return None
 
 
 def _replace_syms(tree: A.Node, table: dict[str, A.Node]) -> A.Node:

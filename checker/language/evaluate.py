@@ -26,7 +26,7 @@ import numpy as np
 from checker.language import ast as A
 from checker.language.dims import Dim
 from checker.language.errors import DlprepError, LimitExceeded
-from checker.language.functions import FUNCTIONS
+from checker.language.functions import FUNCTIONS, KINKS
 from checker.language.limits import MAX_EXPONENT
 from checker.language.shapes import Declaration
 
@@ -42,17 +42,7 @@ class Instance:
     seed: int = 0
 
     def size(self, d: Dim) -> int:
-        total = d.const
-        for atom, coef in d.terms:
-            if "*" in atom:
-                parts = [Dim.parse(p.strip("()")) for p in atom.split(")*(")]
-                value = 1
-                for p in parts:
-                    value *= self.size(p)
-                total += coef * value
-            else:
-                total += coef * self.sizes.get(atom, 1)
-        return total
+        return d.evaluate(self.sizes)
 
     def f(self, z: np.ndarray) -> np.ndarray:
         a, b, c, d = self.f_params
@@ -142,7 +132,7 @@ def _plan(decls: Mapping[str, Declaration], nodes: list[A.Node]) -> _Plan:
     walked = [n for root in nodes for n in root.walk()]
     dims = list({d for decl in decls.values() for d in decl.shape} | {d for n in walked if n.shape is not None for d in n.shape})
     dims.sort(key=str)
-    atoms = sorted({a for d in dims for a in d.atoms if "*" not in a and not a.startswith("?")})
+    atoms = sorted({a for d in dims for a in d.atoms if not a.startswith("?")})
     differentials = [n for n in walked if isinstance(n, A.Differential) and isinstance(n.arg, A.Sym)]
     onehots = sorted({n.label for n in walked if isinstance(n, A.OneHot)})
     return _Plan(dims, atoms, _needs(nodes), differentials, onehots)
@@ -288,7 +278,9 @@ RULES: dict[type, Callable[..., np.ndarray]] = {
     A.Matrix: _matrix,
 }
 
-KINKS = {"relu", "relu'", "abs", "sign", "max", "min", "sparsemax", "floor", "ceil"}
+def has_kinks(node: A.Node) -> bool:
+    """Whether the expression has a kink (I(·), or a function whose record has one: relu, |·|, max, …)."""
+    return any(isinstance(n, A.Indicator) or (isinstance(n, A.Func) and n.name in KINKS) for n in node.walk())
 
 
 def kink_distance(node: A.Node, inst: Instance) -> float:
@@ -299,9 +291,9 @@ def kink_distance(node: A.Node, inst: Instance) -> float:
             try:
                 if isinstance(n, A.Indicator):
                     gap = _eval(n.lhs, inst) - _eval(n.rhs, inst)
-                elif isinstance(n, A.Func) and n.name in ("max", "min") and len(n.args) == 2:
+                elif isinstance(n, A.Func) and n.name in KINKS and KINKS[n.name].kink == "between" and len(n.args) == 2:
                     gap = _eval(n.args[0], inst) - _eval(n.args[1], inst)
-                elif isinstance(n, A.Func) and n.name in KINKS and n.name not in ("max", "min", "sparsemax", "floor", "ceil"):
+                elif isinstance(n, A.Func) and n.name in KINKS and KINKS[n.name].kink == "at 0":
                     gap = _eval(n.args[0], inst)
                 else:
                     continue

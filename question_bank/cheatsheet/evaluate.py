@@ -14,6 +14,7 @@ import numpy as np
 def evaluate_text(text: str, symbols: str, values: Mapping[str, np.ndarray | float], *, where: str | None = None) -> np.ndarray:
     """The value (2-D float64) of ``text`` with each declared symbol bound to ``values[name]``; the
     sizes of the declaration are read from the values' shapes."""
+    from checker.language.dims import Dim
     from checker.language.evaluate import Instance, evaluate
     from checker.language.parser import parse
     from checker.language.shapes import infer, parse_shapes
@@ -26,10 +27,19 @@ def evaluate_text(text: str, symbols: str, values: Mapping[str, np.ndarray | flo
         if name not in arrays:
             continue
         for dim, n in zip(decl.shape, arrays[name].shape):
-            if len(dim.terms) == 1 and dim.const == 0 and dim.terms[0][1] == 1:
-                sizes[dim.terms[0][0]] = n
+            for atom in _atoms(dim):
+                if dim == Dim.atom(atom):
+                    sizes[atom] = n
     typed = infer(parse(text, names=set(decls)), decls)
     return evaluate(typed, Instance(sizes, arrays))
+
+
+def _atoms(dim) -> list[str]:  # type: ignore[no-untyped-def]
+    """The size letter of a dimension that is exactly one letter (n, not n − 1 or m·n)."""
+    out = []
+    for monomial, _ in dim.terms:
+        out += [monomial] if isinstance(monomial, str) else list(monomial)
+    return out
 
 
 def _is_column(decls, name: str) -> bool:  # type: ignore[no-untyped-def]

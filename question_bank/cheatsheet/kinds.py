@@ -159,7 +159,7 @@ class Differential:
 
 def _compare_derivative(f: str, wrt: str, symbols: str, claimed: str, kind: str, where: str | None = None) -> Verification:
     from checker.grading.equivalence import relative_error
-    from checker.grading.problems import from_expression
+    from checker.grading.problem import from_expression
     from checker.language.errors import DlprepError
     from checker.language.parser import parse
 
