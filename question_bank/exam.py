@@ -91,6 +91,10 @@ class Written:
 
 
 def titled(title: str, seed: int, lang: str, duration: str | None) -> str:
+    """The printed title: the default one in the exam's language, the duration, the copy's seed."""
+    from question_bank.spec import DEFAULT_TITLE, DEFAULT_TITLES
+
+    title = DEFAULT_TITLES[lang] if title == DEFAULT_TITLE else title
     extra = f" · {duration}" if duration else ""
     return f"{title}{extra} · {SEED_WORD[lang]} {seed}"
 

@@ -13,7 +13,7 @@ from question_bank.markup import convert
 from question_bank.typeset.latex import repair_math
 
 # commands latex2mathml does not know, spelled with ones it does
-_REWRITE = (("\\lVert", "\\|"), ("\\rVert", "\\|"), ("\\lvert", "|"), ("\\rvert", "|"), ("\\tfrac", "\\frac"),
+_REWRITE = (("\\underline{\\qquad}", "\\text{______}"), ("\\lVert", "\\|"), ("\\rVert", "\\|"), ("\\lvert", "|"), ("\\rvert", "|"), ("\\tfrac", "\\frac"),
             ("\\dfrac", "\\frac"), ("\\operatorname{", "\\mathrm{"), ("\\,", " "), ("\\!", ""), ("\\;", " "))
 
 
