@@ -145,4 +145,8 @@ def prepare_out(out: Path, force: bool) -> None:
 def write_copies(spec: ExamSpec, seed: int, copies: int, out: Path, fmts: Sequence[str], lang: str, answers: str,
                  progress: Callable[[range], Any] = lambda r: r) -> list[Written]:
     """Copy c has seed ``seed + c``: its own questions, its own key, its seed printed on it."""
+    if "pdf" in fmts:
+        from question_bank.typeset.pdf import require_tex
+
+        require_tex()  # before any file is written
     return [write_exam(spec, seed + c, out, fmts, lang, answers) for c in progress(range(copies))]

@@ -31,6 +31,7 @@ def math_to_html(latex: str, display: bool = False) -> str:
         return f'<code class="tex">{html.escape(latex)}</code>'
 
 
+@lru_cache(maxsize=8192)
 def markup_to_html(text: str) -> str:
     """Bank markup → HTML: prose escaped, math as MathML, paragraphs as ``<p>`` breaks."""
     return convert(text, prose=lambda t: html.escape(t, quote=False), math=math_to_html,
