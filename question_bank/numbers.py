@@ -9,21 +9,27 @@
 '\\\\begin{bmatrix}1 & -0.25\\\\end{bmatrix}'
 >>> num(2.0), num(0.123456789)
 ('2', '0.1235')
+>>> num(0.00921534), num(-1e-17), num(1234.5678)
+('0.009215', '0', '1235')
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-DIGITS = 4  # printed answers: 4 decimals
+DIGITS = 4  # printed answers: 4 significant digits
 RTOL = 1e-3  # stated on every numeric question: answers rounded to 4 significant digits pass
 
 
 def num(x: float, digits: int = DIGITS) -> str:
-    """A number as printed: rounded to ``digits`` decimals, no trailing zeros, no ``-0``."""
-    value = round(float(x), digits)
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    """A number as printed: ``digits`` significant digits, no exponent for course-sized numbers, no ``-0``."""
+    value = float(x)
+    if abs(value) < 1e-12:
+        return "0"
+    text = f"{value:.{digits}g}"
+    if "e" in text:
+        text = f"{value:.{digits + 4}f}".rstrip("0").rstrip(".")
+    return text
 
 
 def _exact(x: float) -> str:
@@ -42,7 +48,7 @@ def literal(value: np.ndarray | float) -> str:
 
 
 def text(value: np.ndarray | float) -> str:
-    """The answer as a student would type it (4 decimals)."""
+    """The answer as a student would type it (4 significant digits)."""
     a = np.asarray(value, dtype=float)
     if a.ndim == 0:
         return num(a)

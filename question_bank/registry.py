@@ -37,9 +37,24 @@ def _f(module: str, topics: str, *types: str) -> Family:
 
 
 FAMILIES: dict[str, Family] = {
+    "softmax": _f("softmax", "B", "numeric"),
+    "activation-slope": _f("activation_slope", "C", "numeric"),
+    "mlp-pass": _f("mlp_pass", "C", "numeric"),
+    "conv2d": _f("conv2d", "F", "numeric"),
+    "pooling": _f("pooling", "F", "numeric"),
+    "sparsemax": _f("sparsemax", "B", "numeric"),
+    "conv-size": _f("conv_size", "F", "fill-in"),
+    "lstm-count": _f("lstm_count", "G", "fill-in"),
+    "glorot": _f("glorot", "G", "numeric"),
+    "dropout": _f("dropout", "D", "numeric"),
+    "bptt-growth": _f("bptt_growth", "G", "numeric"),
+    "identity": _f("identities", "ABDFG", "fill-in"),
+    "concepts": _f("concepts", "ABCDEFG", "concept"),
 }
 
-ALIASES: dict[str, str] = {"concept": "concepts"}
+ALIASES: dict[str, str] = {"softmax-numeric": "softmax", "sigmoid": "activation-slope", "mlp": "mlp-pass",
+                           "conv": "conv2d", "pool": "pooling", "lstm": "lstm-count", "fill-in": "identity",
+                           "concept": "concepts"}
 
 
 def _derive_families() -> dict[str, Family]:
@@ -56,15 +71,9 @@ def _derive_families() -> dict[str, Family]:
 
 @lru_cache(maxsize=1)
 def families() -> dict[str, Family]:
-    """All families: the lines above, the derivation families of the catalog, the concept family when present."""
+    """All families: the lines above and the derivation families of the catalog."""
     out = dict(FAMILIES)
     out.update(_derive_families())
-    try:
-        importlib.import_module("question_bank.families.concepts")
-        out["concepts"] = _f("concepts", "ABCDEFG", "concept")
-    except ModuleNotFoundError as exc:
-        if exc.name != "question_bank.families.concepts":
-            raise
     return out
 
 

@@ -48,6 +48,28 @@ def lhs_latex(lhs: str, names: set[str]) -> str:
     return f"\\text{{{lhs}}}"
 
 
+def shapes_latex(symbols: str, exprs: list[str], names: set[str]) -> str:
+    """``W^{(l)} \\in \\mathbb{R}^{n_l \\times n_{l-1}}, …`` for the declared symbols the expressions use."""
+    from checker.language import ast as A
+    from checker.language.dims import is_scalar
+    from checker.language.parser import parse
+    from checker.language.shapes import parse_shapes
+
+    decls = parse_shapes(symbols)
+    used: set[str] = set()
+    for expr in exprs:
+        used |= set(A.symbols(parse(expr, names=names)))
+    out = []
+    for name, decl in decls.items():
+        if name not in used:
+            continue
+        rows, cols = (f"({d})" if any(c in str(d) for c in "+-") else str(d) for d in decl.shape)
+        space = "\\mathbb{R}" if is_scalar(decl.shape) else (
+            f"\\mathbb{{R}}^{{{rows}}}" if decl.shape[1].is_one else f"\\mathbb{{R}}^{{{rows} \\times {cols}}}")
+        out.append(f"{_latex(name, names)} \\in {space}")
+    return ", ".join(out)
+
+
 @lru_cache(maxsize=None)
 def verified_parts(entry_id: str) -> tuple[tuple[str, tuple[Step, ...]], ...]:
     """(part name, steps) of every part whose derivation verified and matches the part's answer."""
@@ -84,8 +106,7 @@ def make(rng: np.random.Generator, seed: int, entry_id: str) -> Question:
         raise AssertionError(f"{entry_id}: no verified derivation to ask")
     name, steps = parts[int(rng.integers(len(parts)))]
     part = next(p for p in entry.parts if p.name == name)
-    proof = "proof" in entry.asked and (len(parts) == 1 or bool(rng.integers(2))) and "derivation" not in entry.asked or (
-        "proof" in entry.asked and "derivation" in entry.asked and bool(rng.integers(2)))
+    proof = "proof" in entry.asked and ("derivation" not in entry.asked or bool(rng.integers(2)))
     names = set(parse_shapes(entry.symbols)) | set(entry.aliases) | ({part.wrt} if part.wrt else set())
     x = _latex(part.wrt, names) if part.wrt else "x"
     what_en, what_zh = (w.format(x=x) for w in _WHAT.get(part.kind, _WHAT["value"]))
@@ -95,20 +116,20 @@ def make(rng: np.random.Generator, seed: int, entry_id: str) -> Question:
         result_where = ", ".join(_latex(w.strip(), names | {"a", "s", "h"}) for w in part.where.split(";") if w.strip())
     else:
         result_where = ""
-    shapes = entry.symbols
+    shapes = "$" + shapes_latex(entry.symbols, [e for e in (part.function, part.reference) if e], names) + "$"
     given_en = f"Let $f = {f}$" if f else "With the definitions of the lecture"
     given_zh = f"设 $f = {f}$" if f else "按课上的定义"
     where_en = f" (where ${result_where}$)" if result_where else ""
     where_zh = f"（其中 ${result_where}$）" if result_where else ""
     title = entry.title
     if proof:
-        prompt = {"en": f"{title['en']}. {given_en}, with shapes {shapes}. Prove, step by step with the differential "
+        prompt = {"en": f"{title['en']}. {given_en}, with {shapes}. Prove, step by step with the differential "
                         f"method, that {what_en} is $${result}$${where_en}",
-                  "zh": f"{title['zh']}。{given_zh}，形状：{shapes}。用微分法逐步证明 {what_zh} 为 $${result}$${where_zh}"}
+                  "zh": f"{title['zh']}。{given_zh}，其中 {shapes}。用微分法逐步证明 {what_zh} 为 $${result}$${where_zh}"}
     else:
-        prompt = {"en": f"{title['en']}. {given_en}, with shapes {shapes}. Derive {what_en}, step by step with the "
+        prompt = {"en": f"{title['en']}. {given_en}, with {shapes}. Derive {what_en}, step by step with the "
                         f"differential method{where_en}.",
-                  "zh": f"{title['zh']}。{given_zh}，形状：{shapes}。用微分法逐步推导 {what_zh}{where_zh}。"}
+                  "zh": f"{title['zh']}。{given_zh}，其中 {shapes}。用微分法逐步推导 {what_zh}{where_zh}。"}
     answer = {"en": f"Each step below was checked numerically on random matrices of distinct sizes. Result: $${result}$$",
               "zh": f"下面每一步都在不同尺寸的随机矩阵上做过数值验证。结果：$${result}$$"}
     check = Check(reference=part.reference, shapes=entry.symbols, kind=part.kind, where=part.where, catalog=(entry.id, part.name))

@@ -1,7 +1,7 @@
 """The Jinja environment over ``question_bank/templates/``: templates are files, filters do the escaping.
 
 Filters: ``tex`` (bank markup → LaTeX), ``tex_escape`` (plain text → LaTeX), ``html`` (markup → HTML
-with MathML), ``mathml`` (one LaTeX formula → MathML), ``md`` (markup as Markdown: it already is).
+with MathML), ``mathml`` (one LaTeX formula → MathML), ``md`` (markup → Markdown, prose escaped), ``md_escape``.
 Autoescaping is on for ``.html`` templates, so text that did not pass through a filter is escaped.
 """
 
@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from question_bank.typeset.html import markup_to_html, math_to_html
 from question_bank.typeset.latex import escape, markup_to_latex, repair_math
+from question_bank.typeset.markdown import markup_to_md, md_escape
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -33,7 +34,8 @@ def environment(extra: str | None = None) -> jinja2.Environment:
         "tex_math": repair_math,
         "html": lambda text: Markup(markup_to_html(text)),
         "mathml": lambda latex, display=False: Markup(math_to_html(latex, display)),
-        "md": lambda text: text,
+        "md": markup_to_md,
+        "md_escape": md_escape,
     })
     return env
 
