@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bank_samples import NASTY, samples  # noqa: E402
 
 from question_bank.export import exporter  # noqa: E402
-from question_bank.export.moodle import cdata, export, matrix, moodle_type, number, tolerance  # noqa: E402
+from question_bank.export.moodle import _fmt, cdata, export, matrix, moodle_type, number, tolerance  # noqa: E402
 from question_bank.families import concepts  # noqa: E402
 from question_bank.families.concept_records import RECORDS  # noqa: E402
 
@@ -152,3 +152,4 @@ def test_number_helpers():
     assert number("1/3") == pytest.approx(1 / 3) and number("-2.5e-3") == -0.0025 and number("M-1") is None
     assert matrix("[1, 2; 3, 1/2]") == [[1, 2], [3, 0.5]] and matrix("[a, 1]") is None and matrix("7") is None
     assert tolerance(-200.0, 1e-3) == pytest.approx(0.2) and tolerance(0.0, 1e-3) == 1e-3
+    assert [_fmt(v) for v in (9.17341e-05, 10.0, -0.5)] == ["0.0000917341", "10", "-0.5"]  # no exponent
