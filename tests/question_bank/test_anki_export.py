@@ -29,6 +29,7 @@ def open_deck(data: bytes, tmp_path: Path, name: str = "deck") -> dict:
         z.extract("collection.anki2", tmp_path / name)
     db = sqlite3.connect(tmp_path / name / "collection.anki2")
     try:
+        assert db.execute("pragma integrity_check").fetchone() == ("ok",)
         notes = {guid: dict(zip(FIELDS, flds.split("\x1f"))) | {"mid": mid, "tags": tags.split()}
                  for guid, flds, mid, tags in db.execute("select guid, flds, mid, tags from notes")}
         models = json.loads(db.execute("select models from col").fetchone()[0])
