@@ -91,6 +91,10 @@ class Written:
 
 
 def titled(title: str, seed: int, lang: str, duration: str | None) -> str:
+    """The printed title: the default one in the exam's language, the duration, the copy's seed."""
+    from question_bank.spec import DEFAULT_TITLE, DEFAULT_TITLES
+
+    title = DEFAULT_TITLES[lang] if title == DEFAULT_TITLE else title
     extra = f" · {duration}" if duration else ""
     return f"{title}{extra} · {SEED_WORD[lang]} {seed}"
 
@@ -141,4 +145,8 @@ def prepare_out(out: Path, force: bool) -> None:
 def write_copies(spec: ExamSpec, seed: int, copies: int, out: Path, fmts: Sequence[str], lang: str, answers: str,
                  progress: Callable[[range], Any] = lambda r: r) -> list[Written]:
     """Copy c has seed ``seed + c``: its own questions, its own key, its seed printed on it."""
+    if "pdf" in fmts:
+        from question_bank.typeset.pdf import require_tex
+
+        require_tex()  # before any file is written
     return [write_exam(spec, seed + c, out, fmts, lang, answers) for c in progress(range(copies))]
