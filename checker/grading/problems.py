@@ -31,7 +31,7 @@ def parse_where(text: str | None, names: set[str]) -> dict[str, A.Node]:
     out: dict[str, A.Node] = {}
     if not text:
         return out
-    for piece in text.replace(";", "\n").splitlines():
+    for piece in _split_pieces(text):
         if not piece.strip():
             continue
         tree = parse(piece, names=names | set(out))
@@ -40,6 +40,17 @@ def parse_where(text: str | None, names: set[str]) -> dict[str, A.Node]:
         name, value = tree.sides[0].name, tree.sides[1]
         out[name] = _substitute(value, out)
     return out
+
+
+def _split_pieces(text: str) -> list[str]:
+    """Lines, and pieces between the ';' outside brackets: "a = [1; 2]; b = a" → ["a = [1; 2]", " b = a"]."""
+    pieces, depth, start = [], 0, 0
+    for k, ch in enumerate(text):
+        depth += (ch in "([{") - (ch in ")]}")
+        if (ch == ";" and depth <= 0) or ch == "\n":
+            pieces.append(text[start:k])
+            start = k + 1
+    return pieces + [text[start:]]
 
 
 def _substitute(node: A.Node, where: dict[str, A.Node]) -> A.Node:

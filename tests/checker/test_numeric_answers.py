@@ -134,6 +134,8 @@ def _run(*args: str) -> tuple[int, str]:
     ("identity with literals", ["--identity", "[1, 2; 3, 4]^T = [1, 3; 2, 4]"], 0, "✓ correct"),
     ("identity with literals, false", ["--identity", "[1, 2; 3, 4]^T = [1, 2; 3, 4]"], 1, "✗ incorrect"),
     ("expr with a literal", ["--expr", "x^T [1, 2; 3, 4] x", "--wrt", "x", "--shapes", "x: 2", "--answer", "[2, 5; 5, 8] x"], 0, "✓ correct"),
+    ("where with a literal", ["--expr", "x^T M x", "--where", "M = [2, 1; 1, 3]; v = M x", "--wrt", "x", "--shapes", "x: 2",
+                              "--answer", "2 M x"], 0, "✓ correct"),
     ("expr with a literal, wrong", ["--expr", "x^T [1, 2; 3, 4] x", "--wrt", "x", "--shapes", "x: 2", "--answer", "[1, 2; 3, 4] x"], 1, "✗ incorrect"),
 ])
 def test_check_cli(label: str, args: list[str], code: int, words: str) -> None:
