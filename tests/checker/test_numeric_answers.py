@@ -33,6 +33,7 @@ DIAGNOSES = [
     ("column for a row", "[1, 2, 3]", "[1; 2; 3]", "transpose", None, "You gave a column (3×1) where a row (1×3) is asked"),
     ("vector entry", "[1; 2; 3]", "[1; 2; 4]", "wrong-entries", [[3, 1, 3.0, 4.0]], "Entry 3 is wrong: expected 3, got 4."),
     ("a scalar", "1/3", "0.3", "wrong-entries", [[1, 1, 1 / 3, 0.3]], "The value is wrong: expected 0.3333, got 0.3."),
+    ("not finite", "[1; 2]", "[1; log(0)]", "not-finite", None, "not a finite number"),
     ("wrong shape", "[1; 2; 3]", "[1; 2]", "shape", None, "Your answer has shape 2, but the answer must have shape 3."),
     ("a row with wrong entries for a column", "[1; 2; 3]", "[1, 2, 4]", "shape", None, "shape 1×3"),
 ]
