@@ -29,7 +29,7 @@ def check_tree(problem: Problem, tree: A.Node, *, reveal: bool = False) -> Verdi
     expected = format_shape(problem.expected_shape) if problem.expected_shape is not None else None
     verdict = Verdict("incorrect", read_as=to_text(tree), read_as_latex=to_latex(tree), expected_shape=expected)
     try:
-        typed = problem.typed(tree)
+        typed = problem.typed_answer(tree)
     except UnknownSymbolError:
         raise
     except ShapeError as exc:

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from checker.grading.answer import check_answer
 from checker.grading.messages import language
-from checker.grading.problems import from_reference
+from checker.grading.problem import from_reference
 from dlprep.cli import cli
 
 R = "[1/4, 1/2; 1/2, 3/4]"  # a 2×2 key; its transpose differs from it
