@@ -146,3 +146,15 @@ def test_missing_tex_is_one_line_naming_the_packages(tmp_path, monkeypatch, caps
     code, _, err = run(["--format", "md,pdf", "--out", str(tmp_path / "o")], capsys)
     assert code == 2 and len(err.strip().splitlines()) == 1 and not (tmp_path / "o").exists()
     assert "texlive-xetex texlive-lang-chinese latexmk" in err
+
+
+def test_an_exam_never_asks_the_same_draw_twice() -> None:
+    import json as _json
+
+    from question_bank.exam import assemble
+    from question_bank.spec import from_options
+
+    for seed in range(5):
+        qs = assemble(from_options(40, None, None), seed)
+        draws = [(q.family, _json.dumps(q.params, sort_keys=True)) for q in qs]
+        assert len(set(draws)) == len(draws) == 40
