@@ -48,6 +48,7 @@ FAMILIES: dict[str, Family] = {
     "glorot": _f("glorot", "G", "numeric"),
     "dropout": _f("dropout", "D", "numeric"),
     "bptt-growth": _f("bptt_growth", "G", "numeric"),
+    "kl-penalty": _f("kl_penalty", "E", "numeric"),
     "identity": _f("identities", "ABDFG", "fill-in"),
     "concepts": _f("concepts", "ABCDEFG", "concept"),
 }

@@ -2,7 +2,9 @@
 
 Built here from an expression of `dlprep check` (``from_expression(f, wrt, shapes, where, kind)``:
 the reference is the derivative of f by fourth-order finite differences, so no algebra is trusted and
-SymPy stays unloaded); a catalog problem is built on the catalog's side
+SymPy stays unloaded); from a reference given as text, a question's answer key
+(``from_reference("[0.2, 0.3; 0.5, 0.1]", rtol=1e-3)``: a constant reference makes a numeric problem,
+judged entry by entry on one instance); a catalog problem is built on the catalog's side
 (:mod:`derivations.catalog.problem`), so this layer never imports a higher one.
 
 The reference is evaluated once per instance and every candidate (the answer, its repairs, the
@@ -160,7 +162,7 @@ def parse_where(text: str | None, names: set[str]) -> dict[str, A.Node]:
     out: dict[str, A.Node] = {}
     if not text:
         return out
-    for piece in text.replace(";", "\n").splitlines():
+    for piece in _split_pieces(text):
         if not piece.strip():
             continue
         tree = parse(piece, names=names | set(out))
@@ -171,6 +173,17 @@ def parse_where(text: str | None, names: set[str]) -> dict[str, A.Node]:
     return out
 
 
+def _split_pieces(text: str) -> list[str]:
+    """Lines, and pieces between the ';' outside brackets: "a = [1; 2]; b = a" → ["a = [1; 2]", " b = a"]."""
+    pieces, depth, start = [], 0, 0
+    for k, ch in enumerate(text):
+        depth += (ch in "([{") - (ch in ")]}")
+        if (ch == ";" and depth <= 0) or ch == "\n":
+            pieces.append(text[start:k])
+            start = k + 1
+    return pieces + [text[start:]]
+
+
 def _substitute(node: A.Node, where: dict[str, A.Node]) -> A.Node:
     if isinstance(node, A.Sym) and node.name in where:
         return where[node.name]
@@ -178,10 +191,10 @@ def _substitute(node: A.Node, where: dict[str, A.Node]) -> A.Node:
     return A.rebuild(node, children) if children else node
 
 
+# ------------------------------------------------------------------ from a reference (a question's key, `--reference`)
 def from_reference(reference: str, shapes: str = "", *, kind: str = "value", where: str | None = None,
                    rtol: float = RTOL, seed: int = 0) -> Problem:
-    """A problem whose reference answer is ``reference`` (expression-language text): a question's
-    answer key; a constant reference makes a numeric problem, judged entry by entry on one instance.
+    """A problem whose reference answer is ``reference`` (expression-language text).
 
     >>> p = from_reference("[1/4, 1/2; 1/2, 1/4]", rtol=1e-3)
     >>> p.numeric, p.n, p.agrees([np.array([[0.25, 0.5], [0.5, 0.2501]])], p.reference_values())

@@ -23,6 +23,13 @@ class TeXFailed(DlprepError):
     """The LaTeX did not compile (a bug of ours: the bank's LaTeX should always compile)."""
 
 
+def require_tex() -> None:
+    """Raise TeXMissing (one line naming the Debian packages) unless latexmk and xelatex are installed."""
+    for tool in ("latexmk", "xelatex"):
+        if shutil.which(tool) is None:
+            raise TeXMissing(f"cannot make a PDF: {tool} is not installed (apt-get install {TEX_PACKAGES})")
+
+
 # fixed dates in the PDF (xdvipdfmx honours SOURCE_DATE_EPOCH), so one source gives one byte string
 REPRODUCIBLE = {"SOURCE_DATE_EPOCH": "1700000000", "FORCE_SOURCE_DATE": "1"}
 
@@ -30,9 +37,7 @@ REPRODUCIBLE = {"SOURCE_DATE_EPOCH": "1700000000", "FORCE_SOURCE_DATE": "1"}
 def compile_pdf(tex: str, target: str | Path, *, timeout: float = 120.0, files: Mapping[str, bytes] | None = None) -> Path:
     """Compile LaTeX source ``tex`` to the PDF ``target`` (written atomically); ``files`` are written
     beside the source first (relative path → bytes: included graphics)."""
-    for tool in ("latexmk", "xelatex"):
-        if shutil.which(tool) is None:
-            raise TeXMissing(f"cannot make a PDF: {tool} is not installed (apt-get install {TEX_PACKAGES})")
+    require_tex()
     target = Path(target)
     with tempfile.TemporaryDirectory(prefix="dlprep-tex-") as build:
         source = Path(build) / "exam.tex"

@@ -112,9 +112,17 @@ def bptt_growth(p):  # type: ignore[no-untyped-def]
     return [growth]
 
 
+def kl_penalty(p):  # type: ignore[no-untyped-def]
+    rho, r, beta = p["rho"], p["rho_hat"], p["beta"]
+    value = beta * (rho * (math.log(rho) - math.log(r)) + (1 - rho) * (math.log(1 - rho) - math.log(1 - r)))
+    h = 1e-5  # the slope by a 5-point stencil of the penalty
+    f = lambda x: beta * (rho * math.log(rho / x) + (1 - rho) * math.log((1 - rho) / (1 - x)))  # noqa: E731
+    return [value, (-f(r + 2 * h) + 8 * f(r + h) - 8 * f(r - h) + f(r - 2 * h)) / (12 * h)]
+
+
 CASES = {"softmax": softmax, "activation-slope": activation_slope, "mlp-pass": mlp_pass, "conv2d": conv2d,
          "pooling": pooling, "sparsemax": sparsemax, "conv-size": conv_size, "lstm-count": lstm_count,
-         "glorot": glorot, "dropout": dropout, "bptt-growth": bptt_growth}
+         "glorot": glorot, "dropout": dropout, "bptt-growth": bptt_growth, "kl-penalty": kl_penalty}
 
 
 @pytest.mark.parametrize("family", sorted(CASES))
