@@ -66,7 +66,10 @@ def render_html(sheet: Sheet, lang: str) -> str:
     uris = {name: "data:image/svg+xml;base64," + base64.b64encode(plot(name, "svg")).decode("ascii") for name in _plot_names(sheet)}
     from question_bank.cheatsheet.latex import pieces
 
-    return render(TEMPLATE.format("html"), pieces=pieces, **_context(sheet, lang, uris))
+    def html_pieces(latex: str) -> list[str]:  # latex2mathml sets a one-letter \mathrm in italic: the d of dX upright
+        return [piece.replace(r"\mathrm{d}", r"\text{d}") for piece in pieces(latex)]
+
+    return render(TEMPLATE.format("html"), pieces=html_pieces, **_context(sheet, lang, uris))
 
 
 def render_md(sheet: Sheet, lang: str) -> str:
