@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "show": "dlprep.commands.catalog:show",
     "verify": "dlprep.commands.catalog:verify",
     "exam": "dlprep.commands.exam:exam",
+    "cheatsheet": "dlprep.commands.cheatsheet:cheatsheet",
 }
 
 HELP: dict[str, str] = {
@@ -34,6 +35,7 @@ HELP: dict[str, str] = {
     "show": "Show one catalog result: statement, steps, results, convention.",
     "verify": "Verify catalog results numerically.",
     "exam": "Write a practice exam with its answer key (md, tex, pdf, html, moodle, anki).",
+    "cheatsheet": "Build the cheat sheet (PDF, LaTeX, HTML, Markdown), every formula verified as it is built.",
 }
 
 

@@ -46,6 +46,8 @@ def check_tree(problem: Problem, tree: A.Node, *, reveal: bool = False) -> Verdi
         return _incorrect(verdict, finding, problem, reveal)
     values = problem.values(typed)
     reference = problem.reference_values()
+    if values is None and problem.numeric:  # log(0), 1/0 in an entry
+        return _incorrect(verdict, Finding("not-finite", message("not-finite")), problem, reveal)
     if values is not None and problem.agrees(values, reference):
         verdict.verdict = "correct"
         verdict.message = message("numeric-correct", rtol=f"{problem.rtol:g}") if problem.numeric else message("correct", n=len(reference))

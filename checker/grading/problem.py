@@ -168,7 +168,7 @@ def parse_where(text: str | None, names: set[str]) -> dict[str, A.Node]:
     out: dict[str, A.Node] = {}
     if not text:
         return out
-    for piece in text.replace(";", "\n").splitlines():
+    for piece in _split_pieces(text):
         if not piece.strip():
             continue
         tree = parse(piece, names=names | set(out))
@@ -179,6 +179,17 @@ def parse_where(text: str | None, names: set[str]) -> dict[str, A.Node]:
     return out
 
 
+def _split_pieces(text: str) -> list[str]:
+    """Lines, and pieces between the ';' outside brackets: "a = [1; 2]; b = a" → ["a = [1; 2]", " b = a"]."""
+    pieces, depth, start = [], 0, 0
+    for k, ch in enumerate(text):
+        depth += (ch in "([{") - (ch in ")]}")
+        if (ch == ";" and depth <= 0) or ch == "\n":
+            pieces.append(text[start:k])
+            start = k + 1
+    return pieces + [text[start:]]
+
+
 def _substitute(node: A.Node, where: dict[str, A.Node]) -> A.Node:
     if isinstance(node, A.Sym) and node.name in where:
         return where[node.name]
@@ -186,6 +197,7 @@ def _substitute(node: A.Node, where: dict[str, A.Node]) -> A.Node:
     return A.rebuild(node, children) if children else node
 
 
+# ------------------------------------------------------------------ from a reference (a question's key, `--reference`)
 def from_reference(reference: str, shapes: str = "", *, kind: str = "value", where: str | None = None,
                    rtol: float = RTOL, seed: int = 0) -> Problem:
     """A problem whose reference answer is ``reference`` (expression-language text).

@@ -257,9 +257,10 @@ class _Infer:
 
     def matrix(self, n: A.Matrix) -> A.Node:
         """A literal is rows × cols; each entry a scalar."""
-        entries = [self.visit(e) for e in n.entries]
+        entries = [_scalar_number(e) or self.visit(e) for e in n.entries]
         for k, e in enumerate(entries):
-            self.require_scalar(e, f"the entry ({k // n.cols + 1},{k % n.cols + 1}) of a matrix")
+            if e.shape is not SCALAR:
+                self.require_scalar(e, f"the entry ({k // n.cols + 1},{k % n.cols + 1}) of a matrix")
         return A.Matrix(tuple(entries), n.rows, n.cols, shape=(Dim.num(n.rows), Dim.num(n.cols)))
 
     # arithmetic
@@ -378,6 +379,15 @@ class _Infer:
         return A.Equation(tuple(sides), shape=self.shape(sides[0]))
 
 
+def _scalar_number(node: A.Node) -> A.Node | None:
+    """``2`` or ``-2`` as a matrix entry: a scalar, typed without the unifier (a literal may hold 400)."""
+    if isinstance(node, A.Num):
+        return node.with_shape(SCALAR)
+    if isinstance(node, A.Neg) and isinstance(node.arg, A.Num):
+        return A.Neg(node.arg.with_shape(SCALAR), shape=SCALAR)
+    return None
+
+
 def _finalize(node: A.Node, u: Unifier) -> A.Node:
     """Resolve every shape (unknowns left default to 1) and make the literals explicit."""
     assert node.shape is not None
@@ -387,6 +397,8 @@ def _finalize(node: A.Node, u: Unifier) -> A.Node:
         return A.Ones(shape=shape) if node.value == 1 else A.Zeros(shape=shape)
     if isinstance(node, A.Identity) and scalar:
         return A.Num.of(1).with_shape(shape)
+    if isinstance(node, A.Matrix) and all(_scalar_number(e) is not None for e in node.entries):
+        return node.with_shape(shape)  # plain numbers: nothing left to resolve
     children = [_finalize(c, u) for c in node.children()]
     clone = A.rebuild(node, children) if children else copy.copy(node)  # rebuild already copies
     object.__setattr__(clone, "shape", shape)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from derivations.catalog.model import Entry, Part
+from derivations.catalog.model import Entry, MalRule, Part
 
 
 ENTRIES = (
@@ -17,7 +17,11 @@ ENTRIES = (
         asked=("gradient", "jacobian", "differential", "derivation"),
         symbols="A: m x n, x: n, b: m, dx: n",
         parts=(
-            Part("gradient", "n", "2 A^T (A x - b)", kind="gradient", function="||A x - b||^2", wrt="x"),
+            Part("gradient", "n", "2 A^T (A x - b)", kind="gradient", function="||A x - b||^2", wrt="x", malrules=(
+                MalRule("jacobian-for-gradient", "2 (A x - b)^T A", {
+                    "en": "That is the Jacobian, a 1×n row; the gradient is its transpose, a column with the shape of x.",
+                    "zh": "这是 Jacobian（1×n 的行向量）；梯度是它的转置，是与 x 同形的列向量。"}),
+            )),
             Part("jacobian", "1 x n", "2 (A x - b)^T A", kind="jacobian", function="||A x - b||^2", wrt="x"),
             Part("differential", "scalar", "2 (A x - b)^T A dx", kind="differential", function="||A x - b||^2", wrt="x"),
         ),
@@ -33,6 +37,10 @@ ENTRIES = (
         },
         asked=("gradient",),
         symbols="A: n x n, x: n",
-        parts=(Part("gradient", "n", "(A + A^T) x", kind="gradient", function="x^T A x", wrt="x"),),
+        parts=(Part("gradient", "n", "(A + A^T) x", kind="gradient", function="x^T A x", wrt="x", malrules=(
+            MalRule("symmetric-only", "2 A x", {
+                "en": "2Ax holds only for symmetric A; in general d(xᵀAx) = xᵀ(A + Aᵀ)dx, so the gradient is (A + Aᵀ)x.",
+                "zh": "2Ax 只在 A 对称时成立；一般地 d(xᵀAx) = xᵀ(A + Aᵀ)dx，梯度为 (A + Aᵀ)x。"}),
+        )),),
     ),
 )

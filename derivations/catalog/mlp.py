@@ -61,7 +61,11 @@ ENTRIES = (
                     "en": "The factor f'(z⁽ˡ⁾) is missing: the residual passes through the activation a⁽ˡ⁾ = f(z⁽ˡ⁾), so the chain rule multiplies elementwise by f'(z⁽ˡ⁾).",
                     "zh": "少了因子 f'(z⁽ˡ⁾)：残差要经过激活 a⁽ˡ⁾ = f(z⁽ˡ⁾)，链式法则要逐元素乘以 f'(z⁽ˡ⁾)。"}),
             )),
-            Part("grad-W", "n_l x n_{l-1}", "delta^(l) a^(l-1)^T", kind="gradient", function="delta^(l)^T (W^(l) a^(l-1) + b^(l))", wrt="W^(l)"),
+            Part("grad-W", "n_l x n_{l-1}", "delta^(l) a^(l-1)^T", kind="gradient", function="delta^(l)^T (W^(l) a^(l-1) + b^(l))", wrt="W^(l)", malrules=(
+                MalRule("missing-transpose", "delta^(l) a^(l-1)", {
+                    "en": "δa (as the course notes print it) multiplies two columns and is undefined; the outer product δaᵀ has the shape of W.",
+                    "zh": "δa（讲义的印法）是两个列向量相乘，没有定义；外积 δaᵀ 才与 W 同形。"}),
+            )),
             Part("grad-b", "n_l", "delta^(l)", kind="gradient", function="delta^(l)^T (W^(l) a^(l-1) + b^(l))", wrt="b^(l)"),
             Part("output-delta-mse", "n_L", "(a^(L) - y) .* sigmoid'(z^(L))", where="a^(L) = sigmoid(z^(L))", kind="gradient",
                  function="1/2 ||sigmoid(z^(L)) - y||^2", wrt="z^(L)"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from derivations.catalog.model import Entry, Part
+from derivations.catalog.model import Entry, MalRule, Part
 
 
 ENTRIES = (
@@ -30,7 +30,11 @@ ENTRIES = (
         },
         asked=("identity", "fill-in"),
         symbols="A, B, C: m x n",
-        parts=(Part("equal", "scalar", "tr(A^T (B .* C))"),),
+        parts=(Part("equal", "scalar", "tr(A^T (B .* C))", malrules=(
+            MalRule("dropped-transpose", "tr(A (B .* C))", {
+                "en": "The course notes' misprint: without the transpose on A, Tr(A(B∘C)) = Tr((A∘B)ᵀC) needs A square and holds only for symmetric A.",
+                "zh": "讲义的笔误：A 上少了转置时，Tr(A(B∘C)) = Tr((A∘B)ᵀC) 要求 A 为方阵，且只在 A 对称时成立。"}),
+        )),),
         identities=("tr(A^T (B .* C)) = tr((A .* B)^T C) = sum(A .* B .* C)",),
         core=True,
     ),
