@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "list": "dlprep.commands.catalog:list_",
     "show": "dlprep.commands.catalog:show",
     "verify": "dlprep.commands.catalog:verify",
+    "practice": "dlprep.commands.practice:practice",
 }
 
 HELP: dict[str, str] = {
@@ -31,6 +32,7 @@ HELP: dict[str, str] = {
     "list": "List the catalog of course results.",
     "show": "Show one catalog result: statement, steps, results, convention.",
     "verify": "Verify catalog results numerically.",
+    "practice": "Practise questions in a local web page, checked as you type.",
 }
 
 

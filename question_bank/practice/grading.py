@@ -1,0 +1,53 @@
+"""Checking for the page: an answer or a pasted derivation against a question's blank, and the live
+preview of how a text is read (``dlprep parse``), each under the checker's own wall-clock deadline.
+
+Problems are cached per (question, blank, language): their random instances and reference values are
+computed once, so a repeated check costs a parse and a few NumPy evaluations.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from checker.grading.messages import language
+from checker.grading.problem import Problem
+from checker.language.limits import deadline
+from question_bank.practice import source
+from question_bank.practice.render import math
+
+
+@functools.lru_cache(maxsize=256)
+def _problem(qid: str, label: str | None, lang: str) -> Problem:
+    return source.problem_for(source.lookup(qid), label)
+
+
+def check(qid: str, label: str | None, lang: str, *, answer: str | None = None, steps: str | None = None) -> dict[str, Any]:
+    """The verdict JSON of ``dlprep check --json`` (plus ``read_as_html``); bad input raises DlprepError."""
+    from checker.grading.answer import check_answer
+    from checker.grading.steps import check_steps
+
+    with language(lang), deadline():
+        problem = _problem(qid, label, lang)
+        verdict = check_steps(problem, steps) if steps is not None else check_answer(problem, answer or "")
+    out = verdict.to_json()
+    out["read_as_html"] = math(verdict.read_as_latex) if verdict.read_as_latex else None
+    return out
+
+
+def preview(text: str, qid: str | None, label: str | None, lang: str) -> dict[str, Any]:
+    """How ``text`` is read: plain, LaTeX, MathML, and its shape against the question's symbols."""
+    from checker.language.dims import format_shape
+    from checker.language.parser import parse
+    from checker.language.printing import to_latex, to_text
+
+    with language(lang), deadline():
+        problem = _problem(qid, label, lang) if qid else None
+        tree = parse(text, names=problem.names if problem else None)
+        shape = expected = None
+        if problem is not None:
+            typed = problem.typed(tree)
+            shape = format_shape(typed.shape) if typed.shape is not None else None
+            expected = format_shape(problem.expected_shape) if problem.expected_shape is not None else None
+    latex = to_latex(tree)
+    return {"plain": to_text(tree), "latex": latex, "html": math(latex), "shape": shape, "expected_shape": expected}

@@ -1,0 +1,337 @@
+// dlprep practice page: plain JS, no build step, no CDN. Talks to the JSON API of question_bank.practice.app.
+// Server HTML (prompts, MathML) is escaped on the server; everything typed by the student goes in as text.
+"use strict";
+
+const T = {
+  zh: {
+    title: "dlprep 练习", loading: "加载中…", answerMode: "答案", stepsMode: "逐步推导", yourAnswer: "你的答案",
+    yourSteps: "你的推导（每行一步：f = …、df = …、= …、grad = …）", check: "检查", solution: "看答案", next: "下一题",
+    missed: "错题", noMissed: "还没有错题。", reset: "清零", keys: "键盘",
+    keysHelp: "Enter 检查 · Ctrl+Enter 检查推导 · N 下一题 · S 看答案 · / 输入答案 · Esc 离开输入框",
+    foot: "本地运行，不联网；答案由 dlprep 在随机矩阵上检验",
+    stepsHint: "粘贴完整推导，每一步都会被检验；第一处错误会给出解释。",
+    placeholder: "例如 2A^T(Ax-b) 或 2 A^\\top (A x - b)", stepsPlaceholder: "df = 2(Ax-b)^T A dx\n= tr(2(Ax-b)^T A dx)\ngrad = 2A^T(Ax-b)",
+    readAs: "读作", shape: "形状", expected: "应为", cannotRead: "无法读取", correct: "正确", incorrect: "不正确",
+    invalid: "无法检查", allTopics: "全部", allTypes: "全部题型", modelAnswer: "参考答案", steps: "推导（每步均经数值验证）",
+    verified: "已验证", notVerified: "未通过验证", line: "第 {n} 行", follows: "由上一步正确推出",
+    wrongEntries: "错误的元素已标红", noCheck: "此题没有可自动检验的答案，请对照参考答案。", score: "首次作答正确 / 已作答",
+    error: "出错了", none: "没有符合筛选条件的题目", keyPoints: "得分要点", retry: "重做",
+  },
+  en: {
+    title: "dlprep practice", loading: "Loading…", answerMode: "Answer", stepsMode: "Step by step", yourAnswer: "Your answer",
+    yourSteps: "Your derivation (one step a line: f = …, df = …, = …, grad = …)", check: "Check", solution: "Solution", next: "Next",
+    missed: "To retry", noMissed: "Nothing missed yet.", reset: "Reset", keys: "Keyboard",
+    keysHelp: "Enter check · Ctrl+Enter check a derivation · N next · S solution · / answer box · Esc leave the box",
+    foot: "Runs locally, no network; answers checked by dlprep on random matrices",
+    stepsHint: "Paste a whole derivation: every step is checked and the first wrong one is explained.",
+    placeholder: "e.g. 2A^T(Ax-b) or 2 A^\\top (A x - b)", stepsPlaceholder: "df = 2(Ax-b)^T A dx\n= tr(2(Ax-b)^T A dx)\ngrad = 2A^T(Ax-b)",
+    readAs: "read as", shape: "shape", expected: "expected", cannotRead: "cannot read", correct: "Correct", incorrect: "Not correct",
+    invalid: "Cannot check", allTopics: "All", allTypes: "All types", modelAnswer: "Model answer", steps: "Derivation (every step checked numerically)",
+    verified: "verified", notVerified: "not verified", line: "line {n}", follows: "follows correctly from the step before",
+    wrongEntries: "wrong entries in red", noCheck: "This question has no automatically checkable answer: compare with the model answer.",
+    score: "right at first try / tried", error: "Something went wrong", none: "No question matches these filters", keyPoints: "Key points", retry: "retry",
+  },
+};
+const MARK = { correct: "✓", incorrect: "✗", follows: "→", invalid: "!" };
+const STORE = "dlprep-practice-v1";
+const $ = (id) => document.getElementById(id);
+
+const state = { lang: "zh", mode: "answer", question: null, filters: null, topics: [], type: "", lastCheck: 0, previewTimer: 0, previewSeq: 0 };
+let saved = load();
+
+function load() {
+  try { return Object.assign({ first: {}, missed: [], lang: null, topics: [], type: "" }, JSON.parse(localStorage.getItem(STORE) || "{}")); }
+  catch (e) { return { first: {}, missed: [], lang: null, topics: [], type: "" }; }
+}
+function save() { try { localStorage.setItem(STORE, JSON.stringify(saved)); } catch (e) { /* private mode: keep in memory */ } }
+function t(key, vars) { let s = (T[state.lang] || T.en)[key] || T.en[key] || key; for (const k in vars || {}) s = s.replace("{" + k + "}", vars[k]); return s; }
+function el(tag, cls, text) { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; }
+
+async function api(path, body) {
+  const opts = body === undefined ? {} : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
+  const res = await fetch(path, opts);
+  let data = null;
+  try { data = await res.json(); } catch (e) { data = { error: res.statusText || t("error") }; }
+  return { ok: res.ok, status: res.status, data };
+}
+
+// ------------------------------------------------------------------ language
+function applyLang() {
+  document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
+  document.querySelectorAll("[data-t]").forEach((e) => { e.textContent = t(e.dataset.t); });
+  $("lang").textContent = state.lang === "zh" ? "EN" : "中文";
+  $("answer").placeholder = t("placeholder");
+  $("steps").placeholder = t("stepsPlaceholder");
+  $("score").title = t("score");
+  renderFilters();
+  renderQuestion();
+  renderMissed();
+}
+
+// ------------------------------------------------------------------ filters
+function renderFilters() {
+  if (!state.filters) return;
+  const box = $("topics");
+  box.textContent = "";
+  const all = el("button", "chip" + (state.topics.length ? "" : " on"), t("allTopics"));
+  all.type = "button";
+  all.onclick = () => { state.topics = []; persistFilters(); };
+  box.append(all);
+  for (const [key, names] of Object.entries(state.filters.topics)) {
+    const b = el("button", "chip" + (state.topics.includes(key) ? " on" : ""), key + " " + names[state.lang]);
+    b.type = "button";
+    b.setAttribute("aria-pressed", state.topics.includes(key));
+    b.onclick = () => {
+      state.topics = state.topics.includes(key) ? state.topics.filter((k) => k !== key) : [...state.topics, key];
+      persistFilters();
+    };
+    box.append(b);
+  }
+  const sel = $("type");
+  sel.textContent = "";
+  sel.append(new Option(t("allTypes"), ""));
+  for (const [key, names] of Object.entries(state.filters.types)) sel.append(new Option(names[state.lang], key));
+  sel.value = state.type;
+}
+function persistFilters() { saved.topics = state.topics; saved.type = state.type; save(); renderFilters(); next(); }
+
+// ------------------------------------------------------------------ question
+async function next(id) {
+  const q = new URLSearchParams();
+  if (state.topics.length) q.set("topic", state.topics.join(","));
+  if (state.type) q.set("type", state.type);
+  const r = await api(id ? "/api/question/" + encodeURIComponent(id) : "/api/question?" + q);
+  clearResult();
+  if (!r.ok) { state.question = null; $("prompt").textContent = r.status === 404 && !id ? t("none") : r.data.error; renderMeta(); return; }
+  state.question = r.data;
+  $("answer").value = "";
+  $("steps").value = "";
+  $("preview").textContent = "";
+  renderQuestion();
+  if (!matchMedia("(pointer: coarse)").matches) focusBox();
+}
+function renderMeta() {
+  const q = state.question;
+  $("q-topic").textContent = q && state.filters ? q.topic + " · " + state.filters.topics[q.topic][state.lang] : "";
+  $("q-type").textContent = q ? q.type_name[state.lang] : "";
+  $("q-id").textContent = q ? q.id : "";
+}
+function renderQuestion() {
+  const q = state.question;
+  renderMeta();
+  if (!q) return;
+  $("prompt").innerHTML = q.prompt_html[state.lang] || q.prompt_html.en;  // server-rendered, escaped
+  const stepsOk = q.blanks.length && q.blanks[0].steps;
+  $("tab-steps").hidden = !stepsOk;
+  if (!stepsOk && state.mode === "steps") setMode("answer");
+  $("check").disabled = !q.checkable;
+  if (!q.checkable) showVerdict({ verdict: "invalid", message: t("noCheck") }, true);
+  if (!$("solution").hidden) showSolution();
+}
+function focusBox() { (state.mode === "steps" ? $("steps") : $("answer")).focus(); }
+function setMode(mode) {
+  state.mode = mode;
+  $("answer-pane").hidden = mode !== "answer";
+  $("steps-pane").hidden = mode !== "steps";
+  $("tab-answer").classList.toggle("on", mode === "answer");
+  $("tab-steps").classList.toggle("on", mode === "steps");
+  $("tab-answer").setAttribute("aria-selected", mode === "answer");
+  $("tab-steps").setAttribute("aria-selected", mode === "steps");
+}
+
+// ------------------------------------------------------------------ live preview (debounced /api/parse)
+function schedulePreview() {
+  clearTimeout(state.previewTimer);
+  state.previewTimer = setTimeout(preview, 220);
+}
+async function preview() {
+  const text = $("answer").value;
+  const box = $("preview");
+  if (!text.trim() || !state.question) { box.textContent = ""; return; }
+  const seq = ++state.previewSeq;
+  const r = await api("/api/parse", { text, id: state.question.id, lang: state.lang });
+  if (seq !== state.previewSeq) return;  // a newer keystroke won
+  box.textContent = "";
+  box.className = "preview" + (r.ok ? "" : " bad");
+  if (!r.ok) { box.append(el("span", "k", t("cannotRead") + ": "), el("span", "", r.data.error || "")); return; }
+  const math = el("span", "math");
+  math.innerHTML = r.data.html;  // MathML from the server
+  box.append(el("span", "k", t("readAs") + " "), math);
+  if (r.data.shape) {
+    const ok = !r.data.expected_shape || r.data.shape === r.data.expected_shape;
+    const s = el("span", "shape" + (ok ? "" : " off"), t("shape") + " " + r.data.shape);
+    if (!ok) s.textContent += " (" + t("expected") + " " + r.data.expected_shape + ")";
+    box.append(s);
+  }
+}
+
+// ------------------------------------------------------------------ checking
+async function check() {
+  const q = state.question;
+  if (!q || !q.checkable) return;
+  const body = { id: q.id, lang: state.lang };
+  if (state.mode === "steps") body.steps = $("steps").value; else body.answer = $("answer").value;
+  if (!(body.steps || body.answer || "").trim()) { focusBox(); return; }
+  $("check").disabled = true;
+  const r = await api("/api/check", body);
+  $("check").disabled = false;
+  const v = r.data.verdict ? r.data : { verdict: "invalid", message: r.data.error || t("error") };
+  showVerdict(v);
+  if (v.verdict === "correct" || v.verdict === "incorrect") record(q.id, v.verdict === "correct");
+}
+function record(id, right) {
+  if (!(id in saved.first)) saved.first[id] = right;
+  saved.missed = saved.missed.filter((m) => m !== id);
+  if (!right) saved.missed.unshift(id);
+  saved.missed = saved.missed.slice(0, 50);
+  save();
+  renderScore();
+  renderMissed();
+}
+function clearResult() {
+  for (const id of ["verdict", "steps-report", "solution"]) { $(id).hidden = true; $(id).textContent = ""; }
+}
+function showVerdict(v, quiet) {
+  const box = $("verdict");
+  box.hidden = false;
+  box.textContent = "";
+  box.className = "verdict " + v.verdict;
+  const head = el("div", "head");
+  head.append(el("span", "mark", MARK[v.verdict] || "!"), el("strong", "", t(v.verdict)));
+  for (const code of v.diagnosis || []) head.append(el("span", "code", code));
+  box.append(head);
+  if (v.message) box.append(el("p", "msg", v.message));
+  if (v.read_as_html && !quiet) {
+    const p = el("p", "read");
+    const m = el("span", "math");
+    m.innerHTML = v.read_as_html;
+    p.append(el("span", "k", t("readAs") + " "), m);
+    box.append(p);
+  }
+  if (Array.isArray(v.wrong_entries) && v.wrong_entries.length) box.append(matrixGrid(v));
+  const list = $("steps-report");
+  list.textContent = "";
+  list.hidden = !(v.steps && v.steps.length);
+  for (const s of v.steps || []) {
+    const li = el("li", "step " + s.verdict);
+    li.append(el("span", "mark", MARK[s.verdict] || "·"), el("span", "ln", t("line", { n: s.line })), el("code", "", s.text));
+    if (s.verdict === "incorrect" && s.message) li.append(el("div", "why", s.message));
+    if (s.verdict === "follows") li.title = t("follows");
+    list.append(li);
+  }
+}
+function matrixGrid(v) {
+  // wrong_entries: [[i, j], …] (0-based) of the student's matrix; values from entries/answer_values when given
+  const wrap = el("div", "grid-wrap");
+  const values = v.answer_values || v.values || null;
+  const wrong = new Set(v.wrong_entries.map((e) => (Array.isArray(e) ? e : [e.row, e.col]).join(",")));
+  let rows = values ? values.length : 1 + Math.max(...v.wrong_entries.map((e) => (Array.isArray(e) ? e[0] : e.row)));
+  let cols = values ? values[0].length : 1 + Math.max(...v.wrong_entries.map((e) => (Array.isArray(e) ? e[1] : e.col)));
+  const table = el("table", "grid");
+  for (let i = 0; i < rows; i++) {
+    const tr = el("tr");
+    for (let j = 0; j < cols; j++) {
+      const td = el("td", wrong.has(i + "," + j) ? "wrong" : "ok", values ? String(+Number(values[i][j]).toPrecision(6)) : "·");
+      tr.append(td);
+    }
+    table.append(tr);
+  }
+  wrap.append(table, el("span", "small muted", t("wrongEntries")));
+  return wrap;
+}
+
+// ------------------------------------------------------------------ solution
+async function showSolution() {
+  const q = state.question;
+  if (!q) return;
+  const r = await api("/api/solution/" + encodeURIComponent(q.id));
+  const box = $("solution");
+  box.hidden = false;
+  box.textContent = "";
+  if (!r.ok) { box.append(el("p", "bad", r.data.error)); return; }
+  const s = r.data;
+  box.append(el("h3", "", t("modelAnswer")));
+  for (const b of s.blanks) { const d = el("div", "display"); d.innerHTML = b.html; box.append(d); }
+  const text = el("div", "answer-text");
+  text.innerHTML = s.answer_html[state.lang] || s.answer_html.en;
+  box.append(text);
+  if (s.steps.length) {
+    box.append(el("h3", "", t("steps")));
+    const ol = el("ol", "model-steps");
+    for (const st of s.steps) {
+      const li = el("li", st.verified ? "ok" : "unverified");
+      const m = el("div", "m");
+      m.innerHTML = st.html;
+      li.append(el("span", "mark", st.verified ? "✓" : "?"), m);
+      const rule = st.rule[state.lang] || st.rule.en;
+      if (rule) li.append(el("span", "rule", rule));
+      if (!st.verified) li.append(el("span", "rule bad", t("notVerified")));
+      ol.append(li);
+    }
+    box.append(ol);
+  }
+  if (s.key_points.length) {
+    box.append(el("h3", "", t("keyPoints")));
+    const ul = el("ul");
+    for (const p of s.key_points) { const li = el("li"); li.innerHTML = p[state.lang] || p.en; ul.append(li); }
+    box.append(ul);
+  }
+}
+
+// ------------------------------------------------------------------ score and missed list
+function renderScore() {
+  const firsts = Object.values(saved.first);
+  $("score-right").textContent = firsts.filter(Boolean).length;
+  $("score-tried").textContent = firsts.length;
+}
+function renderMissed() {
+  const ul = $("missed");
+  ul.textContent = "";
+  for (const id of saved.missed) {
+    const li = el("li");
+    const b = el("button", "link", id);
+    b.type = "button";
+    b.title = t("retry");
+    b.onclick = () => next(id);
+    li.append(b);
+    ul.append(li);
+  }
+  $("missed-empty").hidden = saved.missed.length > 0;
+}
+
+// ------------------------------------------------------------------ wiring
+function typing(e) { const n = e.target.nodeName; return n === "INPUT" || n === "TEXTAREA" || n === "SELECT"; }
+document.addEventListener("keydown", (e) => {
+  if (e.isComposing) return;  // an IME is composing Chinese: Enter belongs to it
+  if (e.key === "Enter" && e.target.id === "answer") { e.preventDefault(); check(); return; }
+  if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && e.target.id === "steps") { e.preventDefault(); check(); return; }
+  if (e.key === "Escape" && typing(e)) { e.target.blur(); return; }
+  if (typing(e) || e.ctrlKey || e.metaKey || e.altKey) return;
+  const k = e.key.toLowerCase();
+  if (k === "n") { e.preventDefault(); next(); }
+  else if (k === "s") { e.preventDefault(); showSolution(); }
+  else if (k === "/") { e.preventDefault(); focusBox(); }
+  else if (k === "enter" && e.target.nodeName !== "BUTTON") { e.preventDefault(); check(); }
+});
+
+async function start() {
+  const r = await api("/api/filters");
+  state.filters = r.ok ? r.data : { topics: {}, types: {}, lang: "zh", default_topics: [], default_types: [] };
+  state.lang = saved.lang || state.filters.lang || "zh";
+  state.topics = saved.topics.length ? saved.topics : state.filters.default_topics;
+  state.type = saved.type || (state.filters.default_types.length === 1 ? state.filters.default_types[0] : "");
+  $("answer").addEventListener("input", schedulePreview);
+  $("check").onclick = check;
+  $("next").onclick = () => next();
+  $("show").onclick = showSolution;
+  $("type").onchange = (e) => { state.type = e.target.value; persistFilters(); };
+  $("lang").onclick = () => { state.lang = state.lang === "zh" ? "en" : "zh"; saved.lang = state.lang; save(); applyLang(); schedulePreview(); };
+  $("tab-answer").onclick = () => { setMode("answer"); focusBox(); };
+  $("tab-steps").onclick = () => { setMode("steps"); focusBox(); };
+  $("reset").onclick = () => { saved.first = {}; saved.missed = []; save(); renderScore(); renderMissed(); };
+  applyLang();
+  renderScore();
+  await next();
+  document.body.dataset.ready = "1";
+}
+start();
