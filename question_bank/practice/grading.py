@@ -31,8 +31,27 @@ def check(qid: str, label: str | None, lang: str, *, answer: str | None = None, 
         problem = _problem(qid, label, lang)
         verdict = check_steps(problem, steps) if steps is not None else check_answer(problem, answer or "")
     out = verdict.to_json()
+    if steps is not None:
+        out["message"] = _steps_summary(out, lang)
     out["read_as_html"] = math(verdict.read_as_latex) if verdict.read_as_latex else None
     return out
+
+
+SUMMARY = {
+    "correct": {"en": "all {n} steps check out.", "zh": "全部 {n} 步都正确。"},
+    "incorrect": {"en": "The first wrong step is on line {line}: {message}", "zh": "第一处错误在第 {line} 行：{message}"},
+}
+
+
+def _steps_summary(verdict: dict[str, Any], lang: str) -> str:
+    """The step checker's summary line in the page's language (its per-line messages are already localized)."""
+    steps = verdict["steps"]
+    if verdict["verdict"] == "correct":
+        return SUMMARY["correct"][lang].format(n=len(steps))
+    bad = next((s for s in steps if s["verdict"] == "incorrect"), None)
+    if bad is None:
+        return verdict["message"]
+    return SUMMARY["incorrect"][lang].format(line=bad["line"], message=bad["message"])
 
 
 def preview(text: str, qid: str | None, label: str | None, lang: str) -> dict[str, Any]:

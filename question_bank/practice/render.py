@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from typing import Any
 
 from question_bank.markup import convert
 from question_bank.model import TYPES, Question
+
+_FENCE = re.compile(r"\\(?:left|right)\s*(\(|\)|\[|\]|\\\{|\\\}|\\[lr]Vert|\\[lr]vert|\|)")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -22,10 +25,13 @@ def math(latex: str, display: bool = False) -> str:
     """MathML for ``latex`` (a ``<code>`` fallback when it cannot be typeset)."""
     from latex2mathml.converter import convert as to_mathml
 
+    if not any(tall in latex for tall in ("\\frac", "\\begin", "\\sum", "\\int", "\\left.", "\\right.")):
+        latex = _FENCE.sub(lambda m: m.group(1), latex)  # flat content: plain brackets, no stretchy spacing
     try:
-        return to_mathml(latex, display="block" if display else "inline")
+        out = to_mathml(latex, display="block" if display else "inline")
     except Exception:  # latex2mathml raises assorted errors on LaTeX it does not know
         return f'<code class="tex">{html.escape(latex)}</code>'
+    return out.replace('fence="true"', 'fence="true" lspace="0" rspace="0"')  # \left( \right) hug their content
 
 
 def to_html(text: str) -> str:
@@ -55,7 +61,7 @@ def solution_json(q: Question) -> dict[str, Any]:
         "id": q.id,
         "answer_html": {lang: to_html(text) for lang, text in q.answer.items()},
         "blanks": [{"label": b.label, "text": b.answer_text, "html": math(b.answer_latex, True)} for b in q.blanks],
-        "steps": [{"html": math(s.latex, True), "rule": s.rule, "verified": s.verified} for s in q.steps],
+        "steps": [{"html": math(s.latex), "rule": s.rule, "verified": s.verified} for s in q.steps],
         "verified": all(s.verified for s in q.steps) if q.steps else None,
         "key_points": [{lang: to_html(t) for lang, t in point.items()} for point in q.key_points],
     }

@@ -9,7 +9,8 @@ catalog part that the engine derives, model steps from `derivations.catalog.step
 two integer drills computed from their draw.
 
 >>> q = lookup("conv-size.3")
->>> q.type, q.blanks[0].check.reference == str(q.params["M"] - q.params["K"] + 1)
+>>> M, K = q.params["M"], q.params["K"]
+>>> q.type, int(q.blanks[0].check.reference) == {"narrow": M - K + 1, "wide": M + K - 1}[q.params["mode"]]
 ('numeric', True)
 """
 

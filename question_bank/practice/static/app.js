@@ -14,7 +14,7 @@ const T = {
     readAs: "读作", shape: "形状", expected: "应为", cannotRead: "无法读取", correct: "正确", incorrect: "不正确",
     invalid: "无法检查", allTopics: "全部", allTypes: "全部题型", modelAnswer: "参考答案", steps: "推导（每步均经数值验证）",
     verified: "已验证", notVerified: "未通过验证", line: "第 {n} 行", follows: "由上一步正确推出",
-    wrongEntries: "错误的元素已标红", noCheck: "此题没有可自动检验的答案，请对照参考答案。", score: "首次作答正确 / 已作答",
+    wrongEntries: "错误的元素已标红", firstWrong: "第一处错误在第 {n} 行，见下方说明。", allSteps: "全部 {n} 步都正确。", noCheck: "此题没有可自动检验的答案，请对照参考答案。", score: "首次作答正确 / 已作答",
     error: "出错了", none: "没有符合筛选条件的题目", keyPoints: "得分要点", retry: "重做",
   },
   en: {
@@ -28,7 +28,7 @@ const T = {
     readAs: "read as", shape: "shape", expected: "expected", cannotRead: "cannot read", correct: "Correct", incorrect: "Not correct",
     invalid: "Cannot check", allTopics: "All", allTypes: "All types", modelAnswer: "Model answer", steps: "Derivation (every step checked numerically)",
     verified: "verified", notVerified: "not verified", line: "line {n}", follows: "follows correctly from the step before",
-    wrongEntries: "wrong entries in red", noCheck: "This question has no automatically checkable answer: compare with the model answer.",
+    wrongEntries: "wrong entries in red", firstWrong: "The first wrong step is line {n}: see below.", allSteps: "All {n} steps check out.", noCheck: "This question has no automatically checkable answer: compare with the model answer.",
     score: "right at first try / tried", error: "Something went wrong", none: "No question matches these filters", keyPoints: "Key points", retry: "retry",
   },
 };
@@ -200,7 +200,10 @@ function showVerdict(v, quiet) {
   head.append(el("span", "mark", MARK[v.verdict] || "!"), el("strong", "", t(v.verdict)));
   for (const code of v.diagnosis || []) head.append(el("span", "code", code));
   box.append(head);
-  if (v.message) box.append(el("p", "msg", v.message));
+  const steps = v.steps || [];
+  const firstBad = steps.find((s) => s.verdict === "incorrect");
+  const summary = !steps.length ? v.message : firstBad ? t("firstWrong", { n: firstBad.line }) : t("allSteps", { n: steps.length });
+  if (summary) box.append(el("p", "msg", summary));
   if (v.read_as_html && !quiet) {
     const p = el("p", "read");
     const m = el("span", "math");
