@@ -172,6 +172,7 @@ async function check() {
   const body = { id: q.id, lang: state.lang };
   if (state.mode === "steps") body.steps = $("steps").value; else body.answer = $("answer").value;
   if (!(body.steps || body.answer || "").trim()) { focusBox(); return; }
+  if (state.mode === "answer") { clearTimeout(state.previewTimer); preview(); }  // the preview shows what is checked
   $("check").disabled = true;
   const r = await api("/api/check", body);
   $("check").disabled = false;
@@ -334,7 +335,7 @@ async function start() {
   $("reset").onclick = () => { saved.first = {}; saved.missed = []; save(); renderScore(); renderMissed(); };
   applyLang();
   renderScore();
-  await next();
+  await next(new URLSearchParams(location.search).get("q") || undefined);  // /?q=<id> opens that question
   document.body.dataset.ready = "1";
 }
 start();
