@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "list": "dlprep.commands.catalog:list_",
     "show": "dlprep.commands.catalog:show",
     "verify": "dlprep.commands.catalog:verify",
+    "exam": "dlprep.commands.exam:exam",
     "practice": "dlprep.commands.practice:practice",
 }
 
@@ -32,6 +33,7 @@ HELP: dict[str, str] = {
     "list": "List the catalog of course results.",
     "show": "Show one catalog result: statement, steps, results, convention.",
     "verify": "Verify catalog results numerically.",
+    "exam": "Write a practice exam with its answer key (md, tex, pdf, html, moodle, anki).",
     "practice": "Practise questions in a local web page, checked as you type.",
 }
 

@@ -13,8 +13,10 @@ from checker.language.errors import ShapeError, UnknownSymbolError
 from checker.grading.messages import message
 from checker.language.parser import parse
 from checker.language.printing import to_latex, to_text
-from checker.grading.problem import Problem, all_close, common_factor
+from checker.grading.problem import Problem, common_factor
 from checker.grading.verdict import Verdict
+
+MAX_LISTED = 100  # wrong entries listed in the verdict's JSON (the count says how many there are)
 
 
 def check_answer(problem: Problem, text: str, *, reveal: bool = False) -> Verdict:
@@ -44,9 +46,9 @@ def check_tree(problem: Problem, tree: A.Node, *, reveal: bool = False) -> Verdi
         return _incorrect(verdict, finding, problem, reveal)
     values = problem.values(typed)
     reference = problem.reference_values()
-    if values is not None and all_close(values, reference):
+    if values is not None and problem.agrees(values, reference):
         verdict.verdict = "correct"
-        verdict.message = message("correct", n=len(reference))
+        verdict.message = message("numeric-correct", rtol=f"{problem.rtol:g}") if problem.numeric else message("correct", n=len(reference))
         return verdict
     if values is not None and problem.up_to_factor:
         factor = common_factor(values, reference)
@@ -60,6 +62,9 @@ def check_tree(problem: Problem, tree: A.Node, *, reveal: bool = False) -> Verdi
 def _incorrect(verdict: Verdict, finding: Finding, problem: Problem, reveal: bool) -> Verdict:
     verdict.diagnosis = [finding.code]
     verdict.message = finding.message
+    if finding.entries:
+        verdict.extra["wrong_entries"] = [list(e) for e in finding.entries[:MAX_LISTED]]
+        verdict.extra["wrong_entry_count"] = len(finding.entries)
     if reveal and problem.reference is not None:
         verdict.message += f" The right answer: {to_text(problem.reference)}"
     return verdict

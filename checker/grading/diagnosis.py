@@ -4,6 +4,8 @@ Two families of candidates, each a registry of plain functions:
 
 * reference variants: what the answer equals if the student made mistake X — ``−R`` (sign),
   ``Rᵀ`` (transpose), ``R`` without one term (missing-term), a problem's own mal-rules;
+* numeric problems (a constant reference, :mod:`checker.grading.entries`): the whole matrix negated,
+  transposed (a row for a column) or scaled, else the wrong entries by (row, column);
 * answer repairs: what the answer becomes if mistake X is undone — swap one ``∘`` and product
   (hadamard-vs-matmul), add or drop one transpose, flip or unflip a kernel (kernel-flip), drop one
   term (extra-term). A repair that makes the answer right names the mistake and where it is.
@@ -20,15 +22,17 @@ import numpy as np
 
 from checker.language import ast as A
 from checker.language.errors import DlprepError
+from checker.grading.entries import Entry, describe, whole_matrix, wrong_entries
 from checker.grading.messages import message
 from checker.language.printing import to_text
-from checker.grading.problem import Problem, all_close, common_factor
+from checker.grading.problem import Problem, common_factor
 
 
 @dataclass(frozen=True)
 class Finding:
     code: str
     message: str
+    entries: tuple[Entry, ...] = ()  # numeric problems: the wrong entries (row, column, expected, got), 1-based
 
 
 # ------------------------------------------------------------------ reference variants
@@ -176,6 +180,8 @@ MAX_REPAIRS = 400
 def diagnose(problem: Problem, answer: A.Node, answer_values: list[np.ndarray] | None) -> Finding:
     """The most specific explanation of why ``answer`` is wrong (``answer_values`` None: it does not type-check)."""
     reference = problem.reference_values()
+    if problem.numeric and answer_values is not None:
+        return _numeric(problem, answer_values[0], reference[0])
     if answer_values is not None:
         for family in REFERENCE_VARIANTS:
             for code, text, variant in family(problem):
@@ -190,14 +196,28 @@ def diagnose(problem: Problem, answer: A.Node, answer_values: list[np.ndarray] |
     return Finding("unknown", message("unknown"))
 
 
+def _numeric(problem: Problem, answer: np.ndarray, reference: np.ndarray) -> Finding:
+    """A numeric answer: a mal-rule, the whole matrix negated/transposed/scaled, or the wrong entries."""
+    for code, text, variant in _malrules(problem):
+        if _matches(problem, variant, [reference], [answer]):
+            return Finding(code, text)
+    wrong = tuple(wrong_entries(answer, reference, problem.rtol)) if answer.shape == reference.shape else ()
+    whole = whole_matrix(answer, reference, problem.rtol)
+    if whole is not None:
+        return Finding(whole[0], whole[1], wrong)
+    if wrong:
+        return Finding("wrong-entries", describe(list(wrong), reference.shape), wrong)
+    return Finding("unknown", message("unknown"))
+
+
 def _matches(problem: Problem, variant: Callable[[np.ndarray], np.ndarray] | A.Node, reference: list[np.ndarray], answer_values: list[np.ndarray]) -> bool:
     if isinstance(variant, A.Node):
         try:
             values = problem.values(problem.typed(variant))
         except DlprepError:
             return False
-        return values is not None and all_close(answer_values, values)
-    return all_close(answer_values, [variant(r) for r in reference])
+        return values is not None and problem.agrees(answer_values, values)
+    return problem.agrees(answer_values, [variant(r) for r in reference])
 
 
 def _repair(problem: Problem, answer: A.Node, reference: list[np.ndarray]) -> Finding | None:
@@ -212,7 +232,7 @@ def _repair(problem: Problem, answer: A.Node, reference: list[np.ndarray]) -> Fi
             except DlprepError:
                 continue
             values = problem.values(typed)
-            if values is not None and all_close(values, reference):
+            if values is not None and problem.agrees(values, reference):
                 return Finding(code, text)
     return None
 

@@ -98,6 +98,51 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Your answer differs from the right one on random inputs, and it is not one of the usual slips (sign, factor, transpose, missing term).",
         "zh": "在随机输入上你的答案与正确答案不同，且不属于常见错误（符号、系数、转置、漏项）。",
     },
+    # numeric answers (a literal reference), judged entry by entry: checker/grading/entries.py
+    "numeric-correct": {
+        "en": "every entry agrees with the reference within a relative tolerance of {rtol}.",
+        "zh": "每个元素都在相对误差 {rtol} 以内与参考答案一致。",
+    },
+    "numeric-sign": {
+        "en": "Every entry has the wrong sign: your answer is the negative of the right one.",
+        "zh": "每个元素的符号都错了：你的答案是正确答案的相反数。",
+    },
+    "numeric-transpose": {
+        "en": "Your matrix is the transpose of the right one: rows and columns are swapped (entry (i,j) belongs at (j,i)).",
+        "zh": "你的矩阵是正确答案的转置：行和列互换了（(i,j) 处的元素应在 (j,i) 处）。",
+    },
+    "row-for-column": {
+        "en": "You gave a row (1×{n}) where a column ({n}×1) is asked; the entries are right: write [a; b; …] or [a, b, …]^T.",
+        "zh": "题目要的是列向量（{n}×1），你给的是行向量（1×{n}）；元素都对：请写成 [a; b; …] 或 [a, b, …]^T。",
+    },
+    "column-for-row": {
+        "en": "You gave a column ({n}×1) where a row (1×{n}) is asked; the entries are right: write [a, b, …].",
+        "zh": "题目要的是行向量（1×{n}），你给的是列向量（{n}×1）；元素都对：请写成 [a, b, …]。",
+    },
+    "numeric-scale": {
+        "en": "Your answer is {factor} times the right one: every entry is off by the same factor.",
+        "zh": "你的答案是正确答案的 {factor} 倍：每个元素都差同一个倍数。",
+    },
+    "value-wrong": {
+        "en": "The value is wrong: expected {expected}, got {got}.",
+        "zh": "数值错了：应为 {expected}，你写的是 {got}。",
+    },
+    "entry-wrong": {
+        "en": "Entry {where} is wrong: expected {expected}, got {got}. The other entries are right.",
+        "zh": "元素 {where} 错了：应为 {expected}，你写的是 {got}。其余元素都对。",
+    },
+    "entries-wrong": {
+        "en": "Entries {wheres} are wrong: {details}. The other entries are right.",
+        "zh": "元素 {wheres} 错了：{details}。其余元素都对。",
+    },
+    "entries-wrong-many": {
+        "en": "{count} of {total} entries are wrong; the first {shown}: {details}.",
+        "zh": "{total} 个元素中有 {count} 个错了，前 {shown} 个：{details}。",
+    },
+    "entry-detail": {
+        "en": "{where} expected {expected}, got {got}",
+        "zh": "{where} 应为 {expected}，你写的是 {got}",
+    },
     "up-to-factor": {
         "en": "Correct (any non-zero multiple is accepted here; yours is {factor} times the reference).",
         "zh": "正确（此处接受任意非零倍数；你的答案是参考答案的 {factor} 倍）。",

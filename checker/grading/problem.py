@@ -15,8 +15,10 @@ import numpy as np
 from checker.language import ast as A
 from checker.language.dims import Shape
 from checker.language.errors import DlprepError, InputError
-from checker.grading.equivalence import all_close, close, common_factor  # noqa: F401 (re-exported)
+from checker.grading.entries import entries_close
+from checker.grading.equivalence import RTOL, all_close, close, common_factor  # noqa: F401 (re-exported)
 from checker.language.evaluate import draw_instances, evaluate
+from checker.language.literal import is_constant
 from checker.language.shapes import Declaration, infer
 
 
@@ -48,11 +50,14 @@ class Problem:
     wrt: str | None = None  # the variable of f
     n: int = 5
     seed: int = 0
+    rtol: float = RTOL  # relative tolerance; a numeric question states its own (the bank's Check.rtol)
 
     def __post_init__(self) -> None:
         self.typed_reference = infer(self.expand(self.reference), self.decls) if self.reference is not None else None
         if self.expected_shape is None and self.typed_reference is not None:
             self.expected_shape = self.typed_reference.shape
+        if self.numeric:
+            self.n = 1  # a constant reference ([0.2, 0.3; 0.5, 0.1]) has one value: one instance decides
         self._instances: list[object] | None = None
         self._values: list[np.ndarray] | None = None
 
@@ -72,6 +77,17 @@ class Problem:
 
     def typed(self, node: A.Node) -> A.Node:
         return infer(self.expand(node), self.decls)
+
+    @property
+    def numeric(self) -> bool:
+        """A numeric problem: the reference is a constant (a number or a matrix literal), judged entry by entry."""
+        return self.typed_reference is not None and is_constant(self.typed_reference)
+
+    def agrees(self, values: list[np.ndarray], reference: list[np.ndarray]) -> bool:
+        """Equal within the problem's tolerance: entry by entry for a numeric problem, else as matrices."""
+        if self.numeric:
+            return len(values) == len(reference) and all(entries_close(v, r, self.rtol) for v, r in zip(values, reference))
+        return all_close(values, reference, self.rtol)
 
     # -------------------------------------------------------------- instances
     def instances(self, extra: tuple[A.Node, ...] = ()) -> list[object]:

@@ -3,18 +3,23 @@
 * a catalog problem is built on the catalog's side (:mod:`derivations.catalog.problem`), so this
   layer never imports a higher one;
 * any expression: ``from_expression(f, wrt, shapes, where, kind)``; the reference is the derivative
-  of f by fourth-order finite differences, so no algebra is trusted and SymPy stays unloaded.
+  of f by fourth-order finite differences, so no algebra is trusted and SymPy stays unloaded;
+* a reference given as text (a question's answer key): ``from_reference("[0.2, 0.3; 0.5, 0.1]", rtol=1e-3)``;
+  a constant reference makes a numeric problem, judged entry by entry on one instance.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import numpy as np  # noqa: F401 (the doctest)
+
 from checker.language import ast as A
 from checker.language.dims import Shape, is_scalar
 from checker.language.errors import InputError, UnsupportedError
 from checker.language.numeric import directional, gradient, jacobian
 from checker.language.parser import parse
+from checker.grading.equivalence import RTOL
 from checker.grading.problem import Problem
 from checker.language.shapes import parse_shapes
 
@@ -42,6 +47,20 @@ def _substitute(node: A.Node, where: dict[str, A.Node]) -> A.Node:
         return where[node.name]
     children = [_substitute(c, where) for c in node.children()]
     return A.rebuild(node, children) if children else node
+
+
+def from_reference(reference: str, shapes: str = "", *, kind: str = "value", where: str | None = None,
+                   rtol: float = RTOL, seed: int = 0) -> Problem:
+    """A problem whose reference answer is ``reference`` (expression-language text).
+
+    >>> p = from_reference("[1/4, 1/2; 1/2, 1/4]", rtol=1e-3)
+    >>> p.numeric, p.n, p.agrees([np.array([[0.25, 0.5], [0.5, 0.2501]])], p.reference_values())
+    (True, 1, True)
+    """
+    decls = parse_shapes(shapes)
+    abbreviations = parse_where(where, set(decls))
+    tree = parse(reference, names=set(decls) | set(abbreviations))
+    return Problem(decls, reference=tree, where=abbreviations, kind=kind, rtol=rtol, seed=seed)
 
 
 def from_expression(expr: str, wrt: str, shapes: str, *, where: str | None = None, kind: str | None = None, seed: int = 0) -> tuple[Problem, A.Node]:

@@ -122,6 +122,22 @@ class OneHot(Node):
     shape: Shape | None = _shape_field()
 
 
+@dataclass(frozen=True)
+class Matrix(Node):
+    """A matrix or vector literal, its constant scalar entries row by row: ``[1, 2; 3, 4]`` is
+    ``Matrix((1, 2, 3, 4), rows=2, cols=2)``; ``[1; 2; 3]`` a column, ``[1, 2, 3]`` a row.
+    See :mod:`checker.language.literal` for the spellings and what an entry may be."""
+
+    entries: tuple[Node, ...]
+    rows: int
+    cols: int
+    shape: Shape | None = _shape_field()
+
+    def entry(self, i: int, j: int) -> Node:
+        """The entry in row ``i``, column ``j`` (0-based)."""
+        return self.entries[i * self.cols + j]
+
+
 # ---------------------------------------------------------------- arithmetic
 @dataclass(frozen=True)
 class Add(Node):
@@ -272,7 +288,7 @@ class Equation(Node):
     shape: Shape | None = _shape_field()
 
 
-LEAVES = (Num, Sym, Ones, Zeros, Identity, OneHot)
+LEAVES = (Num, Sym, Ones, Zeros, Identity, OneHot)  # Matrix holds entries: not a leaf
 
 
 def rebuild(node: Node, children: list[Node]) -> Node:

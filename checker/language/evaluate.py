@@ -258,6 +258,10 @@ def _symbol(n: A.Sym, inst: Instance) -> np.ndarray:
     return inst.values[n.name]
 
 
+def _matrix(n: A.Matrix, inst: Instance) -> np.ndarray:
+    return np.array([_eval(e, inst)[0, 0] for e in n.entries], dtype=float).reshape(n.rows, n.cols)
+
+
 RULES: dict[type, Callable[..., np.ndarray]] = {
     A.Num: lambda n, i: np.full(_shape(n, i) if n.shape else (1, 1), float(n.value)),
     A.Sym: _symbol,
@@ -281,6 +285,7 @@ RULES: dict[type, Callable[..., np.ndarray]] = {
     A.Indicator: lambda n, i: COMPARE[n.op](_eval(n.lhs, i), _eval(n.rhs, i)).astype(float),
     A.Differential: _differential,
     A.Equation: lambda n, i: _eval(n.sides[0], i) - _eval(n.sides[-1], i),
+    A.Matrix: _matrix,
 }
 
 KINKS = {"relu", "relu'", "abs", "sign", "max", "min", "sparsemax", "floor", "ceil"}

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from checker.language.errors import InputError, LimitExceeded
-from checker.language.limits import MAX_INPUT_CHARS, MAX_LITERAL_DIGITS
+from checker.language.limits import MAX_DECIMAL_EXPONENT, MAX_INPUT_CHARS, MAX_LITERAL_DIGITS
 from checker.language.names import canonical_name
 from checker.language.vocabulary import CONV_MODES, FUNCTION_ALIASES, GREEK, GREEK_WORDS
 
@@ -58,11 +58,16 @@ _UNSUPPORTED_HINT = {
 _UNICODE_OPS = {"ᵀ": "ᵀ", "⊤": "⊤", "∘": "∘", "⊙": "∘", "⊗": "⊗", "⊘": "./", "·": "*", "×": "*",
                 "⋅": "*", "−": "-", "–": "-", "‖": "‖", "≥": ">=", "≤": "<=", "≠": "!="}
 _ASCII_OPS = ("**", ".*", "./", ".^", "||", ">=", "<=", "==", "!=", "+", "-", "*", "/", "@", "(", ")",
-              "[", "]", "{", "}", ",", "=", "^", "_", "'", "|", ">", "<", "!", ":")
+              "[", "]", "{", "}", ",", ";", "=", "^", "_", "'", "|", ">", "<", "!", ":")
 
 _SUPERSCRIPT = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+# scientific notation needs the exponent glued on and nothing name-like after it: 1e-3, 2.5E+2;
+# 2e_y, 2e^{-1} and 2 e3 keep their old readings
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?|\.\d+)(?:[eE]([+-]?\d+)(?![A-Za-z0-9_'.]))?")
+# matrix environments: \begin{bmatrix} … \end{bmatrix} read as [ … ], with & → ',' and \\ → ';'
+MATRIX_ENVIRONMENTS = {"bmatrix", "pmatrix", "matrix", "Bmatrix", "smallmatrix"}
+_LAST_ROW_BREAK = re.compile(r"\s*\\end\s*\{")
 _IDENT = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _STRING = re.compile(r"'(valid|full|same|fro|inf)'|\"(valid|full|same|fro|inf)\"")
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
@@ -82,6 +87,7 @@ class _Lexer:
         self.text = text
         self.pos = 0
         self.space = False
+        self.matrix_depth = 0  # inside \begin{bmatrix} … \end{bmatrix}
 
     def tok(self, kind: str, value: str, start: int) -> Token:
         token = Token(kind, value, start + 1, self.space)
@@ -95,6 +101,10 @@ class _Lexer:
         text = self.text
         while self.pos < len(text):
             ch, start = text[self.pos], self.pos
+            if ch == "&" and self.matrix_depth:
+                self.pos += 1
+                yield self.tok(OP, ",", start)
+                continue
             if ch in " \t\n\r~&$":
                 self.pos += 1
                 self.space = True
@@ -103,9 +113,11 @@ class _Lexer:
                 yield from self.command()
                 continue
             if m := _NUMBER.match(text, start):
-                digits = m.group().replace(".", "")
+                digits = m.group(1).replace(".", "")
                 if len(digits) > MAX_LITERAL_DIGITS:
                     raise LimitExceeded(f"the number at column {start + 1} has more than {MAX_LITERAL_DIGITS} digits")
+                if m.group(2) is not None and abs(int(m.group(2))) > MAX_DECIMAL_EXPONENT:
+                    raise LimitExceeded(f"the exponent of the number at column {start + 1} is beyond ±{MAX_DECIMAL_EXPONENT}")
                 self.pos = m.end()
                 yield self.tok(NUM, m.group(), start)
                 continue
@@ -174,7 +186,12 @@ class _Lexer:
         if name in "[]()":
             return  # \[ \] \( \) display delimiters
         if name == "\\":
+            if self.matrix_depth and not _LAST_ROW_BREAK.match(self.text, self.pos):
+                yield self.tok(OP, ";", start)
             self.space = True
+            return
+        if name in ("begin", "end"):
+            yield from self.environment(name, start)
             return
         if name in _SKIP_WITH_ARG:
             self.braced(name, start)
@@ -219,6 +236,20 @@ class _Lexer:
             return  # a wrapper without meaning: its braces group like parentheses
         hint = _UNSUPPORTED_HINT.get(name)
         raise self.error(f"unsupported LaTeX command \\{name}", start, hint or "an expression")
+
+    def environment(self, name: str, start: int) -> Iterator[Token]:
+        """``\\begin{bmatrix}`` → '[', ``\\end{bmatrix}`` → ']'; other environments (aligned, …) vanish."""
+        env = self.braced(name, start).strip()
+        if env == "vmatrix" or env == "Vmatrix":
+            raise self.error(f"\\{name}{{{env}}} (a determinant) is not supported", start, "det(\\begin{bmatrix}…\\end{bmatrix})")
+        if env not in MATRIX_ENVIRONMENTS:
+            return
+        if name == "begin":
+            self.matrix_depth += 1
+            yield self.tok(OP, "[", start)
+        else:
+            self.matrix_depth = max(0, self.matrix_depth - 1)
+            yield self.tok(OP, "]", start)
 
     def next_word(self, cmd: str) -> str:
         while self.pos < len(self.text) and self.text[self.pos] == " ":

@@ -14,6 +14,9 @@ from checker.language.errors import LimitExceeded
 
 MAX_INPUT_CHARS = 10_000  # characters in one expression
 MAX_LITERAL_DIGITS = 30  # digits in one numeric literal
+MAX_DECIMAL_EXPONENT = 300  # |k| in scientific notation 1e-k
+MAX_MATRIX_ENTRIES = 400  # entries of one matrix literal [1, 2; 3, 4]
+MAX_ENTRY_CHARS = 60  # characters of one entry of a matrix literal
 MAX_DEPTH = 60  # nesting of brackets and function calls while parsing (Python recursion stays shallow)
 MAX_TREE_DEPTH = 300  # depth of the parsed tree (long juxtaposed products nest to the left)
 MAX_NODES = 5_000  # nodes in one parsed tree

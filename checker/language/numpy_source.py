@@ -81,6 +81,7 @@ class _Printer:
             A.ElemPow: lambda n: f"({self.show(n.base)} ** {self.show(n.exponent)})",
             A.Func: self.func,
             A.Norm: lambda n: f"np.linalg.norm({self.show(n.arg)})",
+            A.Matrix: self.matrix,
         }
 
     def show(self, node: A.Node) -> str:
@@ -113,6 +114,15 @@ class _Printer:
         scalar = is_scalar(n.left.shape) or is_scalar(n.right.shape)
         op = "*" if scalar else "@"
         return f"({self.show(n.left)} {op} {self.show(n.right)})"
+
+    def matrix(self, n: A.Matrix) -> str:
+        """``np.array([[1, 2], [3, 4]], dtype=float)``; entries are scalars (float() of a 1×1 value)."""
+        rows = ", ".join("[" + ", ".join(self.entry(n.entry(i, j)) for j in range(n.cols)) + "]" for i in range(n.rows))
+        return f"np.array([{rows}], dtype=float)"
+
+    def entry(self, node: A.Node) -> str:
+        text = self.show(node)
+        return text if isinstance(node, A.Num) else f"float({text})"
 
     def func(self, n: A.Func) -> str:
         if n.name == "diag":

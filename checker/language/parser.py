@@ -21,6 +21,7 @@ from checker.language import ast as A
 from checker.language.errors import InputError, LimitExceeded
 from checker.language.lexer import DIFF, END, IDENT, NUM, OP, STRING, SUPERSCRIPT_DIGITS, Token, tokenize
 from checker.language.limits import MAX_DEPTH, MAX_NODES, MAX_TREE_DEPTH
+from checker.language.literal import parse_literal, starts_literal
 from checker.language.names import alternatives, join_label, join_subscript
 from checker.language.vocabulary import ARITY, CONV_MODES, FUNCTION_ALIASES, GREEK_WORDS
 
@@ -336,6 +337,10 @@ class _Parser:
             self.leave()
             return node
         if t.kind == OP:
+            if t.text == "[" and (starts_literal(self.tokens, self.i) or self.peek().text == "]"):
+                if self.peek().text == "]":
+                    raise self.error("an empty matrix []", t, "entries such as [1, 2; 3, 4]")
+                return parse_literal(self)
             if t.text in _CLOSE:
                 self.advance()
                 self.enter()

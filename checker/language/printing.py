@@ -36,7 +36,9 @@ class Style:
 
     def number(self, value: Fraction) -> str:
         if value.denominator == 1:
-            return str(value.numerator)
+            text = str(value.numerator)
+            short = format(float(value), ".15g") if len(text) > 15 else text
+            return short if Fraction(short) == value else text  # 1e+40 reads back; 40 digits would not
         den = value.denominator
         while den % 2 == 0 or den % 5 == 0:
             den //= 2 if den % 2 == 0 else 5
@@ -75,6 +77,10 @@ class Style:
 
     def onehot(self, label: str) -> str:
         return f"e_{label}" if label.isalnum() else f"e_{{{label}}}"
+
+    def matrix(self, rows: list[list[str]]) -> str:
+        """``[1, 2; 3, 4]``; a column ``[1; 2; 3]``, a row ``[1, 2, 3]``."""
+        return "[" + "; ".join(", ".join(row) for row in rows) + "]"
 
 
 class LatexStyle(Style):
@@ -144,6 +150,9 @@ class LatexStyle(Style):
     def onehot(self, label: str) -> str:
         return f"e_{{{label}}}"
 
+    def matrix(self, rows: list[list[str]]) -> str:
+        return r"\begin{bmatrix} " + r" \\ ".join(" & ".join(row) for row in rows) + r" \end{bmatrix}"
+
 
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
@@ -195,6 +204,7 @@ class Printer:
             A.Indicator: lambda n: (style.indicator(self.show(n.lhs, ADD), n.op, self.show(n.rhs, ADD)), ATOM),
             A.Differential: self.differential,
             A.Equation: lambda n: (" = ".join(self.show(s, ADD) for s in n.sides), EQ),
+            A.Matrix: lambda n: (style.matrix([[self.show(n.entry(i, j), ADD) for j in range(n.cols)] for i in range(n.rows)]), ATOM),
         }
 
     def show(self, node: A.Node, level: int) -> str:

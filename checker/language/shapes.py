@@ -155,7 +155,7 @@ class _Infer:
             A.Mul: self.mul, A.Div: self.div, A.Hadamard: self.elementwise, A.ElemDiv: self.elementwise,
             A.Kron: self.kron, A.Transpose: self.transpose, A.Inverse: self.inverse, A.Pow: self.pow,
             A.ElemPow: self.elem_pow, A.Func: self.func, A.Norm: self.norm, A.Indicator: self.indicator,
-            A.Differential: self.differential, A.Equation: self.equation,
+            A.Differential: self.differential, A.Equation: self.equation, A.Matrix: self.matrix,
         }
 
     def visit(self, node: A.Node) -> A.Node:
@@ -189,6 +189,13 @@ class _Infer:
     def identity(self, n: A.Node) -> A.Node:
         d = self.u.fresh()
         return n.with_shape((d, d))
+
+    def matrix(self, n: A.Matrix) -> A.Node:
+        """A literal is rows × cols; each entry a scalar."""
+        entries = [self.visit(e) for e in n.entries]
+        for k, e in enumerate(entries):
+            self.require_scalar(e, f"the entry ({k // n.cols + 1},{k % n.cols + 1}) of a matrix")
+        return A.Matrix(tuple(entries), n.rows, n.cols, shape=(Dim.num(n.rows), Dim.num(n.cols)))
 
     # arithmetic
     def add(self, n: A.Add) -> A.Node:

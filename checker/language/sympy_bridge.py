@@ -91,6 +91,7 @@ class _To:
             A.Norm: self.norm,
             A.Differential: lambda n: sp.MatrixSymbol("d" + n.arg.name, *self.dims(n)) if isinstance(n.arg, A.Sym) else self.unsupported("d(·) of an expression"),
             A.Equation: lambda n: sp.Eq(self.visit(n.sides[0]), self.visit(n.sides[1]), evaluate=False),
+            A.Matrix: lambda n: sp.ImmutableMatrix(n.rows, n.cols, [self.scalar(e) for e in n.entries]),
         }
 
     def visit(self, node: A.Node) -> sp.Basic:
@@ -233,6 +234,21 @@ def _from_number(e: sp.Basic) -> A.Node:
     return A.Neg(A.Num.of(-p)) if p < 0 else A.Num.of(p)
 
 
+def _from_matrix(e: sp.MatrixBase) -> A.Node:
+    """An explicit SymPy matrix is a literal; a 1×1 one is its entry."""
+    rows, cols = e.shape
+    if (rows, cols) == (1, 1):
+        return from_sympy(e[0, 0])
+    return A.Matrix(tuple(from_sympy(x) for x in e), int(rows), int(cols))
+
+
+def _from_float(e: sp.Float) -> A.Node:
+    from fractions import Fraction
+
+    value = Fraction(repr(float(e)))
+    return A.Neg(A.Num(-value)) if value < 0 else A.Num(value)
+
+
 def _from_pow(e: sp.Basic) -> A.Node:
     base, exponent = e.args
     if exponent == -1 and not isinstance(base, sp.MatrixExpr):
@@ -262,6 +278,9 @@ FROM: dict[type, Callable[[Any], A.Node]] = {
     sp.MatrixSymbol: lambda e: A.Sym(str(e.name)),
     sp.Symbol: lambda e: A.Sym(e.name),
     sp.Rational: _from_number,
+    sp.Float: _from_float,
+    sp.MatrixBase: _from_matrix,
+    type(sp.E): lambda e: A.Func("exp", (A.Num.of(1),)),
     sp.Integer: _from_number,
     sp.MatAdd: _from_add,
     sp.Add: _from_add,

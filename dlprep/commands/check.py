@@ -1,9 +1,11 @@
 """`dlprep check`: answers, derivations and identities. Exit 0 correct, 1 incorrect, 2 invalid.
 
     dlprep check ID [--part P] --answer TEXT          against a catalog problem
+    dlprep check q:<family>.<seed> [--part N] --answer TEXT   against a question of an exam
     dlprep check ID [--part P] --steps FILE           a derivation, step by step
     dlprep check --expr F --wrt X --shapes S [--where "a = softmax(z)"] [--kind K] --answer TEXT
     dlprep check --identity "LHS = RHS" --shapes S
+    dlprep check --reference "[0.25, 0.5; 0.5, 0.25]" [--rtol 1e-3] --answer TEXT   a numeric key, entry by entry
     dlprep check --batch FILE.jsonl [--out results.jsonl]
 """
 
@@ -56,6 +58,8 @@ def _matrix(value: object) -> str:
 @click.option("--where", help='Abbreviations, e.g. "a = softmax(z)".')
 @click.option("--kind", type=click.Choice(["gradient", "jacobian", "differential"]), help="What --answer is (default: gradient for a scalar f, Jacobian for a vector f).")
 @click.option("--identity", metavar="'LHS = RHS'", help="Check that an identity holds for all inputs.")
+@click.option("--reference", metavar="TEXT", help="A reference answer to check --answer against, e.g. a numeric key \"[0.25, 0.5; 0.5, 0.25]\".")
+@click.option("--rtol", type=click.FloatRange(min=0, min_open=True, max=1), help="With --reference: the relative tolerance of each entry (default 1e-8).")
 @click.option("--shapes", default="", help='Symbol shapes, e.g. "A: m x n, x: n, lambda: scalar".')
 @click.option("--batch", "batch_file", type=click.Path(dir_okay=False), help="Grade a JSONL file of requests.")
 @click.option("--out", "out_file", type=click.Path(dir_okay=False), help="With --batch: write results here (JSONL).")
@@ -64,15 +68,17 @@ def _matrix(value: object) -> str:
 @click.option("--seed", default=0, show_default=True, help="Seed of the random instances.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable verdict.")
 def check(problem_id: str | None, part: str | None, answer: str | None, steps_file: str | None, expr: str | None,
-          wrt: str | None, where: str | None, kind: str | None, identity: str | None, shapes: str,
-          batch_file: str | None, out_file: str | None, reveal: bool, lang: str, seed: int, as_json: bool) -> None:
+          wrt: str | None, where: str | None, kind: str | None, identity: str | None, reference: str | None,
+          rtol: float | None, shapes: str, batch_file: str | None, out_file: str | None, reveal: bool, lang: str, seed: int, as_json: bool) -> None:
     """Check an answer or a derivation (decided on random matrices with distinct sizes) and name the mistake."""
     from checker.language.limits import deadline
     from checker.grading.messages import language
 
-    forms = [problem_id is not None, expr is not None, identity is not None, batch_file is not None]
+    forms = [problem_id is not None, expr is not None, identity is not None, reference is not None, batch_file is not None]
     if sum(forms) != 1:
-        raise click.UsageError("give exactly one of: ID, --expr, --identity, --batch")
+        raise click.UsageError("give exactly one of: ID, --expr, --identity, --reference, --batch")
+    if rtol is not None and reference is None:
+        raise click.UsageError("--rtol goes with --reference")
     if batch_file is not None:
         with language(lang):
             _batch(batch_file, out_file)
@@ -83,14 +89,16 @@ def check(problem_id: str | None, part: str | None, answer: str | None, steps_fi
         raise click.UsageError("--expr needs --wrt")
     try:
         with language(lang), deadline():
-            verdict = _check_one(problem_id, part, answer, steps_file, expr, wrt, where, kind, identity, shapes, reveal, seed)
+            verdict = _check_one(problem_id, part, answer, steps_file, expr, wrt, where, kind, identity, shapes, reveal, seed,
+                                 reference, rtol)
     except DlprepError as exc:
         invalid(exc, as_json)
         return
     finish(verdict, as_json, _render)
 
 
-def _check_one(problem_id, part, answer, steps_file, expr, wrt, where, kind, identity, shapes, reveal, seed) -> Verdict:  # type: ignore[no-untyped-def]
+def _check_one(problem_id, part, answer, steps_file, expr, wrt, where, kind, identity, shapes, reveal, seed,  # type: ignore[no-untyped-def]
+               reference=None, rtol=None) -> Verdict:
     from checker.grading.answer import check_answer
     from checker.language.errors import InputError
 
@@ -99,14 +107,19 @@ def _check_one(problem_id, part, answer, steps_file, expr, wrt, where, kind, ide
 
         return check_identity(identity, shapes, seed=seed)
     function = None
-    if expr is not None:
+    if reference is not None:
+        from checker.grading.equivalence import RTOL
+        from checker.grading.problems import from_reference
+
+        problem = from_reference(reference, shapes, kind=kind or "value", where=where, rtol=rtol or RTOL, seed=seed)
+    elif expr is not None:
         from checker.grading.problems import from_expression
 
         problem, function = from_expression(expr, wrt, shapes, where=where, kind=kind, seed=seed)
     else:
-        from derivations.catalog.problem import from_catalog
+        from question_bank.problems import resolve
 
-        problem = from_catalog(problem_id, part, seed=seed)
+        problem = resolve(problem_id, part, seed)
     if steps_file is not None:
         from checker.grading.steps import check_steps
 
@@ -123,7 +136,7 @@ def _batch(batch_file: str, out_file: str | None) -> None:
     from collections import Counter
 
     from checker.grading.batch import grade_lines
-    from derivations.catalog.problem import from_catalog
+    from question_bank.problems import resolve
 
     path = Path(batch_file)
     if not path.is_file():
@@ -133,7 +146,7 @@ def _batch(batch_file: str, out_file: str | None) -> None:
     counts: Counter[str] = Counter()
     out = open(out_file, "w", encoding="utf-8") if out_file else None
     try:
-        results = grade_lines(lines, lambda entry, part, seed: from_catalog(entry, part, seed=seed))
+        results = grade_lines(lines, resolve)
         if sys.stderr.isatty():
             from rich.progress import track
 

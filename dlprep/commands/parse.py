@@ -14,7 +14,9 @@ from checker.language.errors import DlprepError
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def parse(text: str, shapes: str, as_json: bool) -> None:
     """Show how TEXT (plain, LaTeX or Unicode) is read."""
+    from checker.language import ast as A
     from checker.language.dims import format_shape
+    from checker.language.literal import is_constant
     from checker.language.parser import parse as parse_text
     from checker.language.printing import to_latex, to_text, to_unicode
     from checker.language.shapes import infer, parse_shapes
@@ -22,6 +24,8 @@ def parse(text: str, shapes: str, as_json: bool) -> None:
     try:
         decls = parse_shapes(shapes) if shapes.strip() else None
         tree = parse_text(text, names=decls)
+        if decls is None and is_constant(tree):
+            decls = {}  # numbers and matrix literals have a shape without declarations: [1, 2; 3, 4] is 2×2
         typed = infer(tree, decls) if decls is not None else None
     except DlprepError as exc:
         invalid(exc, as_json)
@@ -30,7 +34,10 @@ def parse(text: str, shapes: str, as_json: bool) -> None:
     parts = []
     if typed is not None:
         seen = set()
+        inside = {id(e) for m in typed.walk() if isinstance(m, A.Matrix) for e in m.walk() if e is not m}
         for node in typed.walk():
+            if id(node) in inside:  # a literal's entries are numbers, not parts worth a line
+                continue
             label = to_text(node)
             if label not in seen and node.shape is not None:
                 seen.add(label)

@@ -1,0 +1,72 @@
+"""Numbers of the numeric drills as answer text, expression-language literals and LaTeX.
+
+>>> import numpy as np
+>>> literal(np.array([[0.1, 0.2], [0.3, 0.4]]))
+'[0.1, 0.2; 0.3, 0.4]'
+>>> literal(np.array([1/3, 2/3]))
+'[0.333333; 0.666667]'
+>>> latex(np.array([[1.0, -0.25]]))
+'\\\\begin{bmatrix}1 & -0.25\\\\end{bmatrix}'
+>>> num(2.0), num(0.123456789)
+('2', '0.1235')
+>>> num(0.00921534), num(-1e-17), num(1234.5678)
+('0.009215', '0', '1235')
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+DIGITS = 4  # printed answers: 4 significant digits
+RTOL = 1e-3  # stated on every numeric question: answers rounded to 4 significant digits pass
+
+
+def num(x: float, digits: int = DIGITS) -> str:
+    """A number as printed: ``digits`` significant digits, no exponent for course-sized numbers, no ``-0``."""
+    value = float(x)
+    if abs(value) < 1e-12:
+        return "0"
+    text = f"{value:.{digits}g}"
+    if "e" in text:
+        text = f"{value:.{digits + 4}f}".rstrip("0").rstrip(".")
+    return text
+
+
+def _exact(x: float) -> str:
+    text = f"{float(x):.6g}"
+    return "0" if text == "-0" else text
+
+
+def literal(value: np.ndarray | float) -> str:
+    """The expression-language literal of a reference: rows by ``;``, entries by ``,``; vectors are columns."""
+    a = np.asarray(value, dtype=float)
+    if a.ndim == 0:
+        return _exact(a)
+    if a.ndim == 1:
+        a = a.reshape(-1, 1)
+    return "[" + "; ".join(", ".join(_exact(x) for x in row) for row in a) + "]"
+
+
+def text(value: np.ndarray | float) -> str:
+    """The answer as a student would type it (4 significant digits)."""
+    a = np.asarray(value, dtype=float)
+    if a.ndim == 0:
+        return num(a)
+    if a.ndim == 1:
+        a = a.reshape(-1, 1)
+    return "[" + "; ".join(", ".join(num(x) for x in row) for row in a) + "]"
+
+
+def latex(value: np.ndarray | float) -> str:
+    a = np.asarray(value, dtype=float)
+    if a.ndim == 0:
+        return num(a)
+    if a.ndim == 1:
+        a = a.reshape(-1, 1)
+    return r"\begin{bmatrix}" + r" \\ ".join(" & ".join(num(x) for x in row) for row in a) + r"\end{bmatrix}"
+
+
+def cross_check(first: np.ndarray | float, second: np.ndarray | float, what: str, rtol: float = 1e-9) -> None:
+    """Two independent computations of one answer must agree, or the question is not made (a bug of ours)."""
+    if not np.allclose(np.asarray(first, float), np.asarray(second, float), rtol=rtol, atol=1e-12):
+        raise AssertionError(f"cross-check failed for {what}: {first!r} vs {second!r}")

@@ -1,0 +1,120 @@
+"""The families of the bank: name → module (one line each), with aliases; questions from ids.
+
+    >>> from question_bank import generate, lookup
+    >>> q = generate("derive-least-squares-gradient", 3)
+    >>> q.id, q.topic, q.type
+    ('derive-least-squares-gradient.3', 'A', 'derivation')
+    >>> lookup("q:derive-least-squares-gradient.3") == q
+    True
+
+Every family module exposes ``make(rng, seed) -> Question`` (both languages in one Question).
+``derive-<catalog id>`` families are made from every catalog entry whose parts have a derivation.
+Modules are imported when a family is first used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from checker.language.errors import InputError
+from question_bank.model import Question
+
+
+@dataclass(frozen=True)
+class Family:
+    module: str  # question_bank.families.<module> exposes make(rng, seed) (or make(rng, seed, arg))
+    topics: str  # the CATALOG.md section letters its questions can have
+    types: tuple[str, ...]  # the TYPES its questions can have
+    arg: str | None = None  # for parametrised modules: the catalog entry
+
+
+def _f(module: str, topics: str, *types: str) -> Family:
+    return Family("question_bank.families." + module, topics, types)
+
+
+FAMILIES: dict[str, Family] = {
+    "softmax": _f("softmax", "B", "numeric"),
+    "activation-slope": _f("activation_slope", "C", "numeric"),
+    "mlp-pass": _f("mlp_pass", "C", "numeric"),
+    "conv2d": _f("conv2d", "F", "numeric"),
+    "pooling": _f("pooling", "F", "numeric"),
+    "sparsemax": _f("sparsemax", "B", "numeric"),
+    "conv-size": _f("conv_size", "F", "fill-in"),
+    "lstm-count": _f("lstm_count", "G", "fill-in"),
+    "glorot": _f("glorot", "G", "numeric"),
+    "dropout": _f("dropout", "D", "numeric"),
+    "bptt-growth": _f("bptt_growth", "G", "numeric"),
+    "identity": _f("identities", "ABDFG", "fill-in"),
+    "concepts": _f("concepts", "ABCDEFG", "concept"),
+}
+
+ALIASES: dict[str, str] = {"softmax-numeric": "softmax", "sigmoid": "activation-slope", "mlp": "mlp-pass",
+                           "conv": "conv2d", "pool": "pooling", "lstm": "lstm-count", "fill-in": "identity",
+                           "concept": "concepts"}
+
+
+def _derive_families() -> dict[str, Family]:
+    from derivations.catalog import all_entries
+    from question_bank.topics import SECTION
+
+    out = {}
+    for entry in all_entries():
+        if any(p.steps or (p.function and p.wrt) for p in entry.parts):
+            types = ("derivation", "proof") if "proof" in entry.asked else ("derivation",)
+            out["derive-" + entry.id] = Family("question_bank.families.derive", SECTION[entry.id], types, arg=entry.id)
+    return out
+
+
+@lru_cache(maxsize=1)
+def families() -> dict[str, Family]:
+    """All families: the lines above and the derivation families of the catalog."""
+    out = dict(FAMILIES)
+    out.update(_derive_families())
+    return out
+
+
+def resolve(name: str) -> str:
+    """The canonical family name of a name or alias; unknown names are one line listing the valid ones."""
+    name = ALIASES.get(name, name)
+    if name not in families():
+        raise InputError(f"unknown question family '{name}'", expected="one of: " + ", ".join(sorted(families())))
+    return name
+
+
+def select(topics: str | None = None, types: tuple[str, ...] | None = None) -> list[str]:
+    """Family names that can ask questions of these topics (letters) and types, in registry order."""
+    return [name for name, fam in families().items()
+            if (not topics or set(fam.topics) & set(topics)) and (not types or set(fam.types) & set(types))]
+
+
+@lru_cache(maxsize=2048)
+def generate(family: str, seed: int) -> Question:
+    """The question of ``family`` drawn with ``seed`` (the same seed gives the same question)."""
+    name = resolve(family)
+    fam = families()[name]
+    module = importlib.import_module(fam.module)
+    rng = np.random.default_rng([seed, _stable_hash(name)])
+    question = module.make(rng, seed, fam.arg) if fam.arg is not None else module.make(rng, seed)
+    if question.family != name or question.id != f"{name}.{seed}":
+        raise AssertionError(f"family {name} made a question with id {question.id}")
+    return question
+
+
+def lookup(qid: str) -> Question:
+    """The question with id ``"<family>.<seed>"`` (also ``q:<family>.<seed>``), regenerated."""
+    text = qid[2:] if qid.startswith("q:") else qid
+    family, _, seed = text.rpartition(".")
+    if not family or not seed.isdigit() or len(seed) > 12:
+        raise InputError(f"cannot read the question id '{qid}'", expected="<family>.<seed>, e.g. q:softmax.3")
+    return generate(family, int(seed))
+
+
+def _stable_hash(name: str) -> int:
+    """A seed component from the family name that does not change between runs (unlike hash())."""
+    import zlib
+
+    return zlib.crc32(name.encode("utf-8"))

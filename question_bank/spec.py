@@ -1,0 +1,116 @@
+"""What an exam asks: sections of (count, types, topics, points), a title and a duration.
+
+From the command line (``--questions N --topics B,F --types numeric``) or a TOML file::
+
+    title = "Midterm practice"
+    duration = "90 min"
+    [[questions]]
+    count = 3
+    types = ["numeric"]
+    topics = ["B", "F"]
+    points = 10
+
+Unknown keys, topics and types are refused in one line that lists the valid ones.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from checker.language.errors import InputError
+from question_bank.model import TYPES
+from question_bank.topics import TOPICS
+
+TOP_KEYS = ("title", "duration", "questions")
+SECTION_KEYS = ("count", "type", "types", "topic", "topics", "points")
+MAX_QUESTIONS = 200
+DEFAULT_TITLE = "Deep learning practice exam"
+
+
+@dataclass(frozen=True)
+class Section:
+    count: int
+    types: tuple[str, ...] = ()  # empty: any type
+    topics: str = ""  # section letters; empty: any topic
+    points: int | None = None  # None: each family's own points
+
+
+@dataclass(frozen=True)
+class ExamSpec:
+    sections: tuple[Section, ...]
+    title: str = DEFAULT_TITLE
+    duration: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        return sum(s.count for s in self.sections)
+
+
+def parse_types(values: Any) -> tuple[str, ...]:
+    items = values.split(",") if isinstance(values, str) else list(values)
+    out = tuple(str(v).strip() for v in items if str(v).strip())
+    bad = [t for t in out if t not in TYPES]
+    if bad:
+        raise InputError(f"unknown question type '{bad[0]}'", expected="one of: " + ", ".join(TYPES))
+    return out
+
+
+def parse_topics(values: Any) -> str:
+    items = values.split(",") if isinstance(values, str) else list(values)
+    out = [str(v).strip().upper() for v in items if str(v).strip()]
+    bad = [t for t in out if t not in TOPICS]
+    if bad:
+        raise InputError(f"unknown topic '{bad[0]}'", expected="one of the CATALOG.md sections: " + ", ".join(TOPICS))
+    return "".join(out)
+
+
+def _count(value: Any, where: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_QUESTIONS:
+        raise InputError(f"{where} must be a whole number from 1 to {MAX_QUESTIONS}, not {value!r}")
+    return value
+
+
+def from_options(questions: int, topics: str | None, types: str | None, title: str | None = None) -> ExamSpec:
+    return ExamSpec((Section(_count(questions, "--questions"), parse_types(types or ""), parse_topics(topics or "")),),
+                    title=title or DEFAULT_TITLE)
+
+
+def from_toml(path: str | Path, topics: str | None = None, types: str | None = None) -> ExamSpec:
+    """Read a spec file; ``--topics``/``--types`` given on the command line narrow every section."""
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(f"no such spec file: {path}")
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8", errors="replace"))
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"cannot read the spec file {file.name}: {exc}") from None
+    unknown = [k for k in data if k not in TOP_KEYS]
+    if unknown:
+        raise InputError(f"unknown key '{unknown[0]}' in {file.name}", expected="one of: " + ", ".join(TOP_KEYS))
+    raw = data.get("questions", [])
+    if not isinstance(raw, list) or not raw or not all(isinstance(s, dict) for s in raw):
+        raise InputError(f"{file.name} needs at least one [[questions]] table", expected="count, types, topics, points")
+    sections = []
+    for i, table in enumerate(raw, 1):
+        bad = [k for k in table if k not in SECTION_KEYS]
+        if bad:
+            raise InputError(f"unknown key '{bad[0]}' in [[questions]] {i} of {file.name}", expected="one of: " + ", ".join(SECTION_KEYS))
+        kinds = parse_types(table.get("types", table.get("type", "")))
+        letters = parse_topics(table.get("topics", table.get("topic", "")))
+        if types:
+            kinds = tuple(t for t in (kinds or TYPES) if t in parse_types(types))
+        if topics:
+            letters = "".join(t for t in (letters or "".join(TOPICS)) if t in parse_topics(topics))
+        points = table.get("points")
+        sections.append(Section(_count(table.get("count", 1), f"count of [[questions]] {i}"), kinds, letters,
+                                None if points is None else _count(points, f"points of [[questions]] {i}")))
+    total = sum(s.count for s in sections)
+    if total > MAX_QUESTIONS:
+        raise InputError(f"{file.name} asks {total} questions; at most {MAX_QUESTIONS}")
+    title = data.get("title", DEFAULT_TITLE)
+    duration = data.get("duration")
+    return ExamSpec(tuple(sections), title=str(title)[:200], duration=None if duration is None else str(duration)[:50])

@@ -1,0 +1,41 @@
+"""PDF: ``latexmk -xelatex`` in a private build directory; a missing TeX is one line naming the packages."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from checker.language.errors import DlprepError
+from question_bank.typeset.files import write
+
+TEX_PACKAGES = "texlive-xetex texlive-lang-chinese latexmk"
+
+
+class TeXMissing(DlprepError):
+    """xelatex or latexmk is not installed."""
+
+
+class TeXFailed(DlprepError):
+    """The LaTeX did not compile (a bug of ours: the bank's LaTeX should always compile)."""
+
+
+def compile_pdf(tex: str, target: str | Path, *, timeout: float = 120.0) -> Path:
+    """Compile LaTeX source ``tex`` to the PDF ``target`` (written atomically)."""
+    for tool in ("latexmk", "xelatex"):
+        if shutil.which(tool) is None:
+            raise TeXMissing(f"cannot make a PDF: {tool} is not installed (apt-get install {TEX_PACKAGES})")
+    target = Path(target)
+    with tempfile.TemporaryDirectory(prefix="dlprep-tex-") as build:
+        source = Path(build) / "exam.tex"
+        source.write_text(tex, encoding="utf-8")
+        run = subprocess.run(["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "-quiet", "exam.tex"],
+                             cwd=build, capture_output=True, text=True, timeout=timeout)
+        pdf = Path(build) / "exam.pdf"
+        if run.returncode != 0 or not pdf.is_file():
+            log = (Path(build) / "exam.log")
+            lines = log.read_text(errors="replace").splitlines() if log.is_file() else run.stdout.splitlines()
+            first = next((line for line in lines if line.startswith("!")), lines[-1] if lines else "no output")
+            raise TeXFailed(f"xelatex failed on {target.name}: {first}")
+        return write(target, pdf.read_bytes())
