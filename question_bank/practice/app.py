@@ -132,11 +132,11 @@ def create_app(*, lang: Lang = "en", host: str = "127.0.0.1", topics: list[str] 
         """A question from the bank matching the filters (the server's --topics/--types when none are given)."""
         chosen_topics = _comma(topic, source.TOPICS, "topic") or topics
         chosen_types = _comma(type, source.TYPES, "type") or types
-        names = source.families(chosen_topics, chosen_types)
-        if not names:
-            return _error(404, "no questions match these filters")  # type: ignore[return-value]
         rng = random.Random(seed) if seed is not None else draws
-        return question_json(source.generate(rng.choice(names), rng.randrange(10**6)))
+        picked = source.pick(chosen_topics, chosen_types, rng)
+        if picked is None:
+            return _error(404, "no questions match these filters")  # type: ignore[return-value]
+        return question_json(picked)
 
     @app.get("/api/question/{qid}", tags=["questions"])
     async def question_by_id(qid: str) -> dict[str, Any]:

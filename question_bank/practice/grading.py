@@ -30,11 +30,23 @@ def check(qid: str, label: str | None, lang: str, *, answer: str | None = None, 
     with language(lang), deadline():
         problem = _problem(qid, label, lang)
         verdict = check_steps(problem, steps) if steps is not None else check_answer(problem, answer or "")
-    out = verdict.to_json()
+        out = verdict.to_json()
+        if out.get("wrong_entries") and answer is not None:
+            out["answer_values"] = _values(problem, answer)
     if steps is not None:
         out["message"] = _steps_summary(out, lang)
     out["read_as_html"] = math(verdict.read_as_latex) if verdict.read_as_latex else None
     return out
+
+
+def _values(problem: Problem, answer: str) -> list[list[float]] | None:
+    """The student's matrix (the page draws it with the wrong entries marked); None when it is large."""
+    from checker.language.parser import parse
+
+    values = problem.values(problem.typed(parse(answer, names=problem.names)))
+    if not values or values[0].size > 400:
+        return None
+    return values[0].tolist()
 
 
 SUMMARY = {

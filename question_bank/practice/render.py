@@ -1,7 +1,7 @@
 """Questions and solutions as the page's JSON: bank markup → HTML with MathML (no script, no network).
 
-Math is typeset on the server by latex2mathml (pure Python) and drawn by the browser's own MathML;
-prose is HTML-escaped. LaTeX that latex2mathml cannot read is shown as code, never dropped.
+Math is typeset on the server by the bank's typesetter (latex2mathml, pure Python) and drawn by the
+browser's own MathML; prose is HTML-escaped. LaTeX it cannot read is shown as code, never dropped.
 
 >>> to_html("Let $x^2$ be & <b>")
 '<p>Let <math xmlns="http://www.w3.org/1998/Math/MathML" display="inline"><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow></math> be &amp; &lt;b&gt;</p>'
@@ -22,16 +22,13 @@ _FENCE = re.compile(r"\\(?:left|right)\s*(\(|\)|\[|\]|\\\{|\\\}|\\[lr]Vert|\\[lr
 
 @functools.lru_cache(maxsize=4096)
 def math(latex: str, display: bool = False) -> str:
-    """MathML for ``latex`` (a ``<code>`` fallback when it cannot be typeset)."""
-    from latex2mathml.converter import convert as to_mathml
+    """MathML for ``latex`` by the bank's typesetter (``question_bank.typeset``); brackets around flat
+    content are plain, so they hug it instead of taking a stretchy operator's spacing."""
+    from question_bank.typeset import math_to_html
 
     if not any(tall in latex for tall in ("\\frac", "\\begin", "\\sum", "\\int", "\\left.", "\\right.")):
-        latex = _FENCE.sub(lambda m: m.group(1), latex)  # flat content: plain brackets, no stretchy spacing
-    try:
-        out = to_mathml(latex, display="block" if display else "inline")
-    except Exception:  # latex2mathml raises assorted errors on LaTeX it does not know
-        return f'<code class="tex">{html.escape(latex)}</code>'
-    return out.replace('fence="true"', 'fence="true" lspace="0" rspace="0"')  # \left( \right) hug their content
+        latex = _FENCE.sub(lambda m: m.group(1), latex)
+    return math_to_html(latex, display).replace('fence="true"', 'fence="true" lspace="0" rspace="0"')
 
 
 def to_html(text: str) -> str:

@@ -15,6 +15,8 @@ from question_bank.practice import app as app_module
 from question_bank.practice.app import create_app
 from question_bank.practice.safety import MAX_BODY
 
+LABEL = {"gradient": "grad", "jacobian": "jac", "differential": "df"}  # step labels of checker.grading.steps
+
 
 @pytest.fixture(scope="module")
 def client() -> TestClient:
@@ -80,9 +82,22 @@ def test_check_feedback_in_chinese(client: TestClient, derivation: dict) -> None
     assert "符号" in wrong["message"]
 
 
+def test_matrix_answer_names_its_wrong_entries(client: TestClient) -> None:
+    """A numeric question with a matrix answer: the wrong entry (1-based) and the student's matrix to draw."""
+    solution = client.get("/api/solution/softmax.1").json()
+    blank = next(b for b in solution["blanks"] if ";" in b["text"] and "," in b["text"])
+    rows = [row.split(",") for row in blank["text"].strip("[]").split(";")]
+    rows[1][1] = repr(float(rows[1][1]) + 1)
+    answer = "[" + "; ".join(", ".join(row) for row in rows) + "]"
+    body = client.post("/api/check", json={"id": "softmax.1", "blank": blank["label"], "answer": answer}).json()
+    assert body["verdict"] == "incorrect" and [e[:2] for e in body["wrong_entries"]] == [[2, 2]]
+    assert body["answer_values"][1][1] == pytest.approx(float(rows[1][1]))
+
+
 def test_check_steps_marks_each_line(client: TestClient, derivation: dict) -> None:
     right = derivation["right"]
-    steps = f"grad = {right}\ngrad = -({right})"
+    label = LABEL[derivation["question"]["blanks"][0]["kind"]]
+    steps = f"{label} = {right}\n{label} = -({right})"
     r = client.post("/api/check", json={"id": derivation["id"], "steps": steps, "lang": "zh"})
     body = r.json()
     assert r.status_code == 200 and body["verdict"] == "incorrect"

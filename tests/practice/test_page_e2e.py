@@ -77,26 +77,28 @@ def test_answer_steps_solution_and_screenshots(server: str, browser, tmp_path: P
     assert page.locator("#prompt math").count() > 0 and "$" not in page.inner_text("#prompt")
 
     # live preview while typing (debounced /api/parse), then Enter checks
-    page.fill("#answer", f"-({right})")
-    page.wait_for_selector("#preview math")
-    assert "shape" in page.inner_text("#preview")
-    page.press("#answer", "Enter")
-    page.wait_for_selector(".verdict.incorrect")
-    assert "sign" in page.inner_text("#verdict") and "negative" in page.inner_text("#verdict")
+    page.fill("#answer-1", f"-({right})")
+    page.wait_for_selector("#preview-1 math")
+    assert "shape" in page.inner_text("#preview-1")
+    page.press("#answer-1", "Enter")
+    page.wait_for_selector("#verdict-1.incorrect")
+    assert "sign" in page.inner_text("#verdict-1") and "negative" in page.inner_text("#verdict-1")
     assert page.text_content("#score-tried") == "1" and page.text_content("#score-right") == "0"
     assert question["id"] in page.inner_text("#missed")
 
-    page.fill("#answer", right)
+    page.fill("#answer-1", right)
     page.click("#check")
-    page.wait_for_selector(".verdict.correct")
-    assert "Correct" in page.inner_text("#verdict")
+    page.wait_for_selector("#verdict-1.correct")
+    assert "Correct" in page.inner_text("#verdict-1")
     page.screenshot(path=str(tmp_path / "answer.png"), full_page=True)
 
     # step mode: a pasted derivation, one mark per line, the first wrong one explained
     page.click("#tab-steps")
-    page.fill("#steps", f"grad = {right}\ngrad = -({right})")
+    label = {"gradient": "grad", "jacobian": "jac", "differential": "df"}[question["blanks"][0]["kind"]]
+    page.fill("#steps", f"{label} = {right}\n{label} = -({right})")
     page.click("#check")
     page.wait_for_selector(".step.incorrect")
+    assert "line 2" in page.inner_text("#verdict-steps")
     marks = page.locator(".steps-report .mark").all_inner_texts()
     assert marks == ["✓", "✗"]
     assert "negative" in page.inner_text(".step.incorrect .why")
@@ -124,10 +126,28 @@ def test_phone_width_in_chinese(server: str, browser, tmp_path: Path) -> None:  
     question = api(server, "api/question?type=derivation&seed=1")
     page, errors = open_page(browser, server, question["id"], width=390, height=844, lang="zh")
     assert "检查" in page.inner_text("#check")
-    page.fill("#answer", "2*(")
-    page.press("#answer", "Enter")
-    page.wait_for_selector(".verdict.invalid")
+    page.fill("#answer-1", "2*(")
+    page.press("#answer-1", "Enter")
+    page.wait_for_selector("#verdict-1.invalid")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the page scrolls sideways at phone width ({width}px)"
     page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
+    assert not errors, errors
+
+
+def test_matrix_answer_marks_the_wrong_entry(server: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A numeric matrix question: one wrong entry is drawn red in the student's matrix."""
+    question = api(server, "api/question/softmax.1")
+    blank = next(b for b in api(server, "api/solution/softmax.1")["blanks"] if ";" in b["text"] and "," in b["text"])
+    numbers = list(re.finditer(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", blank["text"]))
+    last = numbers[-1]
+    wrong = blank["text"][: last.start()] + repr(float(last.group()) + 1) + blank["text"][last.end():]
+    page, errors = open_page(browser, server, question["id"])
+    box = f"#answer-{blank['label']}"
+    page.fill(box, wrong)
+    page.press(box, "Enter")
+    page.wait_for_selector(f"#verdict-{blank['label']}.incorrect .grid")
+    assert page.locator(".grid td.wrong").count() == 1
+    assert page.locator(".grid td").count() == len(numbers)
+    page.screenshot(path=str(tmp_path / "matrix.png"), full_page=True)
     assert not errors, errors

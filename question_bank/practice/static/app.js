@@ -10,12 +10,13 @@ const T = {
     keysHelp: "Enter 检查 · Ctrl+Enter 检查推导 · N 下一题 · S 看答案 · / 输入答案 · Esc 离开输入框",
     foot: "本地运行，不联网；答案由 dlprep 在随机矩阵上检验",
     stepsHint: "粘贴完整推导，每一步都会被检验；第一处错误会给出解释。",
-    placeholder: "例如 2A^T(Ax-b) 或 2 A^\\top (A x - b)", stepsPlaceholder: "df = 2(Ax-b)^T A dx\n= tr(2(Ax-b)^T A dx)\ngrad = 2A^T(Ax-b)",
+    placeholder: "例如 2A^T(Ax-b) 或 2 A^\\top (A x - b)", placeholderNumber: "数字或矩阵，例如 0.25、[0.1; 0.9]（列向量）、[1, 2; 3, 4]", stepsPlaceholder: "df = 2(Ax-b)^T A dx\n= tr(2(Ax-b)^T A dx)\ngrad = 2A^T(Ax-b)",
     readAs: "读作", shape: "形状", expected: "应为", cannotRead: "无法读取", correct: "正确", incorrect: "不正确",
     invalid: "无法检查", allTopics: "全部", allTypes: "全部题型", modelAnswer: "参考答案", steps: "推导（每步均经数值验证）",
     verified: "已验证", notVerified: "未通过验证", line: "第 {n} 行", follows: "由上一步正确推出",
     wrongEntries: "错误的元素已标红", firstWrong: "第一处错误在第 {n} 行，见下方说明。", allSteps: "全部 {n} 步都正确。", noCheck: "此题没有可自动检验的答案，请对照参考答案。", score: "首次作答正确 / 已作答",
-    error: "出错了", none: "没有符合筛选条件的题目", keyPoints: "得分要点", retry: "重做",
+    error: "出错了", none: "没有符合筛选条件的题目", keyPoints: "得分要点", retry: "重做", part: "第 ({label}) 问",
+    selfGrade: "对照参考答案，你答对了吗？", selfRight: "答对了", selfWrong: "没答对", expectedValue: "应为 {v}",
   },
   en: {
     title: "dlprep practice", loading: "Loading…", answerMode: "Answer", stepsMode: "Step by step", yourAnswer: "Your answer",
@@ -24,19 +25,20 @@ const T = {
     keysHelp: "Enter check · Ctrl+Enter check a derivation · N next · S solution · / answer box · Esc leave the box",
     foot: "Runs locally, no network; answers checked by dlprep on random matrices",
     stepsHint: "Paste a whole derivation: every step is checked and the first wrong one is explained.",
-    placeholder: "e.g. 2A^T(Ax-b) or 2 A^\\top (A x - b)", stepsPlaceholder: "df = 2(Ax-b)^T A dx\n= tr(2(Ax-b)^T A dx)\ngrad = 2A^T(Ax-b)",
+    placeholder: "e.g. 2A^T(Ax-b) or 2 A^\\top (A x - b)", placeholderNumber: "a number or a matrix: 0.25, [0.1; 0.9] (a column), [1, 2; 3, 4]", stepsPlaceholder: "df = 2(Ax-b)^T A dx\n= tr(2(Ax-b)^T A dx)\ngrad = 2A^T(Ax-b)",
     readAs: "read as", shape: "shape", expected: "expected", cannotRead: "cannot read", correct: "Correct", incorrect: "Not correct",
     invalid: "Cannot check", allTopics: "All", allTypes: "All types", modelAnswer: "Model answer", steps: "Derivation (every step checked numerically)",
     verified: "verified", notVerified: "not verified", line: "line {n}", follows: "follows correctly from the step before",
     wrongEntries: "wrong entries in red", firstWrong: "The first wrong step is line {n}: see below.", allSteps: "All {n} steps check out.", noCheck: "This question has no automatically checkable answer: compare with the model answer.",
-    score: "right at first try / tried", error: "Something went wrong", none: "No question matches these filters", keyPoints: "Key points", retry: "retry",
+    score: "right at first try / tried", error: "Something went wrong", none: "No question matches these filters", keyPoints: "Key points", retry: "retry", part: "Part ({label})",
+    selfGrade: "Compare with the model answer: did you get it?", selfRight: "Got it", selfWrong: "Missed it", expectedValue: "expected {v}",
   },
 };
 const MARK = { correct: "✓", incorrect: "✗", follows: "→", invalid: "!" };
 const STORE = "dlprep-practice-v1";
 const $ = (id) => document.getElementById(id);
 
-const state = { lang: "zh", mode: "answer", question: null, filters: null, topics: [], type: "", lastCheck: 0, previewTimer: 0, previewSeq: 0 };
+const state = { lang: "zh", mode: "answer", question: null, filters: null, topics: [], type: "", results: {}, previewTimers: {}, previewSeq: {} };
 let saved = load();
 
 function load() {
@@ -60,7 +62,7 @@ function applyLang() {
   document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
   document.querySelectorAll("[data-t]").forEach((e) => { e.textContent = t(e.dataset.t); });
   $("lang").textContent = state.lang === "zh" ? "EN" : "中文";
-  $("answer").placeholder = t("placeholder");
+  for (const b of state.question ? state.question.blanks : []) { const i = $("answer-" + b.label); if (i) i.placeholder = placeholder(b); }
   $("steps").placeholder = t("stepsPlaceholder");
   $("score").title = t("score");
   renderFilters();
@@ -104,9 +106,9 @@ async function next(id) {
   clearResult();
   if (!r.ok) { state.question = null; $("prompt").textContent = r.status === 404 && !id ? t("none") : r.data.error; renderMeta(); return; }
   state.question = r.data;
-  $("answer").value = "";
+  state.results = {};
   $("steps").value = "";
-  $("preview").textContent = "";
+  buildBlanks();
   renderQuestion();
   if (!matchMedia("(pointer: coarse)").matches) focusBox();
 }
@@ -121,17 +123,52 @@ function renderQuestion() {
   renderMeta();
   if (!q) return;
   $("prompt").innerHTML = q.prompt_html[state.lang] || q.prompt_html.en;  // server-rendered, escaped
-  const stepsOk = q.blanks.length && q.blanks[0].steps;
-  $("tab-steps").hidden = !stepsOk;
-  if (!stepsOk && state.mode === "steps") setMode("answer");
+  $("tab-steps").hidden = !stepsBlank();
+  if (!stepsBlank() && state.mode === "steps") setMode("answer");
   $("check").disabled = !q.checkable;
-  if (!q.checkable) showVerdict({ verdict: "invalid", message: t("noCheck") }, true);
+  $("tabs").hidden = !q.checkable || !stepsBlank();
+  $("answer-pane").hidden = !q.checkable || state.mode !== "answer";
+  for (const b of q.blanks) {
+    const lab = document.querySelector(`#blank-${CSS.escape(b.label)} .label`);
+    if (lab) lab.textContent = q.blanks.length > 1 ? t("part", { label: b.label }) : t("yourAnswer");
+  }
+  if (!q.checkable) showVerdict($("verdict-steps"), { verdict: "invalid", message: t("noCheck") }, true);
   if (!$("solution").hidden) showSolution();
 }
-function focusBox() { (state.mode === "steps" ? $("steps") : $("answer")).focus(); }
+function placeholder(b) { return t(b.shapes ? "placeholder" : "placeholderNumber"); }
+function stepsBlank() { const q = state.question; return q ? q.blanks.find((b) => b.steps) : null; }
+function firstInput() { return document.querySelector("#blanks input"); }
+function focusBox() { const box = state.mode === "steps" ? $("steps") : firstInput(); if (box) box.focus(); }
+
+// one answer box per blank, each with its live preview and its verdict
+function buildBlanks() {
+  const holder = $("blanks");
+  holder.textContent = "";
+  for (const b of state.question.blanks) {
+    const div = el("div", "blank");
+    div.id = "blank-" + b.label;
+    const input = el("input", "answer");
+    Object.assign(input, { type: "text", id: "answer-" + b.label, autocomplete: "off", spellcheck: false, placeholder: placeholder(b) });
+    input.setAttribute("autocapitalize", "off");
+    input.dataset.label = b.label;
+    const label = el("label", "label", "");
+    label.htmlFor = input.id;
+    const pre = el("div", "preview");
+    pre.id = "preview-" + b.label;
+    pre.setAttribute("aria-live", "polite");
+    const verdict = el("div", "verdict");
+    verdict.id = "verdict-" + b.label;
+    verdict.hidden = true;
+    input.addEventListener("input", () => schedulePreview(b.label));
+    div.append(label, input, pre, verdict);
+    holder.append(div);
+  }
+}
 function setMode(mode) {
   state.mode = mode;
   $("answer-pane").hidden = mode !== "answer";
+  $("verdict-steps").hidden = true;
+  $("steps-report").hidden = true;
   $("steps-pane").hidden = mode !== "steps";
   $("tab-answer").classList.toggle("on", mode === "answer");
   $("tab-steps").classList.toggle("on", mode === "steps");
@@ -140,17 +177,20 @@ function setMode(mode) {
 }
 
 // ------------------------------------------------------------------ live preview (debounced /api/parse)
-function schedulePreview() {
-  clearTimeout(state.previewTimer);
-  state.previewTimer = setTimeout(preview, 220);
+function schedulePreview(label) {
+  clearTimeout(state.previewTimers[label]);
+  state.previewTimers[label] = setTimeout(() => preview(label), 220);
 }
-async function preview() {
-  const text = $("answer").value;
-  const box = $("preview");
+async function preview(label) {
+  const input = $("answer-" + label);
+  const box = $("preview-" + label);
+  if (!input || !box) return;
+  const text = input.value;
   if (!text.trim() || !state.question) { box.textContent = ""; return; }
-  const seq = ++state.previewSeq;
-  const r = await api("/api/parse", { text, id: state.question.id, lang: state.lang });
-  if (seq !== state.previewSeq) return;  // a newer keystroke won
+  const seq = (state.previewSeq[label] || 0) + 1;
+  state.previewSeq[label] = seq;
+  const r = await api("/api/parse", { text, id: state.question.id, blank: label, lang: state.lang });
+  if (seq !== state.previewSeq[label]) return;  // a newer keystroke won
   box.textContent = "";
   box.className = "preview" + (r.ok ? "" : " bad");
   if (!r.ok) { box.append(el("span", "k", t("cannotRead") + ": "), el("span", "", r.data.error || "")); return; }
@@ -166,34 +206,54 @@ async function preview() {
 }
 
 // ------------------------------------------------------------------ checking
-async function check() {
+async function check(only) {
   const q = state.question;
   if (!q || !q.checkable) return;
-  const body = { id: q.id, lang: state.lang };
-  if (state.mode === "steps") body.steps = $("steps").value; else body.answer = $("answer").value;
-  if (!(body.steps || body.answer || "").trim()) { focusBox(); return; }
-  if (state.mode === "answer") { clearTimeout(state.previewTimer); preview(); }  // the preview shows what is checked
+  if (state.mode === "steps") {
+    const steps = $("steps").value;
+    if (!steps.trim()) { focusBox(); return; }
+    const v = await checkOne({ id: q.id, blank: stepsBlank().label, steps, lang: state.lang });
+    showVerdict($("verdict-steps"), v);
+    showSteps(v);
+    return;
+  }
+  let any = false;
+  for (const b of q.blanks) {
+    if (only && b.label !== only) continue;
+    const input = $("answer-" + b.label);
+    if (!input.value.trim()) continue;
+    any = true;
+    clearTimeout(state.previewTimers[b.label]);
+    preview(b.label);  // the preview shows what is checked
+    const v = await checkOne({ id: q.id, blank: b.label, answer: input.value, lang: state.lang });
+    showVerdict($("verdict-" + b.label), v);
+    if (v.verdict === "correct" || v.verdict === "incorrect") state.results[b.label] = v.verdict;
+  }
+  if (!any) { focusBox(); return; }
+  const verdicts = q.blanks.map((b) => state.results[b.label]);
+  if (verdicts.includes("incorrect")) record(q.id, false);
+  else if (verdicts.every((v) => v === "correct")) record(q.id, true);
+}
+async function checkOne(body) {
   $("check").disabled = true;
   const r = await api("/api/check", body);
   $("check").disabled = false;
-  const v = r.data.verdict ? r.data : { verdict: "invalid", message: r.data.error || t("error") };
-  showVerdict(v);
-  if (v.verdict === "correct" || v.verdict === "incorrect") record(q.id, v.verdict === "correct");
+  return r.data.verdict ? r.data : { verdict: "invalid", message: r.data.error || t("error") };
 }
 function record(id, right) {
-  if (!(id in saved.first)) saved.first[id] = right;
+  if (!(id in saved.first)) saved.first[id] = right;  // the score counts first tries
   saved.missed = saved.missed.filter((m) => m !== id);
-  if (!right) saved.missed.unshift(id);
+  if (!right) saved.missed.unshift(id);  // the retry list keeps what is still wrong
   saved.missed = saved.missed.slice(0, 50);
   save();
   renderScore();
   renderMissed();
 }
 function clearResult() {
-  for (const id of ["verdict", "steps-report", "solution"]) { $(id).hidden = true; $(id).textContent = ""; }
+  for (const id of ["verdict-steps", "steps-report", "solution"]) { $(id).hidden = true; $(id).textContent = ""; }
+  $("self-grade").hidden = true;
 }
-function showVerdict(v, quiet) {
-  const box = $("verdict");
+function showVerdict(box, v, quiet) {
   box.hidden = false;
   box.textContent = "";
   box.className = "verdict " + v.verdict;
@@ -205,14 +265,17 @@ function showVerdict(v, quiet) {
   const firstBad = steps.find((s) => s.verdict === "incorrect");
   const summary = !steps.length ? v.message : firstBad ? t("firstWrong", { n: firstBad.line }) : t("allSteps", { n: steps.length });
   if (summary) box.append(el("p", "msg", summary));
-  if (v.read_as_html && !quiet) {
+  const grid = Array.isArray(v.wrong_entries) && v.wrong_entries.length && Array.isArray(v.answer_values);
+  if (v.read_as_html && !quiet && !grid) {
     const p = el("p", "read");
     const m = el("span", "math");
     m.innerHTML = v.read_as_html;
     p.append(el("span", "k", t("readAs") + " "), m);
     box.append(p);
   }
-  if (Array.isArray(v.wrong_entries) && v.wrong_entries.length) box.append(matrixGrid(v));
+  if (grid) box.append(matrixGrid(v));
+}
+function showSteps(v) {
   const list = $("steps-report");
   list.textContent = "";
   list.hidden = !(v.steps && v.steps.length);
@@ -225,24 +288,24 @@ function showVerdict(v, quiet) {
   }
 }
 function matrixGrid(v) {
-  // wrong_entries: [[i, j], …] (0-based) of the student's matrix; values from entries/answer_values when given
-  const wrap = el("div", "grid-wrap");
-  const values = v.answer_values || v.values || null;
-  const wrong = new Set(v.wrong_entries.map((e) => (Array.isArray(e) ? e : [e.row, e.col]).join(",")));
-  let rows = values ? values.length : 1 + Math.max(...v.wrong_entries.map((e) => (Array.isArray(e) ? e[0] : e.row)));
-  let cols = values ? values[0].length : 1 + Math.max(...v.wrong_entries.map((e) => (Array.isArray(e) ? e[1] : e.col)));
+  // wrong_entries: [[row, col, expected, got], …], 1-based; answer_values: the student's matrix
+  const wrong = new Map(v.wrong_entries.map((e) => [e[0] - 1 + "," + (e[1] - 1), e[2]]));
   const table = el("table", "grid");
-  for (let i = 0; i < rows; i++) {
+  v.answer_values.forEach((row, i) => {
     const tr = el("tr");
-    for (let j = 0; j < cols; j++) {
-      const td = el("td", wrong.has(i + "," + j) ? "wrong" : "ok", values ? String(+Number(values[i][j]).toPrecision(6)) : "·");
+    row.forEach((x, j) => {
+      const key = i + "," + j;
+      const td = el("td", wrong.has(key) ? "wrong" : "ok", fmt(x));
+      if (wrong.has(key)) td.title = t("expectedValue", { v: fmt(wrong.get(key)) });
       tr.append(td);
-    }
+    });
     table.append(tr);
-  }
+  });
+  const wrap = el("div", "grid-wrap");
   wrap.append(table, el("span", "small muted", t("wrongEntries")));
   return wrap;
 }
+function fmt(x) { return String(+Number(x).toPrecision(4)); }
 
 // ------------------------------------------------------------------ solution
 async function showSolution() {
@@ -254,8 +317,16 @@ async function showSolution() {
   box.textContent = "";
   if (!r.ok) { box.append(el("p", "bad", r.data.error)); return; }
   const s = r.data;
+  $("self-grade").hidden = q.checkable || q.id in saved.first;
   box.append(el("h3", "", t("modelAnswer")));
-  for (const b of s.blanks) { const d = el("div", "display"); d.innerHTML = b.html; box.append(d); }
+  for (const b of s.blanks) {
+    const d = el("div", "display");
+    if (s.blanks.length > 1) d.append(el("span", "part", "(" + b.label + ") "));
+    const m = el("span");
+    m.innerHTML = b.html;
+    d.append(m);
+    box.append(d);
+  }
   const text = el("div", "answer-text");
   text.innerHTML = s.answer_html[state.lang] || s.answer_html.en;
   box.append(text);
@@ -307,7 +378,7 @@ function renderMissed() {
 function typing(e) { const n = e.target.nodeName; return n === "INPUT" || n === "TEXTAREA" || n === "SELECT"; }
 document.addEventListener("keydown", (e) => {
   if (e.isComposing) return;  // an IME is composing Chinese: Enter belongs to it
-  if (e.key === "Enter" && e.target.id === "answer") { e.preventDefault(); check(); return; }
+  if (e.key === "Enter" && e.target.classList.contains("answer")) { e.preventDefault(); check(e.target.dataset.label); return; }
   if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && e.target.id === "steps") { e.preventDefault(); check(); return; }
   if (e.key === "Escape" && typing(e)) { e.target.blur(); return; }
   if (typing(e) || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -324,12 +395,16 @@ async function start() {
   state.lang = saved.lang || state.filters.lang || "zh";
   state.topics = saved.topics.length ? saved.topics : state.filters.default_topics;
   state.type = saved.type || (state.filters.default_types.length === 1 ? state.filters.default_types[0] : "");
-  $("answer").addEventListener("input", schedulePreview);
-  $("check").onclick = check;
+  $("check").onclick = () => check();
   $("next").onclick = () => next();
   $("show").onclick = showSolution;
   $("type").onchange = (e) => { state.type = e.target.value; persistFilters(); };
-  $("lang").onclick = () => { state.lang = state.lang === "zh" ? "en" : "zh"; saved.lang = state.lang; save(); applyLang(); schedulePreview(); };
+  $("lang").onclick = () => {
+    state.lang = state.lang === "zh" ? "en" : "zh"; saved.lang = state.lang; save(); applyLang();
+    for (const b of (state.question || { blanks: [] }).blanks) schedulePreview(b.label);
+  };
+  $("self-right").onclick = () => { record(state.question.id, true); $("self-grade").hidden = true; };
+  $("self-wrong").onclick = () => { record(state.question.id, false); $("self-grade").hidden = true; };
   $("tab-answer").onclick = () => { setMode("answer"); focusBox(); };
   $("tab-steps").onclick = () => { setMode("steps"); focusBox(); };
   $("reset").onclick = () => { saved.first = {}; saved.missed = []; save(); renderScore(); renderMissed(); };
