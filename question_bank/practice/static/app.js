@@ -14,7 +14,7 @@ const T = {
     readAs: "读作", shape: "形状", expected: "应为", cannotRead: "无法读取", correct: "正确", incorrect: "不正确",
     invalid: "无法检查", allTopics: "全部", allTypes: "全部题型", modelAnswer: "参考答案", steps: "推导（每步均经数值验证）",
     verified: "已验证", notVerified: "未通过验证", line: "第 {n} 行", follows: "由上一步正确推出",
-    wrongEntries: "错误的元素已标红", firstWrong: "第一处错误在第 {n} 行，见下方说明。", allSteps: "全部 {n} 步都正确。", noCheck: "此题没有可自动检验的答案，请对照参考答案。", score: "首次作答正确 / 已作答",
+    wrongEntries: "错误的元素已标红", firstWrong: "第一处错误在第 {n} 行，见下方说明。", allSteps: "全部 {n} 步都正确。", noCheck: "这道题没有自动批改：先写下你的回答，再点“看答案”，对照得分要点自评。", draft: "你的回答（只留在本页，不会提交）", typeAs: "输入写法", score: "首次作答正确 / 已作答",
     error: "出错了", none: "没有符合筛选条件的题目", keyPoints: "得分要点", retry: "重做", part: "第 ({label}) 问",
     selfGrade: "对照参考答案，你答对了吗？", selfRight: "答对了", selfWrong: "没答对", expectedValue: "应为 {v}",
   },
@@ -29,7 +29,7 @@ const T = {
     readAs: "read as", shape: "shape", expected: "expected", cannotRead: "cannot read", correct: "Correct", incorrect: "Not correct",
     invalid: "Cannot check", allTopics: "All", allTypes: "All types", modelAnswer: "Model answer", steps: "Derivation (every step checked numerically)",
     verified: "verified", notVerified: "not verified", line: "line {n}", follows: "follows correctly from the step before",
-    wrongEntries: "wrong entries in red", firstWrong: "The first wrong step is line {n}: see below.", allSteps: "All {n} steps check out.", noCheck: "This question has no automatically checkable answer: compare with the model answer.",
+    wrongEntries: "wrong entries in red", firstWrong: "The first wrong step is line {n}: see below.", allSteps: "All {n} steps check out.", noCheck: "This one is not graded automatically: write your answer, then open the solution and grade yourself against the key points.", draft: "Your answer (stays on this page, never sent)", typeAs: "typed as",
     score: "right at first try / tried", error: "Something went wrong", none: "No question matches these filters", keyPoints: "Key points", retry: "retry", part: "Part ({label})",
     selfGrade: "Compare with the model answer: did you get it?", selfRight: "Got it", selfWrong: "Missed it", expectedValue: "expected {v}",
   },
@@ -108,9 +108,10 @@ async function next(id) {
   state.question = r.data;
   state.results = {};
   $("steps").value = "";
+  $("draft").value = "";
   buildBlanks();
   renderQuestion();
-  if (!matchMedia("(pointer: coarse)").matches) focusBox();
+  if (state.question.checkable && !matchMedia("(pointer: coarse)").matches) focusBox();
 }
 function renderMeta() {
   const q = state.question;
@@ -125,20 +126,23 @@ function renderQuestion() {
   $("prompt").innerHTML = q.prompt_html[state.lang] || q.prompt_html.en;  // server-rendered, escaped
   $("tab-steps").hidden = !stepsBlank();
   if (!stepsBlank() && state.mode === "steps") setMode("answer");
-  $("check").disabled = !q.checkable;
+  $("check").hidden = !q.checkable;
   $("tabs").hidden = !q.checkable || !stepsBlank();
   $("answer-pane").hidden = !q.checkable || state.mode !== "answer";
+  $("draft-pane").hidden = q.checkable;
   for (const b of q.blanks) {
     const lab = document.querySelector(`#blank-${CSS.escape(b.label)} .label`);
     if (lab) lab.textContent = q.blanks.length > 1 ? t("part", { label: b.label }) : t("yourAnswer");
   }
-  if (!q.checkable) showVerdict($("verdict-steps"), { verdict: "invalid", message: t("noCheck") }, true);
   if (!$("solution").hidden) showSolution();
 }
 function placeholder(b) { return t(b.shapes ? "placeholder" : "placeholderNumber"); }
 function stepsBlank() { const q = state.question; return q ? q.blanks.find((b) => b.steps) : null; }
 function firstInput() { return document.querySelector("#blanks input"); }
-function focusBox() { const box = state.mode === "steps" ? $("steps") : firstInput(); if (box) box.focus(); }
+function focusBox() {
+  const box = !state.question || !state.question.checkable ? $("draft") : state.mode === "steps" ? $("steps") : firstInput();
+  if (box) box.focus();
+}
 
 // one answer box per blank, each with its live preview and its verdict
 function buildBlanks() {
@@ -232,7 +236,10 @@ async function check(only) {
   if (!any) { focusBox(); return; }
   const verdicts = q.blanks.map((b) => state.results[b.label]);
   if (verdicts.includes("incorrect")) record(q.id, false);
-  else if (verdicts.every((v) => v === "correct")) record(q.id, true);
+  else if (verdicts.every((v) => v === "correct")) {
+    record(q.id, true);
+    document.activeElement.blur();  // all right: N goes straight to the next question
+  }
 }
 async function checkOne(body) {
   $("check").disabled = true;
@@ -266,7 +273,7 @@ function showVerdict(box, v, quiet) {
   const summary = !steps.length ? v.message : firstBad ? t("firstWrong", { n: firstBad.line }) : t("allSteps", { n: steps.length });
   if (summary) box.append(el("p", "msg", summary));
   const grid = Array.isArray(v.wrong_entries) && v.wrong_entries.length && Array.isArray(v.answer_values);
-  if (v.read_as_html && !quiet && !grid) {
+  if (v.read_as_html && !quiet && !grid && state.mode === "steps") {
     const p = el("p", "read");
     const m = el("span", "math");
     m.innerHTML = v.read_as_html;
@@ -325,6 +332,9 @@ async function showSolution() {
     const m = el("span");
     m.innerHTML = b.html;
     d.append(m);
+    const typed = el("div", "typed");
+    typed.append(el("span", "k", t("typeAs") + " "), el("code", "", b.text));
+    d.append(typed);
     box.append(d);
   }
   const text = el("div", "answer-text");
