@@ -36,7 +36,7 @@ def practice(topics: str | None, types: str | None, lang: str, host: str, port: 
     app = create_app(lang=lang, host=host, topics=_split(topics, tuple(TOPICS.split(",")), "topic"),  # type: ignore[arg-type]
                      types=_split(types, TYPES, "type"), seed=seed)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # proto set: asyncio then turns Nagle off
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
