@@ -17,7 +17,7 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 from checker.language import ast as A
 from checker.language.dims import is_scalar
 from checker.language.errors import InputError, UnsupportedError
-from checker.language.evaluate import draw_instances
+from checker.language.evaluate import draw_instances, has_kinks
 from checker.language.limits import deadline
 from checker.language.numpy_source import python_name, to_numpy
 from checker.language.parser import parse
@@ -67,8 +67,7 @@ class _Engine:
         self.X = to_sympy(self.problem.typed(A.Sym(wrt)), self.decls)
         self.dX = sp.MatrixSymbol("d" + wrt, *self.X.shape) if isinstance(self.X, MatrixExpr) else sp.Symbol("d" + wrt)
         direction = self.problem.typed(A.Differential(A.Sym(wrt)))
-        kinks = any(isinstance(nd, A.Func) and nd.name in ("relu", "abs", "max", "min") for nd in self.f.walk())
-        self.instances = draw_instances(self.decls, [self.f, direction], n, seed, kink_aware=kinks)
+        self.instances = draw_instances(self.decls, [self.f, direction], n, seed, kink_aware=has_kinks(self.f))
         self.check = StepChecker(self.f, wrt, self.decls, self.instances)
         self.fold = {value: _symbol_like(name, value)
                      for name, value in ((n, self._sympy(self.problem.typed(v))) for n, v in self.problem.where.items())}

@@ -17,6 +17,7 @@ import numpy as np  # noqa: F401 (the doctest)
 from checker.language import ast as A
 from checker.language.dims import Shape, is_scalar
 from checker.language.errors import InputError, UnsupportedError
+from checker.language.evaluate import has_kinks
 from checker.language.numeric import directional, gradient, jacobian
 from checker.language.parser import parse
 from checker.grading.equivalence import RTOL
@@ -96,8 +97,3 @@ def _numeric_reference(kind: str, f: A.Node, wrt: str, x_shape: Shape) -> tuple[
     return (lambda inst: jacobian(f, inst, wrt)), (f.shape[0], x_shape[0])
 
 
-def has_kinks(node: A.Node) -> bool:
-    return any(
-        isinstance(n, A.Indicator) or (isinstance(n, A.Func) and n.name in ("relu", "relu'", "abs", "sign", "max", "min", "sparsemax", "floor", "ceil"))
-        for n in node.walk()
-    )

@@ -26,7 +26,7 @@ import numpy as np
 from checker.language import ast as A
 from checker.language.dims import Dim
 from checker.language.errors import DlprepError, LimitExceeded
-from checker.language.functions import FUNCTIONS
+from checker.language.functions import FUNCTIONS, KINKS
 from checker.language.limits import MAX_EXPONENT
 from checker.language.shapes import Declaration
 
@@ -288,7 +288,9 @@ RULES: dict[type, Callable[..., np.ndarray]] = {
     A.Matrix: _matrix,
 }
 
-KINKS = {"relu", "relu'", "abs", "sign", "max", "min", "sparsemax", "floor", "ceil"}
+def has_kinks(node: A.Node) -> bool:
+    """Whether the expression has a kink (I(·), or a function whose record has one: relu, |·|, max, …)."""
+    return any(isinstance(n, A.Indicator) or (isinstance(n, A.Func) and n.name in KINKS) for n in node.walk())
 
 
 def kink_distance(node: A.Node, inst: Instance) -> float:
@@ -299,9 +301,9 @@ def kink_distance(node: A.Node, inst: Instance) -> float:
             try:
                 if isinstance(n, A.Indicator):
                     gap = _eval(n.lhs, inst) - _eval(n.rhs, inst)
-                elif isinstance(n, A.Func) and n.name in ("max", "min") and len(n.args) == 2:
+                elif isinstance(n, A.Func) and n.name in KINKS and KINKS[n.name].kink == "between" and len(n.args) == 2:
                     gap = _eval(n.args[0], inst) - _eval(n.args[1], inst)
-                elif isinstance(n, A.Func) and n.name in KINKS and n.name not in ("max", "min", "sparsemax", "floor", "ceil"):
+                elif isinstance(n, A.Func) and n.name in KINKS and KINKS[n.name].kink == "at 0":
                     gap = _eval(n.args[0], inst)
                 else:
                     continue

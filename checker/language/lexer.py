@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from checker.language.errors import InputError, LimitExceeded
+from checker.language.functions import TEX_WORDS
 from checker.language.limits import MAX_DECIMAL_EXPONENT, MAX_INPUT_CHARS, MAX_LITERAL_DIGITS
 from checker.language.names import canonical_name
 from checker.language.vocabulary import CONV_MODES, FUNCTION_ALIASES, GREEK, GREEK_WORDS
@@ -45,7 +46,6 @@ _OPS = {"cdot": "*", "times": "*", "ast": "*", "circ": "∘", "odot": "∘", "os
         "leq": "<=", "leqslant": "<=", "ne": "!=", "neq": "!=", "gt": ">", "lt": "<", "frac": "frac",
         "dfrac": "frac", "tfrac": "frac", "{": "(", "}": ")", "lbrack": "[", "rbrack": "]",
         "langle": "(", "rangle": ")"}
-_WORDS = {"sqrt", "log", "ln", "exp", "det", "tr", "max", "min", "tanh", "infty"}
 _UNSUPPORTED_HINT = {
     "sum": "write sums with sum(...) or with 1^T x",
     "partial": "write the derivative itself (the gradient or Jacobian), not ∂f/∂x",
@@ -199,7 +199,7 @@ class _Lexer:
         if name in _OPS:
             yield self.tok(OP, _OPS[name], start)
             return
-        if name in _WORDS:
+        if name in TEX_WORDS or name == "infty":
             yield self.tok(IDENT, "inf" if name == "infty" else name, start)
             return
         if name in GREEK_WORDS or name.removeprefix("var") in GREEK_WORDS:

@@ -18,18 +18,8 @@ from typing import Callable, Mapping
 
 from checker.language import ast as A
 from checker.language.dims import Dim, is_scalar
+from checker.language.functions import FUNCTIONS
 from checker.language.shapes import Declaration
-
-FUNCTIONS: dict[str, str] = {
-    "exp": "np.exp({0})", "log": "np.log({0})", "sqrt": "np.sqrt({0})", "abs": "np.abs({0})", "sign": "np.sign({0})",
-    "tanh": "np.tanh({0})", "tanh'": "(1 - np.tanh({0}) ** 2)",
-    "sigmoid": "(1 / (1 + np.exp(-{0})))", "sigmoid'": "(np.exp(-{0}) / (1 + np.exp(-{0})) ** 2)",
-    "relu": "np.maximum({0}, 0)", "relu'": "({0} > 0).astype(float)",
-    "softmax": "(np.exp({0} - np.max({0})) / np.sum(np.exp({0} - np.max({0}))))",
-    "logsumexp": "(np.max({0}) + np.log(np.sum(np.exp({0} - np.max({0})))))",
-    "tr": "np.trace({0})", "det": "np.linalg.det({0})", "inv": "np.linalg.inv({0})", "sum": "np.sum({0})",
-}
-
 
 def python_name(name: str) -> str:
     """The Python variable for a symbol: λ stays `lambda_` (a keyword), W^(2) becomes W_2.
@@ -128,7 +118,7 @@ class _Printer:
         if n.name == "diag":
             arg = self.show(n.args[0])
             return f"np.diagflat({arg})" if n.args[0].shape[1].is_one else f"np.diag({arg}).reshape(-1, 1)"
-        template = FUNCTIONS.get(n.name)
+        template = FUNCTIONS[n.name].numpy if n.name in FUNCTIONS else None
         if template is None:
             raise NoNumpyForm(n.name)
         return template.format(*(self.show(a) for a in n.args))

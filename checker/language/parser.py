@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 
 from checker.language import ast as A
 from checker.language.errors import InputError, LimitExceeded
+from checker.language.functions import PARENLESS, POWERED
 from checker.language.lexer import DIFF, END, IDENT, NUM, OP, STRING, SUPERSCRIPT_DIGITS, Token, tokenize
 from checker.language.limits import MAX_DEPTH, MAX_NODES, MAX_TREE_DEPTH
 from checker.language.literal import parse_literal, starts_literal
@@ -31,8 +32,6 @@ HADAMARD_OPS: dict[str, Callable[[A.Node, A.Node], A.Node]] = {
 PRODUCT_OPS: dict[str, Callable[[A.Node, A.Node], A.Node]] = {"*": A.Mul, "@": A.Mul, "/": A.Div}
 COMPARISONS = {">", ">=", "<", "<=", "!="}
 TRANSPOSE_MARKS = {"T", "⊤", "ᵀ"}
-# functions that may be applied without parentheses, as in \log\det X or \operatorname{tr} AB
-PARENLESS = {"log", "exp", "det", "tr", "tanh", "sqrt", "max", "min", "diag"}
 # functions whose parser result is not a plain Func node
 SPECIAL_CALLS: dict[str, Callable[[list[A.Node]], A.Node]] = {
     "inv": lambda a: A.Inverse(a[0]),
@@ -515,7 +514,7 @@ class _Parser:
             return self.call(derived, token)
         if self.at("(") or (self.at("{") and fname == "sqrt"):
             return self.call(fname, token)
-        if self.at("^") and fname in PARENLESS | {"sigmoid", "relu", "f"}:
+        if self.at("^") and fname in POWERED:
             save = self.i
             self.advance()
             power = self.exponent_value()

@@ -19,6 +19,7 @@ from fractions import Fraction
 from typing import Callable
 
 from checker.language import ast as A
+from checker.language.functions import FUNCTIONS
 from checker.language.vocabulary import FUNCTION_ALIASES, GREEK_LETTER, GREEK_WORDS
 
 # precedence levels, loosest first
@@ -86,9 +87,6 @@ class Style:
 class LatexStyle(Style):
     open, close = r"\left(", r"\right)"
     hadamard, elemdiv, transpose, inverse, inv_transpose = r" \circ ", r" \oslash ", r"^{\top}", "^{-1}", r"^{-\top}"
-    FUNCS = {"tr": r"\operatorname{tr}", "diag": r"\operatorname{diag}", "det": r"\det", "exp": r"\exp",
-             "log": r"\log", "sigmoid": r"\sigma", "sigmoid'": r"\sigma'", "tanh": r"\tanh",
-             "tanh'": r"\tanh'", "max": r"\max", "min": r"\min"}
 
     def name(self, name: str) -> str:
         m = re.fullmatch(r"([A-Za-z]+)(\d*)(?:_(\{[^{}]*\}|[A-Za-z0-9]+))?(?:\^\(([^()]*)\))?", name)
@@ -121,11 +119,10 @@ class LatexStyle(Style):
 
     def call(self, name: str, args: list[str], option: str | None) -> str:
         extra = [rf"\text{{{option}}}"] if option else []
-        if name == "sqrt":
-            return rf"\sqrt{{{args[0]}}}"
-        if name == "abs":
-            return rf"\left|{args[0]}\right|"
-        head = self.FUNCS.get(name) or (name if name in ("f", "f'") else rf"\operatorname{{{name}}}")
+        head = FUNCTIONS[name].latex if name in FUNCTIONS else None
+        if head and "{0}" in head:  # a template: \sqrt{x}, |x|
+            return head.format(*args)
+        head = head or rf"\operatorname{{{name}}}"
         return rf"{head}\left({', '.join(args + extra)}\right)"
 
     def kron(self, left: str, right: str) -> str:
@@ -159,7 +156,6 @@ _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 class UnicodeStyle(Style):
     hadamard, elemdiv, transpose, inverse, inv_transpose = " ∘ ", " ⊘ ", "ᵀ", "⁻¹", "⁻ᵀ"
-    FUNCS = {"sigmoid": "σ", "sigmoid'": "σ'"}
 
     def name(self, name: str) -> str:
         m = re.match(r"[A-Za-z]+", name)
@@ -173,7 +169,8 @@ class UnicodeStyle(Style):
         return super().power(base, exponent, p)
 
     def call(self, name: str, args: list[str], option: str | None) -> str:
-        return super().call(self.FUNCS.get(name, name), args, option)
+        head = FUNCTIONS[name].unicode if name in FUNCTIONS else None
+        return super().call(head or name, args, option)
 
     def kron(self, left: str, right: str) -> str:
         return f"{left} ⊗ {right}"

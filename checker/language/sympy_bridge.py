@@ -28,29 +28,16 @@ from sympy.matrices.expressions.matexpr import MatrixElement
 from checker.language import ast as A
 from checker.language.dims import Dim
 from checker.language.errors import UnsupportedError
+from checker.language.functions import FUNCTIONS, Derived
 from checker.language.shapes import Declaration
 from checker.language.sympy_functions import SCALAR, LogSumExp, OneHot, Softmax, elementwise
 
 _T = sp.Dummy("t")
-F = sp.Function("f")
 
-# elementwise functions as Lambdas in one variable (the same objects both ways)
-ELEMENTWISE: dict[str, sp.Lambda] = {
-    "exp": sp.Lambda(_T, sp.exp(_T)),
-    "log": sp.Lambda(_T, sp.log(_T)),
-    "sqrt": sp.Lambda(_T, sp.sqrt(_T)),
-    "abs": sp.Lambda(_T, sp.Abs(_T)),
-    "sign": sp.Lambda(_T, sp.sign(_T)),
-    "sigmoid": sp.Lambda(_T, 1 / (1 + sp.exp(-_T))),
-    "sigmoid'": sp.Lambda(_T, sp.exp(-_T) / (1 + sp.exp(-_T)) ** 2),
-    "tanh": sp.Lambda(_T, sp.tanh(_T)),
-    "tanh'": sp.Lambda(_T, 1 - sp.tanh(_T) ** 2),
-    "relu": sp.Lambda(_T, sp.Max(_T, 0)),
-    "relu'": sp.Lambda(_T, sp.Heaviside(_T)),
-    "f": sp.Lambda(_T, F(_T)),
-    "f'": sp.Lambda(_T, sp.Derivative(F(_T), _T)),
-}
-_BY_LAMBDA = {lam.expr: name for name, lam in ELEMENTWISE.items()}
+# elementwise functions as Lambdas in one variable (the same objects both ways), from the records
+ELEMENTWISE: Derived[str, sp.Lambda] = Derived(
+    lambda: {n: sp.Lambda(_T, f.sympy(sp, _T)) for n, f in FUNCTIONS.items() if f.sympy is not None})
+_BY_LAMBDA: Derived[sp.Basic, str] = Derived(lambda: {lam.expr: name for name, lam in ELEMENTWISE.items()})
 
 
 def dim_to_sympy(d: Dim) -> sp.Expr:
@@ -304,8 +291,7 @@ FROM: dict[type, Callable[[Any], A.Node]] = {
     DiagMatrix: lambda e: A.Func("diag", (from_sympy(e.args[0]),)),
     DiagonalOf: lambda e: A.Func("diag", (from_sympy(e.args[0]),)),
     ElementwiseApplyFunction: _from_applyfunc,
-    sp.exp: _from_function("exp"),
-    sp.log: _from_function("log"),
-    sp.tanh: _from_function("tanh"),
     MatrixElement: lambda e: from_sympy(e.parent),  # the entry of a 1×1 matrix expression
 }
+# SymPy's own scalar functions (exp, log, tanh, |·|, sign) back to the records' names
+FROM.update({f.sympy_scalar(sp): _from_function(f.name) for f in FUNCTIONS.values() if f.sympy_scalar})

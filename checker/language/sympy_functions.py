@@ -2,8 +2,9 @@
 
 * ``Softmax(z)``: a matrix expression with the shape of z (a column), softmax(z)ᵢ = exp(zᵢ)/Σⱼ exp(zⱼ).
 * ``LogSumExp(z)``: the scalar log Σᵢ exp(zᵢ).
-* ``SCALAR``: named functions of one scalar (σ, relu, f, …) as undefined SymPy functions, so that
-  σ(wᵀx) keeps its name instead of turning into 1/(1 + exp(−Σᵢ wᵢxᵢ)).
+* ``SCALAR``: each function of one scalar as SymPy writes it (from the records): named ones (σ, relu,
+  f, …) as undefined SymPy functions, so that σ(wᵀx) keeps its name instead of turning into
+  1/(1 + exp(−Σᵢ wᵢxᵢ)); tanh, exp, log, |·|, sign as SymPy's own.
 
 >>> import sympy as sp
 >>> z = sp.MatrixSymbol("z", 3, 1)
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixExpr
+
+from checker.language.functions import FUNCTIONS, Derived, Function
 
 
 class UnaryMatrix(MatrixExpr):
@@ -81,7 +84,12 @@ class LogSumExp(UnaryScalar):
     name = "logsumexp"
 
 
-SCALAR: dict[str, sp.FunctionClass] = {
-    name: sp.Function(name) for name in ("sigmoid", "sigmoid'", "relu", "relu'", "tanh'", "f", "f'")
-}
-SCALAR.update({"exp": sp.exp, "log": sp.log, "tanh": sp.tanh, "abs": sp.Abs, "sign": sp.sign})
+def _scalar_form(f: Function) -> sp.FunctionClass | None:
+    if f.sympy_named:
+        return sp.Function(f.name)
+    return f.sympy_scalar(sp) if f.sympy_scalar else None
+
+
+# name -> the SymPy function of a scalar argument, from the records (sigmoid → σ kept by name, tanh → sp.tanh)
+SCALAR: Derived[str, sp.FunctionClass] = Derived(
+    lambda: {n: form for n, f in FUNCTIONS.items() if (form := _scalar_form(f)) is not None})

@@ -1,83 +1,24 @@
-"""The function vocabulary of the expression language, as data: spellings → canonical names.
+"""The vocabulary of the expression language: function spellings (derived), Greek letters, conv modes.
 
-The parser reads these tables; :mod:`checker.language.functions` gives each canonical name its shape rule and
-NumPy implementation (a test checks that both tables name the same functions).
+Function spellings and arities are read off the records in :mod:`checker.language.functions` (one
+record per function); they stay in step when a record is registered.
 
->>> FUNCTION_ALIASES["Tr"], FUNCTION_ALIASES["σ"], FUNCTION_ALIASES["trace"]
-('tr', 'sigmoid', 'tr')
+>>> FUNCTION_ALIASES["Tr"], FUNCTION_ALIASES["σ"], FUNCTION_ALIASES["trace"], ARITY["kron"]
+('tr', 'sigmoid', 'tr', (2, 2))
 """
 
 from __future__ import annotations
 
-# canonical name -> spellings (plain words; LaTeX commands like \operatorname{tr} reduce to these)
-_SPELLINGS: dict[str, tuple[str, ...]] = {
-    "tr": ("tr", "Tr", "trace", "Trace", "TR"),
-    "diag": ("diag", "Diag"),
-    "det": ("det", "Det"),
-    "exp": ("exp",),
-    "log": ("log", "ln"),
-    "sqrt": ("sqrt",),
-    "abs": ("abs",),
-    "sign": ("sign", "sgn"),
-    "sum": ("sum",),
-    "max": ("max",),
-    "min": ("min",),
-    "floor": ("floor",),
-    "ceil": ("ceil",),
-    "sigmoid": ("sigmoid", "sigma", "σ", "logistic", "sigm"),
-    "tanh": ("tanh",),
-    "relu": ("relu", "ReLU", "Relu"),
-    "softmax": ("softmax", "Softmax"),
-    "sparsemax": ("sparsemax", "Sparsemax"),
-    "logsumexp": ("logsumexp", "lse", "LSE"),
-    "rot180": ("rot180", "flip"),
-    "rot90": ("rot90",),
-    "conv2": ("conv2",),
-    "kron": ("kron",),
-    "inv": ("inv",),
-    "f": ("f",),
-    # derivatives of elementwise functions: written f'(z), σ'(z), sigmoid'(z), tanh'(z), relu'(z)
-    "f'": ("f'",),
-    "sigmoid'": ("sigmoid'", "sigma'", "σ'"),
-    "tanh'": ("tanh'",),
-    "relu'": ("relu'",),
-}
+from checker.language.functions import FUNCTIONS, Derived
 
-FUNCTION_ALIASES: dict[str, str] = {
-    spelling: name for name, spellings in _SPELLINGS.items() for spelling in spellings
-}
+# spelling -> canonical name (plain words; LaTeX commands like \operatorname{tr} reduce to these)
+FUNCTION_ALIASES: Derived[str, str] = Derived(
+    lambda: {spelling: f.name for f in FUNCTIONS.values() for spelling in f.all_spellings})
 
 # canonical name -> (min args, max args)
-ARITY: dict[str, tuple[int, int]] = {
-    name: (1, 1) for name in _SPELLINGS
-} | {
-    "max": (1, 2),
-    "min": (1, 2),
-    "rot90": (1, 2),
-    "conv2": (2, 3),  # conv2(a, w) or conv2(a, w, 'valid'|'full'|'same'); the mode becomes Func.option
-    "kron": (2, 2),
-}
+ARITY: Derived[str, tuple[int, int]] = Derived(lambda: {f.name: f.arity for f in FUNCTIONS.values()})
 
 CONV_MODES = ("valid", "full", "same")
-
-# Elementwise functions and their derivative's canonical name (used by shapes, evaluation, engine).
-ELEMENTWISE: dict[str, str | None] = {
-    "exp": "exp",
-    "log": None,
-    "sqrt": None,
-    "abs": "sign",
-    "sign": None,
-    "floor": None,
-    "ceil": None,
-    "sigmoid": "sigmoid'",
-    "tanh": "tanh'",
-    "relu": "relu'",
-    "f": "f'",
-    "f'": None,
-    "sigmoid'": None,
-    "tanh'": None,
-    "relu'": None,
-}
 
 # Greek letters: LaTeX word / Unicode letter -> canonical plain name.
 GREEK: dict[str, str] = {

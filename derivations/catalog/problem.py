@@ -10,7 +10,8 @@ from typing import Any
 
 from checker.grading.messages import LANG
 from checker.grading.problem import MalRule, Problem
-from checker.grading.problems import has_kinks, parse_where
+from checker.grading.problems import parse_where
+from checker.language.evaluate import has_kinks
 from checker.language.errors import InputError
 from checker.language.parser import parse
 from checker.language.shapes import parse_shapes

@@ -127,5 +127,6 @@ defdiff(sp.Determinant, "d det X = det X·Tr(X⁻¹dX)", lambda e, d: e * trace(
 defdiff(sp.log, "d log det X = Tr(X⁻¹dX)", lambda e, d: trace(mmul(sp.Inverse(e.args[0].arg), d(e.args[0].arg))),
         lambda e: isinstance(e.args[0], sp.Determinant))
 defdiff(LogSumExp, "d logsumexp(z) = softmax(z)ᵀ·dz", lambda e, d: trace(mmul(transpose(Softmax(e.arg)), d(e.arg))))
-for _cls in (sp.exp, sp.log, sp.tanh, AppliedUndef):
+# SymPy's own functions that have an f′ (exp, log, tanh, |·|) and the named ones (σ, relu, f)
+for _cls in (*(c for c, n in elementwise.SYMPY_NAMES.items() if n in elementwise.SCALAR), AppliedUndef):
     defdiff(_cls, "d f(u) = f′(u)·du", _scalar_f)
