@@ -66,7 +66,8 @@ def latex(value: np.ndarray | float) -> str:
     return r"\begin{bmatrix}" + r" \\ ".join(" & ".join(num(x) for x in row) for row in a) + r"\end{bmatrix}"
 
 
-def cross_check(first: np.ndarray | float, second: np.ndarray | float, what: str, rtol: float = 1e-9) -> None:
+def cross_check(first: np.ndarray | float, second: np.ndarray | float, what: str, rtol: float = 1e-9,
+                atol: float = 1e-12) -> None:
     """Two independent computations of one answer must agree, or the question is not made (a bug of ours)."""
-    if not np.allclose(np.asarray(first, float), np.asarray(second, float), rtol=rtol, atol=1e-12):
+    if not np.allclose(np.asarray(first, float), np.asarray(second, float), rtol=rtol, atol=atol):
         raise AssertionError(f"cross-check failed for {what}: {first!r} vs {second!r}")

@@ -48,6 +48,7 @@ FAMILIES: dict[str, Family] = {
     "glorot": _f("glorot", "G", "numeric"),
     "dropout": _f("dropout", "D", "numeric"),
     "bptt-growth": _f("bptt_growth", "G", "numeric"),
+    "kl-penalty": _f("kl_penalty", "E", "numeric"),
     "identity": _f("identities", "ABDFG", "fill-in"),
     "concepts": _f("concepts", "ABCDEFG", "concept"),
 }
@@ -71,9 +72,27 @@ def _derive_families() -> dict[str, Family]:
 
 @lru_cache(maxsize=1)
 def families() -> dict[str, Family]:
-    """All families: the lines above and the derivation families of the catalog."""
+    """All families: the lines above, the derivation families of the catalog, the worked proofs."""
     out = dict(FAMILIES)
     out.update(_derive_families())
+    from question_bank.families.worked import RECORDS  # proofs the engine cannot derive: one record each
+    from question_bank.topics import SECTION
+
+    out.update({"worked-" + e: Family("question_bank.families.worked", SECTION[e], (r.type,), arg=e) for e, r in RECORDS.items()})
+    return out
+
+
+def coverage() -> dict[str, set[str]]:
+    """Catalog id → the asked kinds (CATALOG.md's ``asked`` column) some family can ask about it.
+
+    Each family module declares ``ASKS`` ({catalog id: kinds}), or ``asks(arg)`` when parametrised.
+    """
+    out: dict[str, set[str]] = {}
+    for fam in families().values():
+        module = importlib.import_module(fam.module)
+        table = module.asks(fam.arg) if fam.arg is not None else getattr(module, "ASKS", {})
+        for entry, kinds in table.items():
+            out.setdefault(entry, set()).update(kinds)
     return out
 
 

@@ -13,13 +13,14 @@ WORDS: dict[str, dict[str, str]] = {
     "key": {"en": "Answer key", "zh": "答案"},
     "show": {"en": "Show answer", "zh": "显示答案"},
     "points": {"en": "points", "zh": "分"},
-    "steps": {"en": "Verified steps", "zh": "已验证的步骤"},
+    "steps": {"en": "Model derivation (every claim checked numerically)", "zh": "参考推导（每个命题均经数值验证）"},
     "key_points": {"en": "Grading points", "zh": "评分要点"},
     "choices": {"en": "Choices", "zh": "选项"},
     "check": {"en": "Check your answer", "zh": "检查答案"},
     "seed": {"en": "seed", "zh": "种子"},
     "total": {"en": "Total", "zh": "总分"},
     "verified": {"en": "checked numerically", "zh": "已数值验证"},
+    "unchecked": {"en": "definition or argument, not a numeric claim", "zh": "定义或论证，非数值命题"},
 }
 
 

@@ -12,6 +12,8 @@ from question_bank.build import numeric_blank, question
 from question_bank.model import Question
 from question_bank.numbers import cross_check, num
 
+ASKS = {"sigmoid-derivative": ("derivative",), "tanh-derivative": ("derivative",)}
+
 
 def make(rng: np.random.Generator, seed: int) -> Question:
     z = float(rng.choice([x for x in np.arange(-8, 9) / 4 if x != 0]))  # |z| ≤ 2: not saturated

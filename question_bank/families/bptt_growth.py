@@ -12,6 +12,8 @@ from question_bank.build import numeric_blank, question
 from question_bank.model import Question
 from question_bank.numbers import cross_check, num
 
+ASKS = {"rnn-bptt": ("value",)}
+
 
 def make(rng: np.random.Generator, seed: int) -> Question:
     gamma = float(rng.choice([0.5, 0.8, 0.9, 1.1, 1.2, 1.5, 2.0]))

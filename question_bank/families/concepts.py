@@ -20,6 +20,7 @@ from question_bank.model import Choice, Question
 
 FAMILY = "concepts"
 POINTS = 5
+ASKS = {r.catalog: ("concept",) for r in RECORDS if r.catalog}  # catalog entries these questions ask about
 
 
 def record(seed: int) -> Concept:

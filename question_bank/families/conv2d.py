@@ -14,6 +14,8 @@ from question_bank.build import numeric_blank, question
 from question_bank.model import Question
 from question_bank.numbers import cross_check, latex
 
+ASKS = {"conv-residual": ("value",)}
+
 
 def loops(a: np.ndarray, w: np.ndarray, mode: str, flip: bool) -> np.ndarray:
     """Σᵤᵥ a[i+u−p, j+v−p] k[u, v] with k = rot180(w) for convolution; p = K − 1 for full."""

@@ -12,10 +12,12 @@ from question_bank.build import numeric_blank, question
 from question_bank.model import Question
 from question_bank.numbers import cross_check
 
+ASKS = {"conv-output-size": ("value", "fill-in")}
+
 
 def make(rng: np.random.Generator, seed: int) -> Question:
-    m = int(rng.integers(6, 33))
     k = int(rng.choice([2, 3, 4, 5, 7]))
+    m = int(rng.integers(k + 2, 33))  # the kernel fits with room: every size at least 3
     p, s = int(rng.integers(0, 3)), int(rng.integers(1, 4))
     narrow, wide, general = m - k + 1, m + k - 1, (m + 2 * p - k) // s + 1
     ones = np.ones((m, m))

@@ -70,6 +70,14 @@ def shapes_latex(symbols: str, exprs: list[str], names: set[str]) -> str:
     return ", ".join(out)
 
 
+DERIVED_KINDS = ("gradient", "jacobian", "differential", "derivative", "derivation", "proof")
+
+
+def asks(entry_id: str) -> dict[str, tuple[str, ...]]:
+    """The asked kinds of the entry this family asks: its results are derived step by step."""
+    return {entry_id: tuple(k for k in _asked(entry_id) if k in DERIVED_KINDS)}
+
+
 @lru_cache(maxsize=None)
 def verified_parts(entry_id: str) -> tuple[tuple[str, tuple[Step, ...]], ...]:
     """(part name, steps) of every part whose derivation verified and matches the part's answer."""
@@ -87,9 +95,17 @@ def verified_parts(entry_id: str) -> tuple[tuple[str, tuple[Step, ...]], ...]:
         if not (found.verified and found.matches_answer and found.lines):
             continue
         local = names | ({part.wrt} if part.wrt else set())
+        d_in, d_out = "", ""
+        if part.wrt:  # the differential d<x> is printed as a name (dz, domega): write it as \mathrm{d}x
+            from checker.language import ast as A
+            from checker.language.printing import to_latex
+
+            d_in, d_out = to_latex(A.Sym("d" + part.wrt)), "\\mathrm{d}" + to_latex(A.Sym(part.wrt))
         steps = []
         for line in found.lines:
             body = line["latex"] or _latex(line["expr"], local | {"d" + (part.wrt or "")})
+            if d_in:
+                body = re.sub(re.escape(d_in) + r"(?![A-Za-z])", lambda _: d_out, body)
             rule = line["rule"] or ""
             steps.append(Step(f"{lhs_latex(line['lhs'], local)} = {body}", {"en": rule, "zh": rule}, bool(line["verified"])))
         out.append((part.name, tuple(steps)))
@@ -97,16 +113,33 @@ def verified_parts(entry_id: str) -> tuple[tuple[str, tuple[Step, ...]], ...]:
 
 
 def make(rng: np.random.Generator, seed: int, entry_id: str) -> Question:
-    from checker.language.shapes import parse_shapes
-    from derivations.catalog import get
-
-    entry = get(entry_id)
     parts = verified_parts(entry_id)
     if not parts:
         raise AssertionError(f"{entry_id}: no verified derivation to ask")
     name, steps = parts[int(rng.integers(len(parts)))]
+    asked = _asked(entry_id)
+    proof = "proof" in asked and ("derivation" not in asked or bool(rng.integers(2)))
+    prompt, answer, blank = _texts(entry_id, name, proof)
+    family = "derive-" + entry_id
+    return Question(id=f"{family}.{seed}", family=family, topic=SECTION[entry_id], type="proof" if proof else "derivation",
+                    prompt=prompt, answer=answer, seed=seed, blanks=(blank,), steps=steps, points=10,
+                    catalog_id=entry_id, params={"entry": entry_id, "part": name, "proof": proof})
+
+
+def _asked(entry_id: str) -> tuple[str, ...]:
+    from derivations.catalog import get
+
+    return get(entry_id).asked
+
+
+@lru_cache(maxsize=None)
+def _texts(entry_id: str, name: str, proof: bool) -> tuple[dict[str, str], dict[str, str], Blank]:
+    """Prompt, answer and blank of one part (they depend on the part only: computed once)."""
+    from checker.language.shapes import parse_shapes
+    from derivations.catalog import get
+
+    entry = get(entry_id)
     part = next(p for p in entry.parts if p.name == name)
-    proof = "proof" in entry.asked and ("derivation" not in entry.asked or bool(rng.integers(2)))
     names = set(parse_shapes(entry.symbols)) | set(entry.aliases) | ({part.wrt} if part.wrt else set())
     x = _latex(part.wrt, names) if part.wrt else "x"
     what_en, what_zh = (w.format(x=x) for w in _WHAT.get(part.kind, _WHAT["value"]))
@@ -134,7 +167,4 @@ def make(rng: np.random.Generator, seed: int, entry_id: str) -> Question:
               "zh": f"下面每一步都在不同尺寸的随机矩阵上做过数值验证。结果：$${result}$$"}
     check = Check(reference=part.reference, shapes=entry.symbols, kind=part.kind, where=part.where, catalog=(entry.id, part.name))
     blank = Blank("1", check, part.reference, result)
-    family = "derive-" + entry_id
-    return Question(id=f"{family}.{seed}", family=family, topic=SECTION[entry_id], type="proof" if proof else "derivation",
-                    prompt=prompt, answer=answer, seed=seed, blanks=(blank,), steps=steps, points=10,
-                    catalog_id=entry_id, params={"entry": entry_id, "part": name, "proof": proof})
+    return prompt, answer, blank

@@ -12,6 +12,8 @@ from question_bank.build import numeric_blank, question
 from question_bank.model import Question
 from question_bank.numbers import cross_check, latex, num
 
+ASKS = {"dropout-scaling": ("value",)}
+
 
 def make(rng: np.random.Generator, seed: int) -> Question:
     p = float(rng.choice([0.1, 0.2, 0.25, 0.3, 0.4, 0.5]))

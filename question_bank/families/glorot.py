@@ -10,6 +10,8 @@ from question_bank.build import numeric_blank, question
 from question_bank.model import Question
 from question_bank.numbers import cross_check
 
+ASKS = {"glorot-init": ("value",)}
+
 
 def make(rng: np.random.Generator, seed: int) -> Question:
     fan_in, fan_out = int(rng.integers(2, 513)), int(rng.integers(2, 513))

@@ -11,6 +11,8 @@ from question_bank.build import numeric_blank, question
 from question_bank.model import Question
 from question_bank.numbers import cross_check
 
+ASKS = {"lstm-parameter-count": ("value",)}
+
 
 def make(rng: np.random.Generator, seed: int) -> Question:
     d, h = int(rng.integers(2, 65)), int(rng.integers(2, 65))

@@ -16,6 +16,7 @@ from question_bank.model import Question
 from question_bank.numbers import cross_check, latex
 
 GRID = np.arange(-4, 5) / 4  # weights in [−1, 1] in quarters
+ASKS = {"mlp-backprop": ("value",)}
 
 
 def _draw(rng: np.random.Generator) -> tuple[np.ndarray, ...]:
@@ -25,9 +26,12 @@ def _draw(rng: np.random.Generator) -> tuple[np.ndarray, ...]:
         w2, b2 = rng.choice(GRID, size=(2, 3)), rng.choice(GRID, size=(2, 1))
         y = rng.choice([0.0, 1.0], size=(2, 1))
         z1 = w1 @ x + b1
-        z2 = w2 @ sigmoid(z1) + b2
-        # not degenerate: no saturated unit, a non-zero input, every output error and hidden δ visible
-        if np.abs(x).sum() > 0 and np.abs(z1).max() < 2.5 and np.abs(z2).max() < 2.5 and np.abs(w2).sum(axis=0).min() > 0:
+        a1 = sigmoid(z1)
+        z2 = w2 @ a1 + b2
+        a2 = sigmoid(z2)
+        d1 = a1 * (1 - a1) * (w2.T @ ((a2 - y) * a2 * (1 - a2)))
+        # not degenerate: no saturated unit, both inputs non-zero, every hidden δ visible at 4 significant digits
+        if np.abs(x).min() > 0 and np.abs(z1).max() < 2.5 and np.abs(z2).max() < 2.5 and np.abs(d1).min() > 1e-3:
             return x, w1, b1, w2, b2, y
 
 
@@ -58,7 +62,7 @@ def make(rng: np.random.Generator, seed: int) -> Question:
         e = np.zeros_like(w1)
         e[idx] = h
         fd[idx] = (_loss(w1 + e, b1, w2, b2, x, y) - _loss(w1 - e, b1, w2, b2, x, y)) / (2 * h)
-    cross_check(gw1, fd, "∂J/∂W⁽¹⁾", rtol=1e-5)
+    cross_check(gw1, fd, "∂J/∂W⁽¹⁾", rtol=1e-5, atol=1e-8)
     given = (f"$x = {latex(x)}$, $W^{{(1)}} = {latex(w1)}$, $b^{{(1)}} = {latex(b1)}$, $W^{{(2)}} = {latex(w2)}$, "
              f"$b^{{(2)}} = {latex(b2)}$, $y = {latex(y)}$")
     prompt = {"en": "A 2-3-2 network with sigmoid units everywhere, $z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)}$, "

@@ -14,6 +14,8 @@ from question_bank.build import numeric_blank, question
 from question_bank.model import Question
 from question_bank.numbers import cross_check, latex
 
+ASKS = {"pooling-residual": ("value",)}
+
 
 def loops(a: np.ndarray, delta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     mean, mx = np.zeros_like(a), np.zeros_like(a)

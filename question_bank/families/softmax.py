@@ -13,6 +13,8 @@ from question_bank.build import numeric_blank, question
 from question_bank.model import Question
 from question_bank.numbers import cross_check, latex
 
+ASKS = {"softmax-jacobian": ("jacobian",)}
+
 
 def draw(rng: np.random.Generator) -> np.ndarray:
     """Three distinct values in [−2, 2] in steps of 0.5 (no ties, no saturation)."""

@@ -17,6 +17,7 @@ from question_bank.model import Question
 from question_bank.numbers import cross_check, latex
 
 MARGIN = 0.1
+ASKS = {"sparsemax-kkt": ("conditions",)}
 
 
 def by_supports(z: np.ndarray) -> tuple[np.ndarray, float]:
