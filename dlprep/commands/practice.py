@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-TOPICS = "A,B,C,D,E,F,G"
-TYPES = ("concept", "fill-in", "proof", "derivation", "numeric")
+from question_bank.model import TYPES
+from question_bank.topics import TOPICS
 
 
 def _split(value: str | None, allowed: tuple[str, ...], what: str) -> list[str]:
@@ -17,7 +17,7 @@ def _split(value: str | None, allowed: tuple[str, ...], what: str) -> list[str]:
 
 
 @click.command()
-@click.option("--topics", help=f"Comma list of topics ({TOPICS}).")
+@click.option("--topics", help=f"Comma list of topics (CATALOG.md sections {','.join(TOPICS)}).")
 @click.option("--types", help=f"Comma list of question types ({', '.join(TYPES)}).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of the page and the feedback.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (and to accept as Host).")
@@ -33,8 +33,8 @@ def practice(topics: str | None, types: str | None, lang: str, host: str, port: 
 
     from question_bank.practice.app import create_app
 
-    app = create_app(lang=lang, host=host, topics=_split(topics, tuple(TOPICS.split(",")), "topic"),  # type: ignore[arg-type]
-                     types=_split(types, TYPES, "type"), seed=seed)
+    app = create_app(lang=lang, host=host, topics=_split(topics, tuple(TOPICS), "topic"),  # type: ignore[arg-type]
+                     types=_split(types, tuple(TYPES), "type"), seed=seed)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # proto set: asyncio then turns Nagle off
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
