@@ -248,16 +248,40 @@ def test_bug_of_ours_is_a_500_without_traceback(client: TestClient, derivation: 
     assert "secret" not in body["error"]
 
 
-def test_checks_use_the_checkers_deadline(derivation: dict, monkeypatch: pytest.MonkeyPatch) -> None:
-    """On the main thread (where uvicorn runs the app) a check is bounded by checker.language.limits.deadline."""
+def test_a_long_pasted_derivation_hits_the_deadline(derivation: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the main thread (where uvicorn runs the app) a check is bounded by the checker's deadline, even
+    though the step checker absorbs a LimitExceeded raised inside one step (the alarm repeats)."""
     import time
 
     from checker.language.errors import LimitExceeded
     from question_bank.practice import grading
 
-    monkeypatch.setattr(grading, "deadline", lambda: __import__("checker.language.limits", fromlist=["deadline"]).deadline(0.2))
-    monkeypatch.setattr(grading, "_problem", lambda *a: time.sleep(2))
+    label = LABEL[derivation["question"]["blanks"][0]["kind"]]
+    steps = "\n".join([f"{label} = {derivation['right']}"] * 800)[: app_module.MAX_STEPS]
+    monkeypatch.setattr(grading, "SECONDS", 0.3)
     start = time.perf_counter()
     with pytest.raises(LimitExceeded):
-        grading.check(derivation["id"], None, "en", answer="1")
-    assert time.perf_counter() - start < 1.5
+        grading.check(derivation["id"], None, "en", steps=steps)
+    assert time.perf_counter() - start < 2.5
+
+
+def test_the_bound_survives_an_absorbed_alarm() -> None:
+    """The step checker absorbs a DlprepError inside one step; the next alarm must still end the check."""
+    import time
+
+    from checker.language.errors import DlprepError, LimitExceeded
+    from question_bank.practice import grading
+
+    def busy(until: float) -> None:
+        while time.perf_counter() < until:
+            pass
+
+    start = time.perf_counter()
+    with pytest.raises(LimitExceeded):
+        with grading.bounded(0.1):
+            try:
+                busy(start + 0.5)  # the first alarm lands here and is absorbed, as in checker.grading.steps
+            except DlprepError:
+                pass
+            busy(start + 3)
+    assert time.perf_counter() - start < 1.0
