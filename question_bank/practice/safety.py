@@ -92,11 +92,14 @@ class Guard:
             await send_error(send, 400, f"Host '{host[:60]}' is not allowed; open the page at http://127.0.0.1 (or the --host given)")
             return
         origin = headers.get("origin")
-        if origin and origin != "null" and host_name(origin.split("://", 1)[-1]) not in self.allowed:
+        if origin and host_name(origin.split("://", 1)[-1]) not in self.allowed:  # "null" (sandboxed frames) too
             await send_error(send, 403, "cross-site requests are not allowed")
             return
         declared = headers.get("content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
+        if declared is not None and not declared.strip().isdigit():
+            await send_error(send, 400, "malformed Content-Length")
+            return
+        if declared is not None and int(declared) > MAX_BODY:
             await send_error(send, 413, f"request body too large: the limit is {MAX_BODY // 1024} KB")
             return
         if scope["method"] not in ("POST", "PUT", "PATCH"):

@@ -214,9 +214,16 @@ def test_given_host_is_allowed() -> None:
     assert c.get("/api/health").status_code == 200
 
 
-def test_cross_site_origin(client: TestClient, derivation: dict) -> None:
-    r = client.post("/api/check", json={"id": derivation["id"], "answer": "1"}, headers={"origin": "https://evil.example"})
+@pytest.mark.parametrize("origin", ["https://evil.example", "http://127.0.0.1.evil.example:8765", "null"])
+def test_cross_site_origin(client: TestClient, derivation: dict, origin: str) -> None:
+    r = client.post("/api/check", json={"id": derivation["id"], "answer": "1"}, headers={"origin": origin})
     refused(r, 403)
+
+
+def test_same_origin_passes(client: TestClient, derivation: dict) -> None:
+    r = client.post("/api/check", json={"id": derivation["id"], "answer": derivation["right"]},
+                    headers={"origin": "http://127.0.0.1:8765"})
+    assert r.status_code == 200 and r.json()["verdict"] == "correct"
 
 
 def test_body_must_be_json(client: TestClient) -> None:
