@@ -22,7 +22,7 @@ import numpy as np
 from checker.grading.answer import check_answer
 from checker.language.evaluate import draw_instances, evaluate
 from checker.language.parser import parse
-from checker.grading.problems import from_expression
+from checker.grading.problem import from_expression
 from checker.language.shapes import infer, parse_shapes
 
 FIFTY = "tr(A' (B .* C)) + 2 x' A^T (A x - b) - log(1^T exp(A x)) + ||A x - b||^2 + sigmoid(b)' tanh(A x) + sum(relu(B x))"

@@ -26,7 +26,7 @@ from checker.language.evaluate import draw_instances, evaluate  # noqa: E402
 from checker.language.numeric import gradient, jacobian  # noqa: E402
 from checker.language.parser import parse  # noqa: E402
 from checker.grading.problem import Problem  # noqa: E402
-from checker.grading.problems import parse_where  # noqa: E402
+from checker.grading.problem import parse_where  # noqa: E402
 from checker.language.shapes import infer, parse_shapes  # noqa: E402
 from checker.language.sympy_bridge import from_sympy, to_sympy  # noqa: E402
 from derivations import derive  # noqa: E402

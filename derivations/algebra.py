@@ -22,7 +22,7 @@ from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from checker.language.sympy_bridge import transpose
 from checker.language.sympy_functions import elementwise
 
-__all__ = ["transpose", "madd", "mmul", "hadamard", "trace", "is_zero", "zero_like", "is_matrix", "tidy"]
+__all__ = ["transpose", "madd", "mmul", "hadamard", "kron", "trace", "identity_multiple", "is_zero", "zero_like", "is_matrix", "tidy"]
 
 
 def is_matrix(e: sp.Basic) -> bool:
@@ -97,6 +97,24 @@ def hadamard(*factors: sp.Basic) -> sp.Basic:
     return sp.HadamardProduct(*flat) if len(flat) > 1 else flat[0]
 
 
+def kron(a: sp.Basic, b: sp.Basic) -> sp.Basic:
+    """A⊗B kept as written; the zero matrix of the product's shape when a factor is zero."""
+    if is_zero(a) or is_zero(b):
+        return sp.ZeroMatrix(a.shape[0] * b.shape[0], a.shape[1] * b.shape[1])
+    return sp.KroneckerProduct(a, b)
+
+
+def identity_multiple(M: sp.Basic) -> sp.Basic | None:
+    """c when M = c·I (c = 1 for I itself), else None."""
+    if isinstance(M, sp.Identity):
+        return sp.S.One
+    if isinstance(M, sp.MatMul):
+        coeff, mats = M.as_coeff_matrices()
+        if len(mats) == 1 and isinstance(mats[0], sp.Identity):
+            return coeff
+    return None
+
+
 def trace(e: sp.Basic) -> sp.Basic:
     """Tr of a square matrix expression; 0 for the zero matrix; a scalar stays itself."""
     if not is_matrix(e):
@@ -107,6 +125,7 @@ def trace(e: sp.Basic) -> sp.Basic:
 
 
 _CANONICAL = {ElementwiseApplyFunction: elementwise, sp.MatAdd: madd, sp.MatMul: mmul, sp.HadamardProduct: hadamard, sp.Trace: lambda a: trace(a),
+              sp.KroneckerProduct: kron,
               sp.Transpose: lambda a: zero_like(a).T if is_zero(a) else transpose(a)}
 
 

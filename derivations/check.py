@@ -17,20 +17,12 @@ import sympy as sp
 
 from checker.language import ast as A
 from checker.language.evaluate import Instance, evaluate
-from checker.language.numeric import directional, gradient, jacobian
+from checker.language.numeric import directional, gradient, jacobian, relative_error
 from checker.language.shapes import Declaration, infer
 from checker.language.sympy_bridge import from_sympy, shape_of
 from derivations.placeholder import PLACEHOLDERS
 
 TOLERANCE = 1e-6
-
-
-def relative_error(got: np.ndarray, want: np.ndarray, floor: float = 1e-8) -> float:
-    """max|got − want| / max(max|want|, floor), with shapes required to match. The floor keeps a
-    derivative that is 0 (f independent of X) from being judged by its finite-difference noise."""
-    if got.shape != want.shape:
-        return float("inf")
-    return float(np.max(np.abs(got - want), initial=0.0) / max(float(np.max(np.abs(want), initial=0.0)), floor))
 
 
 class StepChecker:

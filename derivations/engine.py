@@ -23,10 +23,10 @@ from checker.language.numpy_source import python_name, to_numpy
 from checker.language.parser import parse
 from checker.language.printing import to_text, to_unicode
 from checker.grading.problem import Problem
-from checker.grading.problems import parse_where
+from checker.grading.problem import parse_where
 from checker.language.shapes import parse_shapes
 from checker.language.sympy_bridge import from_sympy, to_sympy
-from derivations.algebra import is_zero, madd, mmul, rebuild, tidy, transpose, zero_like
+from derivations.algebra import identity_multiple, is_zero, madd, mmul, rebuild, tidy, transpose, zero_like
 from derivations.check import StepChecker
 from derivations.derivation import Derivation, Step
 from derivations.placeholder import PLACEHOLDERS, D
@@ -191,7 +191,7 @@ class _Engine:
     def _trace_display(self, pairs: list[Pair]) -> A.Node:
         terms = []
         for M, E in pairs:
-            coeff = _identity_multiple(M)
+            coeff = identity_multiple(M)
             if coeff is not None:
                 body = A.Func("tr", (self.show(E),))
                 terms.append(body if coeff == 1 else A.Mul(from_sympy(coeff), body))
@@ -244,16 +244,6 @@ def _expand_once(e: sp.Basic, d: Callable[[sp.Basic], sp.Basic], used: list[str]
 def _symbol_like(name: str, value: sp.Basic) -> sp.Basic:
     """The symbol that stands for an abbreviation's value (a matrix symbol of its shape, or a scalar)."""
     return sp.MatrixSymbol(name, *value.shape) if isinstance(value, MatrixExpr) else sp.Symbol(name)
-
-
-def _identity_multiple(M: sp.Basic) -> sp.Basic | None:
-    if isinstance(M, sp.Identity):
-        return sp.S.One
-    if isinstance(M, sp.MatMul):
-        coeff, mats = M.as_coeff_matrices()
-        if len(mats) == 1 and isinstance(mats[0], sp.Identity):
-            return coeff
-    return None
 
 
 def _replace_syms(tree: A.Node, table: dict[str, A.Node]) -> A.Node:

@@ -19,7 +19,7 @@ from derivations.algebra import hadamard, madd, mmul, rebuild, tidy, transpose
 
 
 def push_transposes(e: sp.Basic) -> sp.Basic:
-    """(AB)ᵀ = BᵀAᵀ, (A∘B)ᵀ = Aᵀ∘Bᵀ, (Aᵀ)ᵀ = A, diag(v)ᵀ = diag(v); sums stay (Ax − b)ᵀ."""
+    """(AB)ᵀ = BᵀAᵀ, (A∘B)ᵀ = Aᵀ∘Bᵀ, (A⊗B)ᵀ = Aᵀ⊗Bᵀ, (Aᵀ)ᵀ = A, diag(v)ᵀ = diag(v); sums stay (Ax − b)ᵀ."""
     if isinstance(e, (sp.MatrixSymbol, sp.Symbol, sp.Number)) or not e.args:
         return e
     if isinstance(e, sp.Transpose):
@@ -29,6 +29,8 @@ def push_transposes(e: sp.Basic) -> sp.Basic:
             return mmul(coeff, *[push_transposes(transpose(m)) for m in reversed(mats)])
         if isinstance(inner, sp.HadamardProduct):
             return hadamard(*[push_transposes(transpose(a)) for a in inner.args])
+        if isinstance(inner, sp.KroneckerProduct):  # (A⊗B)ᵀ = Aᵀ⊗Bᵀ
+            return sp.KroneckerProduct(*[push_transposes(transpose(a)) for a in inner.args])
         if isinstance(inner, DiagMatrix):
             return inner
         if isinstance(inner, (sp.OneMatrix, sp.ZeroMatrix, sp.Identity)):

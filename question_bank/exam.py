@@ -47,12 +47,13 @@ def _section_questions(section: Section, seed: int, index: int, taken: set[str])
         turn += 1
         for _ in range(TRIES):
             q = generate(name, int(rng.integers(1, 100_000)))
-            if q.id in taken or q.type != kind or (section.topics and q.topic not in section.topics):
+            same = f"{q.family} {json.dumps(q.params, sort_keys=True)}"  # one draw asked once, whatever its seed
+            if same in taken or q.type != kind or (section.topics and q.topic not in section.topics):
                 continue
             if section.points is not None:
                 q = dataclasses.replace(q, points=section.points)
             out.append(q)
-            taken.add(q.id)
+            taken.add(same)
             break
     if len(out) < section.count:
         raise InputError(f"only {len(out)} different questions match this section; ask fewer")
@@ -91,6 +92,10 @@ class Written:
 
 
 def titled(title: str, seed: int, lang: str, duration: str | None) -> str:
+    """The printed title: the default one in the exam's language, the duration, the copy's seed."""
+    from question_bank.spec import DEFAULT_TITLE, DEFAULT_TITLES
+
+    title = DEFAULT_TITLES[lang] if title == DEFAULT_TITLE else title
     extra = f" · {duration}" if duration else ""
     return f"{title}{extra} · {SEED_WORD[lang]} {seed}"
 
@@ -141,4 +146,8 @@ def prepare_out(out: Path, force: bool) -> None:
 def write_copies(spec: ExamSpec, seed: int, copies: int, out: Path, fmts: Sequence[str], lang: str, answers: str,
                  progress: Callable[[range], Any] = lambda r: r) -> list[Written]:
     """Copy c has seed ``seed + c``: its own questions, its own key, its seed printed on it."""
+    if "pdf" in fmts:
+        from question_bank.typeset.pdf import require_tex
+
+        require_tex()  # before any file is written
     return [write_exam(spec, seed + c, out, fmts, lang, answers) for c in progress(range(copies))]

@@ -28,6 +28,7 @@ TOP_KEYS = ("title", "duration", "questions")
 SECTION_KEYS = ("count", "type", "types", "topic", "topics", "points")
 MAX_QUESTIONS = 200
 DEFAULT_TITLE = "Deep learning practice exam"
+DEFAULT_TITLES = {"en": DEFAULT_TITLE, "zh": "深度学习练习卷", "both": "深度学习练习卷 Deep learning practice exam"}
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from typing import Any, Callable, Mapping
 import numpy as np
 
 from checker.language.errors import DlprepError, InputError
-from checker.gradcheck.bands import PASS, relative_error, round_off, verdict
+from checker.gradcheck.bands import GOOD, PASS, relative_error, round_off, verdict
 from checker.gradcheck.hints import hint
-from checker.gradcheck.numeric import STEP, Params, central_entry, complex_step_entry, directional
+from checker.gradcheck.numeric import STEP, Params, central_entry, complex_step_entry, crossed_kink, directional, probe_scale
 from checker.gradcheck.result import ParamResult, Report
 
 LossAndGrads = Callable[[Params, Any, Any], tuple[float, Mapping[str, np.ndarray]]]
@@ -77,8 +77,7 @@ def check_gradients(loss_and_grads: LossAndGrads, params: Params, x: Any, y: Any
         analytic = grads.get(name) if hasattr(grads, "get") else None
         alt = {k: v[name] for k, v in (alternatives or {}).items() if name in v}
         if analytic is None:
-            results.append(ParamResult(name, value.shape, "full", 0, np.inf, np.inf, None, None, None, "fail",
-                                       f"no gradient returned for {name}"))
+            results.append(ParamResult.failed(name, value.shape, f"no gradient returned for {name}"))
             continue
         analytic = as_gradient(name, analytic)
         if value.size <= max_full or analytic.shape != value.shape:
@@ -94,13 +93,6 @@ def check_gradients(loss_and_grads: LossAndGrads, params: Params, x: Any, y: Any
     return report
 
 
-def _kinked(state: Callable[[Params], Any] | None, p_plus: Params, p_minus: Params) -> bool:
-    if state is None:
-        return False
-    a, b = state(p_plus), state(p_minus)
-    return any(not np.array_equal(u, v) for u, v in zip(a, b))
-
-
 def _full(loss_fn: Callable[[Params], float], params: Params, name: str, analytic: np.ndarray,
           state: Callable[[Params], Any] | None, smooth: bool, alt: Mapping[str, np.ndarray], noise: float) -> ParamResult:
     value = params[name]
@@ -109,23 +101,15 @@ def _full(loss_fn: Callable[[Params], float], params: Params, name: str, analyti
         numeric[index] = central_entry(loss_fn, params, name, index)[0]
     if analytic.shape != value.shape:
         text = hint(analytic, numeric, alt) or f"shape {analytic.shape}, but {name} is {value.shape}"
-        return ParamResult(name, value.shape, "full", value.size, np.inf, np.inf, None, None, None, "fail", text)
+        return ParamResult.failed(name, value.shape, text, checked=value.size)
     rel = relative_error(analytic, numeric, noise)
     kinks = np.zeros(value.shape, dtype=bool)
     if state is not None:  # only entries that look wrong are asked whether they crossed a kink
         for index in zip(*np.nonzero(rel > PASS)):
             _, p_plus, p_minus = central_entry(loss_fn, params, name, index)
-            kinks[index] = _kinked(state, p_plus, p_minus)
-    rel_counted = np.where(kinks, 0.0, rel)
-    worst = np.unravel_index(int(np.argmax(rel_counted)), value.shape) if value.size else None
-    worst_rel = float(rel_counted[worst]) if worst is not None else 0.0
-    good = worst_rel <= PASS or (not smooth and worst_rel <= 1e-4)
-    kept = ~kinks
-    text = "" if good else hint(analytic[kept], numeric[kept], {k: v[kept] for k, v in alt.items()}) if kept.any() else ""
-    return ParamResult(name, value.shape, "full", value.size, float(np.max(np.abs(analytic - numeric)[kept], initial=0.0)),
-                       worst_rel, tuple(int(i) for i in worst) if worst is not None else None,
-                       float(numeric[worst]) if worst is not None else None, float(analytic[worst]) if worst is not None else None,
-                       verdict(worst_rel, smooth=smooth and not kinks.any()), text, int(kinks.sum()))
+            kinks[index] = crossed_kink(state, p_plus, p_minus)
+    return ParamResult.from_entries(name, value.shape, "full", value.size, analytic, numeric, rel, kinks, smooth=smooth,
+                                    hint=lambda kept: hint(analytic[kept], numeric[kept], {k: v[kept] for k, v in alt.items()}))
 
 
 def _probes(loss_fn: Callable[[Params], float], params: Params, name: str, analytic: np.ndarray,
@@ -140,21 +124,21 @@ def _probes(loss_fn: Callable[[Params], float], params: Params, name: str, analy
         predicted = float(np.vdot(analytic, u))
         rel = float(relative_error(np.array([predicted]), np.array([numeric]), noise)[0])
         rel = rel if np.isfinite(rel) else np.inf  # NaN in the gradient or the loss must not compare as small
-        if rel > PASS and state is not None and _probe_kinked(state, params, name, u):
+        if rel > PASS and state is not None and _probecrossed_kink(state, params, name, u):
             kinks += 1  # this direction crossed a kink: draw another one
             continue
         done += 1
         if rel >= worst_rel:
             worst_rel, worst_pair = rel, (numeric, predicted)
-    if verdict(worst_rel, smooth=smooth) in ("pass", "ok with kinks"):
+    if verdict(worst_rel, smooth=smooth) in GOOD:
         return ParamResult(name, analytic.shape, "probes", probes, abs(worst_pair[0] - worst_pair[1]), worst_rel, None,
                            worst_pair[0], worst_pair[1], verdict(worst_rel, smooth=smooth), kinks=kinks)
     return _recheck(loss_fn, params, name, analytic, state, smooth, alt, rng, probes, worst_rel, noise)
 
 
-def _probe_kinked(state: Callable[[Params], Any], params: Params, name: str, u: np.ndarray) -> bool:
-    scale = STEP / max(float(np.linalg.norm(u)), 1e-300) * np.sqrt(u.size)
-    return _kinked(state, {**params, name: params[name] + scale * u}, {**params, name: params[name] - scale * u})
+def _probecrossed_kink(state: Callable[[Params], Any], params: Params, name: str, u: np.ndarray) -> bool:
+    scale = probe_scale(u)
+    return crossed_kink(state, {**params, name: params[name] + scale * u}, {**params, name: params[name] - scale * u})
 
 
 def _recheck(loss_fn: Callable[[Params], float], params: Params, name: str, analytic: np.ndarray,
@@ -168,16 +152,14 @@ def _recheck(loss_fn: Callable[[Params], float], params: Params, name: str, anal
     numeric, kinks = np.zeros(len(indices)), np.zeros(len(indices), dtype=bool)
     for k, index in enumerate(indices):
         numeric[k], p_plus, p_minus = central_entry(loss_fn, params, name, index)
-        kinks[k] = _kinked(state, p_plus, p_minus)
+        kinks[k] = crossed_kink(state, p_plus, p_minus)
     got = np.array([analytic[i] for i in indices])
-    rel = np.where(kinks, 0.0, relative_error(got, numeric, noise))
-    k = int(np.argmax(rel))
-    text = hint(got[~kinks], numeric[~kinks], {n: np.array([v[i] for i in indices])[~kinks] for n, v in alt.items()})
-    return ParamResult(name, analytic.shape, "probes", probes, float(np.max(np.abs(got - numeric)[~kinks], initial=0.0)),
-                       float(rel[k]), tuple(int(i) for i in indices[k]), float(numeric[k]), float(got[k]),
-                       verdict(max(float(rel[k]), probe_rel), smooth=smooth),
-                       text or "a directional probe failed; the entries listed are the worst of those rechecked",
-                       int(kinks.sum()))
+    rel = relative_error(got, numeric, noise)
+    chosen_alt = {n: np.array([v[i] for i in indices]) for n, v in alt.items()}
+    return ParamResult.from_entries(name, analytic.shape, "probes", probes, got, numeric, rel, kinks, smooth=smooth,
+                                    hint=lambda kept: hint(got[kept], numeric[kept], {n: v[kept] for n, v in chosen_alt.items()}),
+                                    indices=indices, at_least=probe_rel,
+                                    fallback="a directional probe failed; the entries listed are the worst of those rechecked")
 
 
 COMPLEX_STEP_AGREES = 1e-6  # complex step is exact to round-off; central differences to about 1e-9

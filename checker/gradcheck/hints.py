@@ -11,10 +11,12 @@ from typing import Callable, Mapping
 
 import numpy as np
 
+from checker.gradcheck.bands import OK_KINKS
+
 Hint = Callable[[np.ndarray, np.ndarray, Mapping[str, np.ndarray]], "str | None"]
 
 
-def _close(a: np.ndarray, b: np.ndarray, rtol: float = 1e-4) -> bool:
+def _close(a: np.ndarray, b: np.ndarray, rtol: float = OK_KINKS) -> bool:
     return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=rtol * (float(np.max(np.abs(b), initial=0.0)) + 1e-12)))
 
 

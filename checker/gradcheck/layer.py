@@ -12,11 +12,10 @@ from typing import Any
 
 import numpy as np
 
-from checker.gradcheck.bands import relative_error, round_off, verdict
+from checker.gradcheck.bands import relative_error, round_off
 from checker.gradcheck.hints import hint
+from checker.gradcheck.numeric import STEP, central_entry, crossed_kink
 from checker.gradcheck.result import ParamResult, Report
-
-STEP = 1e-5
 
 
 def check_layer(layer: Any, x: np.ndarray, *, seed: int = 0) -> Report:
@@ -25,15 +24,26 @@ def check_layer(layer: Any, x: np.ndarray, *, seed: int = 0) -> Report:
     out = layer.forward(x)
     g = rng.standard_normal(out.shape)
     smooth = getattr(layer, "smooth", True)
-    base_state = layer.state() if hasattr(layer, "state") else None
+    has_state = hasattr(layer, "state")
 
-    def scalar(values: dict[str, np.ndarray], xx: np.ndarray) -> tuple[float, Any]:
+    def with_params(p: dict[str, np.ndarray]) -> np.ndarray:
         saved = dict(layer.params)
-        layer.params = {**saved, **values}
-        value = float(np.sum(g * layer.forward(xx)))
-        s = layer.state() if hasattr(layer, "state") else None
-        layer.params = saved
-        return value, s
+        layer.params = {k: p[k] for k in saved}
+        try:
+            return layer.forward(p["x"])
+        finally:
+            layer.params = saved
+
+    states: dict[int, Any] = {}  # the state of each shifted forward pass, read by the kink check
+
+    def loss(p: dict[str, np.ndarray]) -> float:
+        value = float(np.sum(g * with_params(p)))
+        if has_state:
+            states[id(p)] = (layer.state(),)
+        return value
+
+    def state(p: dict[str, np.ndarray]) -> Any:
+        return states.pop(id(p))
 
     layer.forward(x)
     dx = layer.backward(g)
@@ -47,31 +57,22 @@ def check_layer(layer: Any, x: np.ndarray, *, seed: int = 0) -> Report:
     if np.any(zero_dx) or any(np.any(v) for v in layer.grads.values()):
         notes.append("backward(0) is not 0: the gradient does not scale with the upstream gradient")
     noise = round_off(float(np.sum(np.abs(g * out))), STEP)  # what ⟨g, f(x ± h)⟩ differences cannot resolve
+    inputs = {"x": x, **layer.params}
     results = []
     for name in analytic:
-        base = x if name == "x" else layer.params[name]
+        base = inputs[name]
         numeric = np.zeros_like(base)
         kinks = np.zeros(base.shape, dtype=bool)
         for index in np.ndindex(base.shape):
-            shifted = []
-            for sign in (1, -1):
-                moved = base.copy()
-                moved[index] += sign * STEP
-                shifted.append(scalar({}, moved) if name == "x" else scalar({name: moved}, x))
-            numeric[index] = (shifted[0][0] - shifted[1][0]) / (2 * STEP)
-            if base_state is not None:
-                kinks[index] = not np.array_equal(shifted[0][1], shifted[1][1])
-        rel = np.where(kinks, 0.0, relative_error(analytic[name], numeric, noise))
-        worst = np.unravel_index(int(np.argmax(rel)), base.shape)
-        worst_rel = float(rel[worst])
+            numeric[index], p_plus, p_minus = central_entry(loss, inputs, name, index, STEP)
+            kinks[index] = has_state and crossed_kink(state, p_plus, p_minus)
         alt = {"ignores the upstream gradient (same result for every g)": ones[name]}
         if name == "x" and not layer.params and out.shape == x.shape:  # elementwise: f′ ≡ 1 leaves g unchanged
             alt["missing activation derivative (yours is the upstream gradient, f′ left out)"] = g
-        ok = verdict(worst_rel, smooth=smooth) in ("pass", "ok with kinks")
-        results.append(ParamResult(name, base.shape, "full", base.size, float(np.max(np.abs(analytic[name] - numeric))),
-                                   worst_rel, tuple(int(i) for i in worst), float(numeric[worst]), float(analytic[name][worst]),
-                                   verdict(worst_rel, smooth=smooth), "" if ok else hint(analytic[name], numeric, alt),
-                                   int(kinks.sum())))
+        results.append(ParamResult.from_entries(
+            name, base.shape, "full", base.size, analytic[name], numeric, relative_error(analytic[name], numeric, noise),
+            kinks, smooth=smooth, hint=lambda kept, a=analytic[name], n=numeric, alt=alt: hint(a, n, alt)))
+    layer.forward(x)
     report = Report(results, float(np.sum(g * out)), smooth, notes=notes)
     if notes:
         for r in report.params:

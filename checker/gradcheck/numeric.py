@@ -1,4 +1,5 @@
-"""Finite differences of a scalar loss over a dict of float64 parameters.
+"""Finite differences of a scalar loss over a dict of float64 parameters (all by
+:func:`checker.language.numeric.central`, the one central difference).
 
 central: (L(θ + h eᵢ) − L(θ − h eᵢ)) / 2h, h = 1e-5 (error O(h²) ≈ 1e-10 relative);
 directional probe: (L(θ + h u) − L(θ − h u)) / 2h ≈ ⟨∇L, u⟩ for a random u;
@@ -7,23 +8,15 @@ complex step: Im L(θ + i h eᵢ) / h with h = 1e-20 (no cancellation; smooth re
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
+
+from checker.language.numeric import central
 
 Params = dict[str, np.ndarray]
 LossFn = Callable[[Params], float]
 STEP = 1e-5
-
-
-def central_difference(f: Callable[[np.ndarray], float], x: np.ndarray, h: float = 1e-6) -> np.ndarray:
-    """∂f/∂x entry by entry for a scalar f of one array: (f(x + h eᵢ) − f(x − h eᵢ)) / 2h, shaped like x."""
-    g = np.zeros_like(x, dtype=float)
-    for i in np.ndindex(x.shape):
-        e = np.zeros_like(x, dtype=float)
-        e[i] = h
-        g[i] = (f(x + e) - f(x - e)) / (2 * h)
-    return g
 
 
 def _with(params: Params, name: str, value: np.ndarray) -> Params:
@@ -34,20 +27,34 @@ def _with(params: Params, name: str, value: np.ndarray) -> Params:
 
 def central_entry(loss: LossFn, params: Params, name: str, index: tuple[int, ...], h: float = STEP) -> tuple[float, Params, Params]:
     """∂L/∂θ[index] by central differences, with the two shifted parameter sets (for kink checks)."""
-    plus, minus = params[name].copy(), params[name].copy()
-    plus[index] += h
-    minus[index] -= h
-    p_plus, p_minus = _with(params, name, plus), _with(params, name, minus)
-    return (loss(p_plus) - loss(p_minus)) / (2 * h), p_plus, p_minus
+    shifted: dict[float, Params] = {}
+
+    def at(t: float) -> float:
+        moved = params[name].copy()
+        moved[index] += t
+        shifted[t] = _with(params, name, moved)
+        return loss(shifted[t])
+
+    return central(at, h), shifted[h], shifted[-h]
+
+
+def crossed_kink(state: Callable[[Params], Any] | None, p_plus: Params, p_minus: Params) -> bool:
+    """The discrete state of the forward pass (ReLU masks, arg-maxes) differs at θ + h and θ − h."""
+    if state is None:
+        return False
+    a, b = state(p_plus), state(p_minus)
+    return any(not np.array_equal(u, v) for u, v in zip(a, b))
+
+
+def probe_scale(u: np.ndarray, h: float = STEP) -> float:
+    """The step along u: h per entry on average, whatever u's norm."""
+    return h / max(float(np.linalg.norm(u)), 1e-300) * np.sqrt(u.size)
 
 
 def directional(loss: LossFn, params: Params, name: str, u: np.ndarray, h: float = STEP) -> float:
     """d/dt L(θ + t u) at 0, u acting on parameter ``name`` only."""
-    scale = h / max(float(np.linalg.norm(u)), 1e-300) * np.sqrt(u.size)
-    step = scale * u
-    plus = _with(params, name, params[name] + step)
-    minus = _with(params, name, params[name] - step)
-    return (loss(plus) - loss(minus)) / (2 * scale)
+    scale = probe_scale(u, h)
+    return central(lambda t: loss(_with(params, name, params[name] + t * u)), scale)
 
 
 def complex_step_entry(loss: LossFn, params: Params, name: str, index: tuple[int, ...], h: float = 1e-20) -> float:

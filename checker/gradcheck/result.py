@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Callable, Sequence
 
-from checker.gradcheck.bands import GOOD
+import numpy as np
+
+from checker.gradcheck.bands import GOOD, verdict
 
 
 @dataclass
@@ -26,6 +28,31 @@ class ParamResult:
     @property
     def ok(self) -> bool:
         return self.verdict in GOOD
+
+    @classmethod
+    def failed(cls, name: str, shape: tuple[int, ...], text: str, *, checked: int = 0) -> "ParamResult":
+        """A parameter that could not be compared at all (no gradient, wrong shape)."""
+        return cls(name, shape, "full", checked, np.inf, np.inf, None, None, None, "fail", text)
+
+    @classmethod
+    def from_entries(cls, name: str, shape: tuple[int, ...], mode: str, checked: int, analytic: np.ndarray,
+                     numeric: np.ndarray, rel: np.ndarray, kinks: np.ndarray, *, smooth: bool,
+                     hint: Callable[[np.ndarray], str] = lambda kept: "", indices: Sequence[tuple[int, ...]] | None = None,
+                     at_least: float = 0.0, fallback: str = "") -> "ParamResult":
+        """The result of comparing entries: analytic, numeric, their relative errors and the kinks crossed
+        (arrays alike, entries at ``indices`` of the parameter or the whole parameter). Crossed kinks
+        are not counted; the verdict reads the worst counted error (at least ``at_least``, a failed
+        probe's); ``hint(kept)`` explains a wrong one (else ``fallback``)."""
+        counted = np.where(kinks, 0.0, rel)
+        kept = ~kinks
+        worst = np.unravel_index(int(np.argmax(counted)), counted.shape) if counted.size else None
+        worst_rel = float(counted[worst]) if worst is not None else 0.0
+        said = verdict(max(worst_rel, at_least), smooth=smooth and not kinks.any())
+        text = (hint(kept) if kept.any() else "") or fallback if said not in GOOD else ""
+        where = None if worst is None else tuple(int(i) for i in (indices[worst[0]] if indices is not None else worst))
+        return cls(name, shape, mode, checked, float(np.max(np.abs(analytic - numeric)[kept], initial=0.0)), worst_rel, where,
+                   float(numeric[worst]) if worst is not None else None, float(analytic[worst]) if worst is not None else None,
+                   said, text, int(kinks.sum()))
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)

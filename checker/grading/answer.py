@@ -29,7 +29,7 @@ def check_tree(problem: Problem, tree: A.Node, *, reveal: bool = False) -> Verdi
     expected = format_shape(problem.expected_shape) if problem.expected_shape is not None else None
     verdict = Verdict("incorrect", read_as=to_text(tree), read_as_latex=to_latex(tree), expected_shape=expected)
     try:
-        typed = problem.typed(tree)
+        typed = problem.typed_answer(tree)
     except UnknownSymbolError:
         raise
     except ShapeError as exc:
@@ -46,6 +46,8 @@ def check_tree(problem: Problem, tree: A.Node, *, reveal: bool = False) -> Verdi
         return _incorrect(verdict, finding, problem, reveal)
     values = problem.values(typed)
     reference = problem.reference_values()
+    if values is None and problem.numeric:  # log(0), 1/0 in an entry
+        return _incorrect(verdict, Finding("not-finite", message("not-finite")), problem, reveal)
     if values is not None and problem.agrees(values, reference):
         verdict.verdict = "correct"
         verdict.message = message("numeric-correct", rtol=f"{problem.rtol:g}") if problem.numeric else message("correct", n=len(reference))

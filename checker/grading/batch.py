@@ -19,7 +19,7 @@ from checker.language.errors import DlprepError
 from checker.grading.identity import check_identity
 from checker.language.limits import deadline
 from checker.grading.problem import Problem
-from checker.grading.problems import from_expression
+from checker.grading.problem import from_expression
 from checker.grading.steps import check_steps
 from checker.grading.verdict import Verdict
 

@@ -18,6 +18,7 @@ from checker.language import ast as A
 from checker.language.dims import format_shape
 from checker.language.errors import ShapeError
 from checker.language.evaluate import Instance, draw_instances, evaluate
+from checker.language.numeric import relative_error
 from checker.language.shapes import Declaration, infer
 
 RTOL = 1e-8
@@ -33,11 +34,6 @@ def close(a: np.ndarray, b: np.ndarray, rtol: float = RTOL) -> bool:
 
 def all_close(xs: list[np.ndarray], ys: list[np.ndarray], rtol: float = RTOL) -> bool:
     return len(xs) == len(ys) and all(close(x, y, rtol) for x, y in zip(xs, ys))
-
-
-def relative_error(a: np.ndarray, b: np.ndarray) -> float:
-    scale = max(float(np.max(np.abs(a), initial=0.0)), float(np.max(np.abs(b), initial=0.0)), 1e-300)
-    return float(np.max(np.abs(a - b), initial=0.0)) / scale
 
 
 def common_factor(xs: list[np.ndarray], ys: list[np.ndarray], rtol: float = 1e-7) -> float | None:

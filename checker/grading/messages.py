@@ -123,6 +123,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Your answer is {factor} times the right one: every entry is off by the same factor.",
         "zh": "你的答案是正确答案的 {factor} 倍：每个元素都差同一个倍数。",
     },
+    "not-finite": {
+        "en": "Your answer is not a finite number (an entry divides by 0 or takes the log of 0, or overflows).",
+        "zh": "你的答案不是有限数（某个元素除以 0、对 0 取对数或溢出）。",
+    },
     "value-wrong": {
         "en": "The value is wrong: expected {expected}, got {got}.",
         "zh": "数值错了：应为 {expected}，你写的是 {got}。",

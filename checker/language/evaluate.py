@@ -42,17 +42,7 @@ class Instance:
     seed: int = 0
 
     def size(self, d: Dim) -> int:
-        total = d.const
-        for atom, coef in d.terms:
-            if "*" in atom:
-                parts = [Dim.parse(p.strip("()")) for p in atom.split(")*(")]
-                value = 1
-                for p in parts:
-                    value *= self.size(p)
-                total += coef * value
-            else:
-                total += coef * self.sizes.get(atom, 1)
-        return total
+        return d.evaluate(self.sizes)
 
     def f(self, z: np.ndarray) -> np.ndarray:
         a, b, c, d = self.f_params
@@ -142,7 +132,7 @@ def _plan(decls: Mapping[str, Declaration], nodes: list[A.Node]) -> _Plan:
     walked = [n for root in nodes for n in root.walk()]
     dims = list({d for decl in decls.values() for d in decl.shape} | {d for n in walked if n.shape is not None for d in n.shape})
     dims.sort(key=str)
-    atoms = sorted({a for d in dims for a in d.atoms if "*" not in a and not a.startswith("?")})
+    atoms = sorted({a for d in dims for a in d.atoms if not a.startswith("?")})
     differentials = [n for n in walked if isinstance(n, A.Differential) and isinstance(n.arg, A.Sym)]
     onehots = sorted({n.label for n in walked if isinstance(n, A.OneHot)})
     return _Plan(dims, atoms, _needs(nodes), differentials, onehots)

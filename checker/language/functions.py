@@ -189,6 +189,10 @@ class Function:
     d_matrix: Derivative | None = None
     d_scalar: Derivative | None = None
 
+    def __post_init__(self) -> None:
+        if not self.elementwise and (self.sympy or self.d_matrix or self.d_scalar):
+            raise ValueError(f"{self.name}: a SymPy body and f′ are given for elementwise functions only")
+
     @property
     def all_spellings(self) -> tuple[str, ...]:
         return (self.name, *self.spellings)

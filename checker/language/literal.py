@@ -24,17 +24,17 @@ answer key is numbers. Entries are bounded in count and length (:mod:`checker.la
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 from checker.language import ast as A
 from checker.language.errors import InputError, LimitExceeded
+from checker.language.functions import FUNCTIONS
 from checker.language.lexer import END, NUM, OP, Token
 from checker.language.limits import MAX_ENTRY_CHARS, MAX_MATRIX_ENTRIES
 
 SEPARATORS = (",", ";")
-# scalar functions an entry may apply to constants (the others need matrices or are not constants)
-ENTRY_FUNCTIONS = frozenset({"sqrt", "exp", "log", "abs", "sign", "tanh", "sigmoid", "relu", "tanh'", "sigmoid'",
-                             "relu'", "max", "min", "floor", "ceil"})
+RANDOM_FUNCTIONS = ("f", "f'")  # bound to a random function per instance: never a constant
 ENTRY_NODES = (A.Num, A.Neg, A.Add, A.Mul, A.Div, A.Pow, A.Func)
 _CLOSERS = {")", "]", "}"}
 _OPENERS = {"(", "[", "{"}
@@ -99,6 +99,9 @@ def parse_entry(p: Any) -> A.Node:
     first = p.i
     if p.tok.kind == OP and p.tok.text in SEPARATORS + ("]",):
         raise p.error("expected a matrix entry (a number)", p.tok)
+    plain = _plain_number(p)
+    if plain is not None:
+        return plain
     entry = p.sum()
     tokens = p.tokens[first : p.i]
     end = p.tok.col
@@ -106,6 +109,18 @@ def parse_entry(p: Any) -> A.Node:
         raise LimitExceeded(f"the matrix entry at column {tokens[0].col} is longer than {MAX_ENTRY_CHARS} characters")
     _check_spacing(p, tokens)
     return _constant(p, entry, tokens[0])
+
+
+def _plain_number(p: Any) -> A.Node | None:
+    """The common entry, a signed number alone (``-0.25`` then ``,``), without the full grammar."""
+    sign = 1 if p.tok.kind == OP and p.tok.text in ("+", "-") else 0
+    number, after = p.peek(sign), p.peek(sign + 1)
+    if number.kind != NUM or not (after.kind == END or (after.kind == OP and after.text in SEPARATORS + ("]",))):
+        return None
+    negative = sign and p.tok.text == "-"
+    p.i += sign + 1
+    node = A.Num(Fraction(number.text))
+    return A.Neg(node) if negative else node
 
 
 def _check_spacing(p: Any, tokens: list[Token]) -> None:
@@ -125,7 +140,7 @@ def _constant(p: Any, entry: A.Node, token: Token) -> A.Node:
     """The entry with a lone ``e`` read as Euler's number; anything but a constant is refused."""
     if isinstance(entry, A.Sym) and entry.name == "e":
         return A.Func("exp", (A.Num.of(1),))
-    if isinstance(entry, A.Func) and entry.name not in ENTRY_FUNCTIONS:
+    if isinstance(entry, A.Func) and not entry_function(entry.name):
         raise p.error(f"a matrix entry must be a number, not {entry.name}(…)", token,
                       "a number such as 1/3, -0.25, 1e-3 or sqrt(2)/2")
     if isinstance(entry, A.Matrix):
@@ -136,6 +151,16 @@ def _constant(p: Any, entry: A.Node, token: Token) -> A.Node:
                       "a number such as 1/3, -0.25, 1e-3 or sqrt(2)/2")
     children = [_constant(p, c, token) for c in entry.children()]
     return A.rebuild(entry, children) if children else entry
+
+
+def entry_function(name: str) -> bool:
+    """May an entry apply ``name`` to numbers? Elementwise functions and max/min, not the random f.
+
+    >>> entry_function("sqrt"), entry_function("sigmoid'"), entry_function("tr"), entry_function("f")
+    (True, True, False, False)
+    """
+    record = FUNCTIONS.get(name)
+    return record is not None and name not in RANDOM_FUNCTIONS and (record.elementwise or name in ("max", "min"))
 
 
 def _describe(node: A.Node) -> str:
@@ -193,5 +218,5 @@ def is_constant(node: A.Node) -> bool:
     >>> is_constant(parse("[1/3, 2; sqrt(2)/2, e^{-1}]")), is_constant(parse("[1, 2] x"))
     (True, False)
     """
-    return not any(isinstance(n, (A.Sym, A.OneHot, A.Differential)) or (isinstance(n, A.Func) and n.name in ("f", "f'"))
+    return not any(isinstance(n, (A.Sym, A.OneHot, A.Differential)) or (isinstance(n, A.Func) and n.name in RANDOM_FUNCTIONS)
                    for n in node.walk())

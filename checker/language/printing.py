@@ -225,8 +225,8 @@ class Printer:
     def mul(self, node: A.Mul) -> tuple[str, int]:
         left, right = self.show(node.left, MUL), self.show(node.right, POSTFIX)
         rightmost = node.left
-        while isinstance(rightmost, A.Mul):
-            rightmost = rightmost.right
+        while isinstance(rightmost, (A.Mul, A.Div)):  # the factor printed last: a / I (x) would read as a / I(x)
+            rightmost = rightmost.right if isinstance(rightmost, A.Mul) else rightmost.den
         needs_star = right[:1].isdigit() or right[:1] == "-" or _is_callable_name(rightmost)
         sep = "*" if needs_star and not isinstance(self.style, LatexStyle) else " "
         if isinstance(self.style, LatexStyle) and needs_star:

@@ -99,6 +99,7 @@ class Unifier:
 
     def __init__(self) -> None:
         self.bound: dict[str, Dim] = {}
+        self.pending: list[Dim] = []  # products of unknowns (kron(I, 1ᵀ)): solved once more is known
         self.count = 0
 
     def fresh(self) -> Dim:
@@ -119,13 +120,47 @@ class Unifier:
         diff = self.resolve(a) - self.resolve(b)
         if not diff.terms:
             return diff.const == 0
-        unknown = [(atom, c) for atom, c in diff.terms if atom.startswith("?") and abs(c) == 1]
-        if not unknown:
-            return False
-        atom, c = unknown[0]
-        rest = diff - Dim(((atom, c),), 0)
-        self.bound[atom] = rest.scale(-c)  # c·atom + rest = 0
+        if self._solve(diff):
+            return True
+        if not diff.is_linear and diff.is_unknown:
+            self.pending.append(diff)  # m·?1 = 2m with ?1 unknown yet: decided by settle()
+            return True
+        return False
+
+    def settle(self) -> bool:
+        """Solve the pending product constraints with what is known now; False if one cannot hold."""
+        progress = True
+        while progress and self.pending:
+            progress, left = False, []
+            for diff in self.pending:
+                diff = self.resolve(diff)
+                if not diff.terms:
+                    if diff.const != 0:
+                        return False
+                    progress = True
+                elif self._solve(diff):
+                    progress = True
+                else:
+                    left.append(diff)
+            self.pending = left
         return True
+
+    def _solve(self, diff: Dim) -> bool:
+        """Bind one unknown so that ``diff = 0``: c·?k·P + rest = 0 gives ?k = −rest / (c·P)."""
+        for mono, c in diff.terms:
+            unknown = [a for a in mono if a.startswith("?")]
+            if len(unknown) != 1:
+                continue
+            others = list(mono)
+            others.remove(unknown[0])
+            rest = diff - Dim(((mono, c),), 0)
+            if unknown[0] in rest.atoms:
+                continue
+            solved = rest.scale(-1).divide(tuple(others), c)
+            if solved is not None:
+                self.bound[unknown[0]] = solved
+                return True
+        return False
 
     def unify_shapes(self, a: Shape, b: Shape) -> bool:
         return self.unify(a[0], b[0]) and self.unify(a[1], b[1])
@@ -139,10 +174,14 @@ class Unifier:
 def infer(node: A.Node, decls: Mapping[str, Declaration], shape: Shape | None = None) -> A.Node:
     """The tree with every shape filled in; literals 1/0/I/e_y sized by their context (and by
     ``shape``, the shape the whole tree must have, when given)."""
+    from checker.language.printing import to_text
+
     u = Unifier()
     typed = _Infer(decls, u).visit(node)
-    if shape is not None and not u.unify_shapes(typed.shape, shape):
+    if shape is not None and not (u.unify_shapes(typed.shape, shape) and u.settle()):
         raise ShapeError(f"{to_text(node)} should be {format_shape(shape)}, but is {format_shape(u.shape(typed.shape))}")
+    if not u.settle() or any(_default(u.resolve(d)) != Dim() for d in u.pending):  # left over: unknowns are 1
+        raise ShapeError(f"the sizes in {to_text(node)} do not fit together (the sizes of 1 and I in a Kronecker product)")
     return _finalize(typed, u)
 
 
@@ -187,14 +226,17 @@ class _Infer:
         return n if n.shape is not None else n.with_shape((self.u.fresh(), self.u.fresh()))
 
     def identity(self, n: A.Node) -> A.Node:
+        if n.shape is not None:  # sized already (from SymPy, where every size is known)
+            return n
         d = self.u.fresh()
         return n.with_shape((d, d))
 
     def matrix(self, n: A.Matrix) -> A.Node:
         """A literal is rows × cols; each entry a scalar."""
-        entries = [self.visit(e) for e in n.entries]
+        entries = [_scalar_number(e) or self.visit(e) for e in n.entries]
         for k, e in enumerate(entries):
-            self.require_scalar(e, f"the entry ({k // n.cols + 1},{k % n.cols + 1}) of a matrix")
+            if e.shape is not SCALAR:
+                self.require_scalar(e, f"the entry ({k // n.cols + 1},{k % n.cols + 1}) of a matrix")
         return A.Matrix(tuple(entries), n.rows, n.cols, shape=(Dim.num(n.rows), Dim.num(n.cols)))
 
     # arithmetic
@@ -240,7 +282,7 @@ class _Infer:
     def kron(self, n: A.Kron) -> A.Node:
         a, b = self.visit(n.left), self.visit(n.right)
         (ar, ac), (br, bc) = self.shape(a), self.shape(b)
-        return A.Kron(a, b, shape=(_times(ar, br), _times(ac, bc)))
+        return A.Kron(a, b, shape=(ar * br, ac * bc))
 
     def transpose(self, n: A.Transpose) -> A.Node:
         arg = self.visit(n.arg)
@@ -313,12 +355,13 @@ class _Infer:
         return A.Equation(tuple(sides), shape=self.shape(sides[0]))
 
 
-def _times(a: Dim, b: Dim) -> Dim:
-    if not a.terms:
-        return b.scale(a.const)
-    if not b.terms:
-        return a.scale(b.const)
-    return Dim.atom(f"({a})*({b})")
+def _scalar_number(node: A.Node) -> A.Node | None:
+    """``2`` or ``-2`` as a matrix entry: a scalar, typed without the unifier (a literal may hold 400)."""
+    if isinstance(node, A.Num):
+        return node.with_shape(SCALAR)
+    if isinstance(node, A.Neg) and isinstance(node.arg, A.Num):
+        return A.Neg(node.arg.with_shape(SCALAR), shape=SCALAR)
+    return None
 
 
 def _finalize(node: A.Node, u: Unifier) -> A.Node:
@@ -330,6 +373,8 @@ def _finalize(node: A.Node, u: Unifier) -> A.Node:
         return A.Ones(shape=shape) if node.value == 1 else A.Zeros(shape=shape)
     if isinstance(node, A.Identity) and scalar:
         return A.Num.of(1).with_shape(shape)
+    if isinstance(node, A.Matrix) and all(_scalar_number(e) is not None for e in node.entries):
+        return node.with_shape(shape)  # plain numbers: nothing left to resolve
     children = [_finalize(c, u) for c in node.children()]
     clone = A.rebuild(node, children) if children else copy.copy(node)  # rebuild already copies
     object.__setattr__(clone, "shape", shape)

@@ -41,7 +41,7 @@ _BY_LAMBDA: Derived[sp.Basic, str] = Derived(lambda: {lam.expr: name for name, l
 
 
 def dim_to_sympy(d: Dim) -> sp.Expr:
-    return d.const + sum(c * sp.Symbol(a, integer=True, positive=True) for a, c in d.terms)
+    return d.const + sum(c * sp.Mul(*(sp.Symbol(a, integer=True, positive=True) for a in mono)) for mono, c in d.terms)
 
 
 def _is_matrix(shape: Any) -> bool:
@@ -285,9 +285,10 @@ FROM: dict[type, Callable[[Any], A.Node]] = {
     sp.MatPow: lambda e: A.Pow(from_sympy(e.base), from_sympy(e.exp)),
     sp.HadamardPower: lambda e: A.ElemPow(from_sympy(e.base), from_sympy(e.exp)),
     sp.Pow: _from_pow,
-    sp.Identity: lambda e: A.Identity(),
+    sp.Identity: lambda e: A.Identity(shape=shape_of(e)),  # sized: I⊗1 has no context to size it
     sp.ZeroMatrix: lambda e: A.Zeros(shape=shape_of(e)),  # sized: logsumexp(0) needs the length of 0
-    sp.OneMatrix: lambda e: A.Transpose(A.Ones()) if e.shape[0] == 1 and e.shape[1] != 1 else A.Ones(),
+    sp.OneMatrix: lambda e: (A.Transpose(A.Ones(shape=shape_of(e.T))) if e.shape[0] == 1 and e.shape[1] != 1
+                             else A.Ones(shape=shape_of(e))),
     DiagMatrix: lambda e: A.Func("diag", (from_sympy(e.args[0]),)),
     DiagonalOf: lambda e: A.Func("diag", (from_sympy(e.args[0]),)),
     ElementwiseApplyFunction: _from_applyfunc,

@@ -8,16 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from checker.grading.problem import MalRule  # the one MalRule; the catalog writes expr as text, message as Text
+
 Text = dict[str, str]  # {"en": ..., "zh": ...}
-
-
-@dataclass(frozen=True)
-class MalRule:
-    """A typical wrong answer and what to tell the student about it."""
-
-    code: str
-    expr: str
-    message: Text
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,8 @@ catalog entry is checkable with no change elsewhere.
 
 from __future__ import annotations
 
-from typing import Any
-
 from checker.grading.messages import LANG
-from checker.grading.problem import MalRule, Problem
-from checker.grading.problems import parse_where
+from checker.grading.problem import Problem, parse_where
 from checker.language.evaluate import has_kinks
 from checker.language.errors import InputError
 from checker.language.parser import parse
@@ -34,7 +31,7 @@ def from_catalog(entry_id: str, part: str | None = None, *, seed: int = 0) -> Pr
     names = set(decls) | set(abbreviations)
     reference = parse(chosen.reference, names=names)
     lang = LANG.get()
-    malrules = tuple(MalRule(rule.code, parse(rule.expr, names=names), _in_language(rule.message, lang)) for rule in chosen.malrules)
+    malrules = tuple(rule.resolved(names, lang) for rule in chosen.malrules)
     return Problem(
         decls,
         reference=reference,
@@ -48,8 +45,3 @@ def from_catalog(entry_id: str, part: str | None = None, *, seed: int = 0) -> Pr
         seed=seed,
     )
 
-
-def _in_language(text: Any, lang: str) -> str:
-    if isinstance(text, dict):
-        return text.get(lang) or text.get("en") or next(iter(text.values()))
-    return str(text)

@@ -27,9 +27,9 @@ class Report:
 
 
 def verify(entry: Entry) -> Report:
-    from checker.grading.equivalence import relative_error
+    from checker.language.numeric import relative_error
     from checker.grading.identity import check_identity
-    from checker.grading.problems import KINDS, from_expression
+    from checker.grading.problem import KINDS, from_expression
 
     report = Report(entry.id)
     start = time.perf_counter()

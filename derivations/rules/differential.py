@@ -26,7 +26,7 @@ from sympy.matrices.expressions.diagonal import DiagMatrix, DiagonalOf
 from checker.language.errors import UnsupportedError
 from checker.language.sympy_bridge import elementwise_name
 from checker.language.sympy_functions import LogSumExp, Softmax
-from derivations.algebra import hadamard, is_zero, madd, mmul, trace, transpose
+from derivations.algebra import hadamard, is_zero, kron, madd, mmul, trace, transpose
 from derivations.rules import elementwise
 
 Diff = Callable[[sp.Basic], sp.Basic]
@@ -110,6 +110,7 @@ defdiff(sp.MatMul, "d(XY) = dX·Y + X·dY", lambda e, d: _product(e, d, mmul))
 defdiff(sp.Transpose, "d(Xᵀ) = (dX)ᵀ", lambda e, d: transpose(d(e.arg)))
 defdiff(sp.Inverse, "d(X⁻¹) = −X⁻¹·dX·X⁻¹", lambda e, d: mmul(-1, e, d(e.arg), e))
 defdiff(sp.HadamardProduct, "d(X∘Y) = dX∘Y + X∘dY", lambda e, d: _product(e, d, hadamard))
+defdiff(sp.KroneckerProduct, "d(X⊗Y) = dX⊗Y + X⊗dY", lambda e, d: _product(e, d, kron))
 defdiff(sp.HadamardPower, "d(X∘ᵖ) = p·X∘⁽ᵖ⁻¹⁾∘dX", _hadamard_power, _constant_exponent)
 defdiff(sp.MatPow, "d(Xᵏ) = Σᵢ Xⁱ·dX·Xᵏ⁻¹⁻ⁱ", _matrix_power, _positive_integer_exponent)
 defdiff(ElementwiseApplyFunction, "d f(X) = f′(X)∘dX", _matrix_f)

@@ -9,6 +9,8 @@ A gradient term is a pair (M, E) standing for Tr(Mᵀ E); each rule moves one st
 * Hadamard swap      Tr(Mᵀ(B∘E)) = Tr((M∘B)ᵀ E)                        (lecture ch. 2)
 * diagonal           Tr(Mᵀ diag(e)) = diag(M)ᵀ e
 * scalar factor      Tr(Mᵀ c R) = c·Tr(MᵀR) when the scalar c holds dX
+* Kronecker trace    Tr(c·(E⊗B)) = c·Tr(B)·Tr(E)                              (Cookbook §10.2.1)
+* Kronecker ones     E⊗(1 1ᵀ) = (I⊗1) E (I⊗1ᵀ), then the cyclic shift         (mixed product, Cookbook §10.2.1)
 
 A Jacobian term is a pair (L, E) standing for L·E with E a column; rules move towards E = dx,
 using x∘y = diag(x)·y and Pᵀ-free products.
@@ -27,7 +29,7 @@ from typing import Callable, Optional
 import sympy as sp
 from sympy.matrices.expressions.diagonal import DiagMatrix, DiagonalOf
 
-from derivations.algebra import hadamard, madd, mmul, trace, transpose
+from derivations.algebra import hadamard, identity_multiple, kron, madd, mmul, trace, transpose
 
 Pair = tuple[sp.Basic, sp.Basic]
 Holds = Callable[[sp.Basic], bool]
@@ -98,6 +100,41 @@ def diagonal(M: sp.Basic, E: sp.Basic, holds: Holds) -> Optional[list[Pair]]:
     return None
 
 
+def _ones(B: sp.Basic) -> tuple[sp.Basic, sp.Basic] | None:
+    """(1_p, 1_q) when B is the all-ones p×q matrix (written 1 or 1 1ᵀ), else None."""
+    if isinstance(B, sp.OneMatrix):
+        return sp.OneMatrix(B.shape[0], 1), sp.OneMatrix(B.shape[1], 1)
+    if isinstance(B, sp.MatMul) and len(B.args) == 2 and all(isinstance(a, sp.OneMatrix) for a in B.args):
+        return sp.OneMatrix(B.shape[0], 1), sp.OneMatrix(B.shape[1], 1)
+    return None
+
+
+def kron_trace(M: sp.Basic, E: sp.Basic, holds: Holds) -> Optional[list[Pair]]:
+    """Tr(c·(A⊗B)) = c·Tr(A)·Tr(B): the factor without dX leaves as a scalar."""
+    c = identity_multiple(M)
+    if not isinstance(E, sp.KroneckerProduct) or len(E.args) != 2 or c is None:
+        return None
+    a, b = E.args
+    inner, other = (a, b) if holds(a) else (b, a)
+    if holds(other) or inner.shape[0] != inner.shape[1] or other.shape[0] != other.shape[1]:
+        return None
+    return [(mmul(c * trace(other), sp.Identity(inner.shape[0])), inner)]
+
+
+def kron_ones(M: sp.Basic, E: sp.Basic, holds: Holds) -> Optional[list[Pair]]:
+    """A⊗(1_p 1_qᵀ) = (I_m⊗1_p)·A·(I_n⊗1_qᵀ), and (1_p 1_qᵀ)⊗A = (1_p⊗I_m)·A·(1_qᵀ⊗I_n): a product for the cyclic shift."""
+    if not isinstance(E, sp.KroneckerProduct) or len(E.args) != 2:
+        return None
+    a, b = E.args
+    if holds(a) and not holds(b) and _ones(b):
+        p, q = _ones(b)
+        return [(M, sp.MatMul(kron(sp.Identity(a.shape[0]), p), a, kron(sp.Identity(a.shape[1]), transpose(q))))]
+    if holds(b) and not holds(a) and _ones(a):
+        p, q = _ones(a)
+        return [(M, sp.MatMul(kron(p, sp.Identity(b.shape[0])), b, kron(transpose(q), sp.Identity(b.shape[1]))))]
+    return None
+
+
 GRADIENT_RULES: dict[str, TraceRule] = {
     "linearity of Tr": linearity,
     "Tr(c·A) = c·Tr(A)": scalar_factor,
@@ -105,6 +142,8 @@ GRADIENT_RULES: dict[str, TraceRule] = {
     "Tr(Aᵀ) = Tr(A)": transposed,
     "Tr(Aᵀ(B∘C)) = Tr((A∘B)ᵀC)": hadamard_swap,
     "Tr(Aᵀdiag(v)) = diag(A)ᵀv": diagonal,
+    "Tr(A⊗B) = Tr(A)·Tr(B)": kron_trace,
+    "A⊗(1 1ᵀ) = (I⊗1)·A·(I⊗1ᵀ)": kron_ones,
 }
 
 

@@ -109,11 +109,11 @@ def _check_one(problem_id, part, answer, steps_file, expr, wrt, where, kind, ide
     function = None
     if reference is not None:
         from checker.grading.equivalence import RTOL
-        from checker.grading.problems import from_reference
+        from checker.grading.problem import from_reference
 
         problem = from_reference(reference, shapes, kind=kind or "value", where=where, rtol=rtol or RTOL, seed=seed)
     elif expr is not None:
-        from checker.grading.problems import from_expression
+        from checker.grading.problem import from_expression
 
         problem, function = from_expression(expr, wrt, shapes, where=where, kind=kind, seed=seed)
     else:

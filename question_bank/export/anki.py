@@ -10,8 +10,12 @@ The container (a zip of an SQLite collection) is not byte-stable; GUIDs and fiel
 from __future__ import annotations
 
 import html
-import os
-import tempfile
+import io
+import itertools
+import json
+import sqlite3
+import time
+import zipfile
 from collections.abc import Sequence
 
 import genanki
@@ -86,13 +90,23 @@ def deck(questions: Sequence[Question], lang: str, title: str) -> genanki.Deck:
 
 
 def export(questions: Sequence[Question], lang: str, title: str, answers: str = "inline") -> bytes:
-    """The deck as ``.apkg`` bytes (always with answers: ``answers`` is ignored)."""
+    """The deck as ``.apkg`` bytes (always with answers: ``answers`` is ignored).
+
+    The collection is built in an in-memory SQLite database (genanki's own writer runs its schema
+    script on a file, ~0.35 s per deck); notes and cards carry the current time as their modification
+    time, which Anki's importer compares to decide that a re-imported note is newer and updates it.
+    """
     package = genanki.Package(deck(questions, lang, title))
-    fd, path = tempfile.mkstemp(suffix=".apkg")
-    os.close(fd)
+    now = time.time()
+    conn = sqlite3.connect(":memory:")
     try:
-        package.write_to_file(path)
-        with open(path, "rb") as fh:
-            return fh.read()
+        package.write_to_db(conn.cursor(), now, itertools.count(int(now * 1000)))
+        conn.commit()
+        collection = conn.serialize()
     finally:
-        os.unlink(path)
+        conn.close()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("collection.anki2", collection)
+        z.writestr("media", json.dumps({}))
+    return buffer.getvalue()

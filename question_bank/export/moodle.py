@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from fractions import Fraction
 
 from question_bank.model import TYPES, Blank, Question
@@ -76,7 +77,9 @@ def tolerance(value: float, rtol: float) -> float:
 
 
 def _fmt(v: float) -> str:
-    return f"{v:.10g}"
+    """10 significant digits in positional notation (no exponent: Moodle's cloze reads plain decimals)."""
+    text = format(Decimal(f"{v:.10g}"), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _text(tag: str, content: str, fmt: str = "html") -> str:

@@ -192,16 +192,16 @@ RECORDS: tuple[Concept, ...] = (
             r"恰好为零的分量（稀疏概率）。"),
         key_points=(
             _t("Transforms hidden features into the task's output", "把隐藏层特征变换为任务所需的输出"),
-            _t("Linear ↔ Gaussian, sigmoid ↔ Bernoulli", "线性 ↔ 高斯，Sigmoid ↔ Bernoulli"),
-            _t("Softmax ↔ multinoulli; sparsemax gives sparse probabilities", "Softmax ↔ Multinoulli；Sparsemax 给出稀疏概率"),
+            _t("Linear $\\leftrightarrow$ Gaussian, sigmoid $\\leftrightarrow$ Bernoulli", "线性 $\\leftrightarrow$ 高斯，Sigmoid $\\leftrightarrow$ Bernoulli"),
+            _t("Softmax $\\leftrightarrow$ multinoulli; sparsemax gives sparse probabilities", "Softmax $\\leftrightarrow$ Multinoulli；Sparsemax 给出稀疏概率"),
         ),
-        choice=_t("Sigmoid ↔ Bernoulli, softmax ↔ multinoulli, linear ↔ Gaussian mean",
-                  "Sigmoid ↔ Bernoulli，Softmax ↔ Multinoulli，线性 ↔ 高斯均值"),
+        choice=_t("Sigmoid $\\leftrightarrow$ Bernoulli, softmax $\\leftrightarrow$ multinoulli, linear $\\leftrightarrow$ Gaussian mean",
+                  "Sigmoid $\\leftrightarrow$ Bernoulli，Softmax $\\leftrightarrow$ Multinoulli，线性 $\\leftrightarrow$ 高斯均值"),
         distractors=(
-            _t("Sigmoid ↔ Gaussian, softmax ↔ Bernoulli, linear ↔ multinoulli",
-               "Sigmoid ↔ 高斯，Softmax ↔ Bernoulli，线性 ↔ Multinoulli"),
-            _t("Softmax ↔ Gaussian mean, sigmoid ↔ multinoulli, linear ↔ Bernoulli",
-               "Softmax ↔ 高斯均值，Sigmoid ↔ Multinoulli，线性 ↔ Bernoulli"),
+            _t("Sigmoid $\\leftrightarrow$ Gaussian, softmax $\\leftrightarrow$ Bernoulli, linear $\\leftrightarrow$ multinoulli",
+               "Sigmoid $\\leftrightarrow$ 高斯，Softmax $\\leftrightarrow$ Bernoulli，线性 $\\leftrightarrow$ Multinoulli"),
+            _t("Softmax $\\leftrightarrow$ Gaussian mean, sigmoid $\\leftrightarrow$ multinoulli, linear $\\leftrightarrow$ Bernoulli",
+               "Softmax $\\leftrightarrow$ 高斯均值，Sigmoid $\\leftrightarrow$ Multinoulli，线性 $\\leftrightarrow$ Bernoulli"),
             _t("All three model a Gaussian; they differ only in the range of the output",
                "三者都对应高斯分布，只是输出取值范围不同"),
         ),
@@ -270,6 +270,41 @@ RECORDS: tuple[Concept, ...] = (
             _t(r"It uses $\exp(z - \max z)$, which underflows to zero for small scores",
                r"它使用 $\exp(z - \max z)$，较小分数下溢为零"),
             _t("It applies a ReLU to $z$ and then normalises by the sum", "它先对 $z$ 做 ReLU，再除以总和归一化"),
+        ),
+    ),
+    Concept(
+        key="softmax-shift", topic="B", catalog="softmax-jacobian", covers=("output-units",),
+        prompt=_t(
+            r"Show that $\mathrm{softmax}(z + c\mathbf{1}) = \mathrm{softmax}(z)$ for every scalar $c$. What "
+            r"follows for the computation of softmax and for its Jacobian $\mathrm{diag}(a) - aa^T$?",
+            r"证明对任意标量 $c$ 有 $\mathrm{softmax}(z + c\mathbf{1}) = \mathrm{softmax}(z)$。由此对 Softmax 的计算及其 "
+            r"Jacobian $\mathrm{diag}(a) - aa^T$ 能得出什么结论？"),
+        answer=_t(
+            r"$\exp(z + c\mathbf{1}) = e^c\exp(z)$, and the factor $e^c$ cancels between numerator and denominator "
+            r"$\mathbf{1}^T\exp(z + c\mathbf{1}) = e^c\,\mathbf{1}^T\exp(z)$. So only the differences of the scores "
+            r"matter. In practice one computes $\mathrm{softmax}(z - \max_i z_i\,\mathbf{1})$: the largest exponent "
+            r"is 0, so nothing overflows. The Jacobian has $\mathbf{1}$ in its null space: "
+            r"$(\mathrm{diag}(a) - aa^T)\mathbf{1} = a - a(a^T\mathbf{1}) = 0$ because $a^T\mathbf{1} = 1$, so it is "
+            r"singular (moving all scores together changes nothing).",
+            r"$\exp(z + c\mathbf{1}) = e^c\exp(z)$，分母 $\mathbf{1}^T\exp(z + c\mathbf{1}) = e^c\,\mathbf{1}^T\exp(z)$，"
+            r"因子 $e^c$ 在分子分母间约去。因此只有打分之间的差有意义。实际计算时用 "
+            r"$\mathrm{softmax}(z - \max_i z_i\,\mathbf{1})$：最大的指数为 0，不会溢出。Jacobian 的零空间包含 "
+            r"$\mathbf{1}$：因为 $a^T\mathbf{1} = 1$，$(\mathrm{diag}(a) - aa^T)\mathbf{1} = a - a(a^T\mathbf{1}) = 0$，"
+            r"所以它是奇异的（所有打分同时平移不改变输出）。"),
+        key_points=(
+            _t(r"The factor $e^c$ cancels: only score differences matter", r"因子 $e^c$ 约去：只有打分差有意义"),
+            _t(r"Subtract $\max_i z_i$ before exponentiating to avoid overflow", r"取指数前减去 $\max_i z_i$ 以防溢出"),
+            _t(r"$(\mathrm{diag}(a) - aa^T)\mathbf{1} = 0$: the Jacobian is singular", r"$(\mathrm{diag}(a) - aa^T)\mathbf{1} = 0$：Jacobian 奇异"),
+        ),
+        choice=_t(r"Only differences of scores matter, so computing $\mathrm{softmax}(z - \max_i z_i\mathbf{1})$ is exact and safe",
+                  r"只有打分之差有意义，故计算 $\mathrm{softmax}(z - \max_i z_i\mathbf{1})$ 结果不变且不溢出"),
+        distractors=(
+            _t(r"$\mathrm{softmax}(z + c\mathbf{1}) = e^c\,\mathrm{softmax}(z)$, so the outputs no longer sum to 1",
+               r"$\mathrm{softmax}(z + c\mathbf{1}) = e^c\,\mathrm{softmax}(z)$，输出之和不再为 1"),
+            _t(r"Softmax is also scale invariant: $\mathrm{softmax}(cz) = \mathrm{softmax}(z)$ for $c > 0$",
+               r"Softmax 也具有尺度不变性：$c > 0$ 时 $\mathrm{softmax}(cz) = \mathrm{softmax}(z)$"),
+            _t(r"The Jacobian $\mathrm{diag}(a) - aa^T$ is always invertible, so the shift can be undone",
+               r"Jacobian $\mathrm{diag}(a) - aa^T$ 总是可逆的，平移可以还原"),
         ),
     ),
     Concept(
@@ -431,6 +466,33 @@ RECORDS: tuple[Concept, ...] = (
                "能，只要学习率随网络深度线性增大"),
             _t("No, because the learning rate does not appear in the weight update",
                "不能，因为学习率不出现在权重更新公式中"),
+        ),
+    ),
+    Concept(
+        key="backprop-efficiency", topic="C", catalog="mlp-backprop", covers=(),
+        prompt=_t(
+            "Why is backpropagation used to compute the gradient of a network instead of finite differences, "
+            "and what are finite differences still good for?",
+            "为什么用反向传播而不是有限差分来计算网络的梯度？有限差分还有什么用处？"),
+        answer=_t(
+            r"Backpropagation applies the chain rule from the output backwards and reuses each residual: "
+            r"$\delta^{(l)} = f'(z^{(l)}) \circ (W^{(l+1)T}\delta^{(l+1)})$ is computed once from $\delta^{(l+1)}$ and gives "
+            r"all the gradients of layer $l$, $\partial J/\partial W^{(l)} = \delta^{(l)}a^{(l-1)T}$. One backward pass "
+            r"costs about as much as a forward pass, whatever the number of parameters $P$, and the result is "
+            r"exact up to rounding. Finite differences need one or two forward passes per parameter ($O(P)$ "
+            r"passes, millions for a real network) and are only approximate (truncation and cancellation "
+            r"errors). They remain the reference for gradient checking: comparing a few entries of the "
+            r"backpropagated gradient with central differences catches bugs in hand-written backward code.",
+            r"反向传播从输出端向后应用链式法则，并复用每一层的残差：$\delta^{(l)} = f'(z^{(l)}) \circ (W^{(l+1)T}\delta^{(l+1)})$ "
+            r"由 $\delta^{(l+1)}$ 一次算出，并给出第 $l$ 层的全部梯度 $\partial J/\partial W^{(l)} = \delta^{(l)}a^{(l-1)T}$。"
+            r"一次反向传播的代价与一次前向传播相当，与参数个数 $P$ 无关，且结果除舍入误差外是精确的。有限差分每个参数"
+            r"需要一到两次前向传播（共 $O(P)$ 次，实际网络达数百万次），而且只是近似值（截断误差与相消误差）。有限差分"
+            r"仍是梯度检验的基准：把反向传播得到的梯度的若干分量与中心差分比较，可以发现手写反向传播代码中的错误。"),
+        key_points=(
+            _t(r"Residuals are reused layer to layer: $\delta^{(l)}$ from $\delta^{(l+1)}$", r"残差逐层复用：由 $\delta^{(l+1)}$ 得 $\delta^{(l)}$"),
+            _t("One backward pass costs about one forward pass; exact", "一次反向传播约等于一次前向传播的代价，且精确"),
+            _t("Finite differences: $O(P)$ passes and approximate; used for gradient checking",
+               "有限差分：$O(P)$ 次前向传播且为近似；用于梯度检验"),
         ),
     ),
     Concept(
@@ -943,6 +1005,38 @@ RECORDS: tuple[Concept, ...] = (
             _t("They store the batch mean and variance for use at inference", "它们保存批量均值和方差供推断使用"),
             _t("They add noise to the activations, which is the main source of regularisation",
                "它们给激活值加噪声，这是正则化的主要来源"),
+        ),
+    ),
+    Concept(
+        key="batchnorm-inference", topic="G", catalog="batchnorm-backward", covers=("batchnorm",),
+        prompt=_t(
+            "How does a batch-normalisation layer compute its output at inference (test) time, and why not "
+            "with the statistics of the test batch?",
+            "批量归一化层在推断（测试）时如何计算输出？为什么不用测试批量的统计量？"),
+        answer=_t(
+            r"It uses population estimates of the mean and variance of each unit, usually moving averages of "
+            r"$\mu_B$ and $\sigma_B^2$ accumulated during training: $y = \gamma \circ (x - \mu)/\sqrt{\sigma^2 + \epsilon} "
+            r"+ \beta$. The prediction for one example must be deterministic and must not depend on which other "
+            r"examples share its batch; a batch of one would even give $\sigma_B^2 = 0$ and $\hat x = 0$. With "
+            r"fixed statistics the layer is a fixed affine map per unit, which can be folded into the preceding "
+            r"linear layer (scale its rows by $\gamma/\sqrt{\sigma^2 + \epsilon}$ and adjust the bias).",
+            r"使用各单元均值和方差的总体估计，通常是训练时累计的 $\mu_B$、$\sigma_B^2$ 的滑动平均："
+            r"$y = \gamma \circ (x - \mu)/\sqrt{\sigma^2 + \epsilon} + \beta$。单个样本的预测必须是确定的，不能取决于与它"
+            r"同批的其他样本；批量为 1 时甚至有 $\sigma_B^2 = 0$、$\hat x = 0$。统计量固定后，该层对每个单元是固定的仿射变换，"
+            r"可以并入前面的线性层（其各行乘以 $\gamma/\sqrt{\sigma^2 + \epsilon}$ 并调整偏置）。"),
+        key_points=(
+            _t("Use running (population) mean and variance from training", "使用训练中累计的（总体）均值和方差"),
+            _t("Output must be deterministic, independent of the other examples in the batch", "输出须确定，不依赖同批的其他样本"),
+            _t("The layer becomes a fixed affine map, foldable into the previous layer", "该层成为固定的仿射变换，可并入前一层"),
+        ),
+        choice=_t("With running averages of the training means and variances, so the output is deterministic",
+                  "用训练时均值与方差的滑动平均，使输出确定"),
+        distractors=(
+            _t("With the mean and variance of the current test batch, exactly as in training",
+               "与训练时完全一样，用当前测试批量的均值和方差"),
+            _t(r"It is removed: at test time $y = x$", r"测试时去掉该层：$y = x$"),
+            _t(r"$\gamma$ and $\beta$ are re-estimated on the test set before predicting",
+               r"预测前先在测试集上重新估计 $\gamma$ 和 $\beta$"),
         ),
     ),
     Concept(

@@ -13,7 +13,7 @@ from question_bank.markup import convert
 from question_bank.typeset.latex import repair_math
 
 # commands latex2mathml does not know, spelled with ones it does
-_REWRITE = (("\\lVert", "\\|"), ("\\rVert", "\\|"), ("\\lvert", "|"), ("\\rvert", "|"), ("\\tfrac", "\\frac"),
+_REWRITE = (("\\underline{\\qquad}", "\\text{______}"), ("\\lVert", "\\|"), ("\\rVert", "\\|"), ("\\lvert", "|"), ("\\rvert", "|"), ("\\tfrac", "\\frac"),
             ("\\dfrac", "\\frac"), ("\\operatorname{", "\\mathrm{"), ("\\,", " "), ("\\!", ""), ("\\;", " "))
 
 
@@ -31,6 +31,7 @@ def math_to_html(latex: str, display: bool = False) -> str:
         return f'<code class="tex">{html.escape(latex)}</code>'
 
 
+@lru_cache(maxsize=8192)
 def markup_to_html(text: str) -> str:
     """Bank markup → HTML: prose escaped, math as MathML, paragraphs as ``<p>`` breaks."""
     return convert(text, prose=lambda t: html.escape(t, quote=False), math=math_to_html,

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 
 from question_bank.markup import convert
@@ -71,6 +73,7 @@ def repair_math(latex: str) -> str:
         i = end
 
 
+@lru_cache(maxsize=8192)
 def markup_to_latex(text: str) -> str:
     """Bank markup → LaTeX: prose escaped, ``$…$`` kept inline, ``$$…$$`` as ``\\[…\\]``."""
     return convert(text, prose=escape, math=lambda m: "$" + repair_math(m) + "$",

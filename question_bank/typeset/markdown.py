@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 
 from question_bank.markup import convert
@@ -19,6 +21,7 @@ def md_escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
+@lru_cache(maxsize=8192)
 def markup_to_md(text: str) -> str:
     return convert(text, prose=md_escape, math=lambda m: "$" + repair_math(m) + "$",
                    display=lambda m: "\n\n$$" + repair_math(m) + "$$\n\n")

@@ -21,11 +21,16 @@ class TeXFailed(DlprepError):
     """The LaTeX did not compile (a bug of ours: the bank's LaTeX should always compile)."""
 
 
-def compile_pdf(tex: str, target: str | Path, *, timeout: float = 120.0) -> Path:
-    """Compile LaTeX source ``tex`` to the PDF ``target`` (written atomically)."""
+def require_tex() -> None:
+    """Raise TeXMissing (one line naming the Debian packages) unless latexmk and xelatex are installed."""
     for tool in ("latexmk", "xelatex"):
         if shutil.which(tool) is None:
             raise TeXMissing(f"cannot make a PDF: {tool} is not installed (apt-get install {TEX_PACKAGES})")
+
+
+def compile_pdf(tex: str, target: str | Path, *, timeout: float = 120.0) -> Path:
+    """Compile LaTeX source ``tex`` to the PDF ``target`` (written atomically)."""
+    require_tex()
     target = Path(target)
     with tempfile.TemporaryDirectory(prefix="dlprep-tex-") as build:
         source = Path(build) / "exam.tex"

@@ -7,7 +7,7 @@ import pytest
 from checker.grading.answer import check_answer
 from checker.language.parser import parse
 from checker.grading.problem import Problem
-from checker.grading.problems import from_expression
+from checker.grading.problem import from_expression
 from checker.language.shapes import parse_shapes
 
 LSQ = ("||A x - b||^2", "x", "A: m x n, x: n, b: m")

@@ -8,7 +8,7 @@ import pytest
 
 from checker.grading.answer import check_answer
 from checker.language.functions import FUNCTIONS
-from checker.grading.problems import from_expression
+from checker.grading.problem import from_expression
 from derivations.catalog.problem import from_catalog
 from derivations.catalog import get
 

@@ -7,7 +7,7 @@ import pytest
 from checker.grading.answer import check_answer
 from checker.language.parser import parse
 from checker.grading.problem import Problem
-from checker.grading.problems import parse_where
+from checker.grading.problem import parse_where
 from checker.language.shapes import parse_shapes
 
 MLP = "W^(l): n_l x n_{l-1}, W^(l+1): n_{l+1} x n_l, z^(l): n_l, a^(l-1): n_{l-1}, delta^(l): n_l, delta^(l+1): n_{l+1}"

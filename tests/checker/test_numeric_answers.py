@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from checker.grading.answer import check_answer
 from checker.grading.messages import language
-from checker.grading.problems import from_reference
+from checker.grading.problem import from_reference
 from dlprep.cli import cli
 
 R = "[1/4, 1/2; 1/2, 3/4]"  # a 2×2 key; its transpose differs from it
@@ -33,6 +33,7 @@ DIAGNOSES = [
     ("column for a row", "[1, 2, 3]", "[1; 2; 3]", "transpose", None, "You gave a column (3×1) where a row (1×3) is asked"),
     ("vector entry", "[1; 2; 3]", "[1; 2; 4]", "wrong-entries", [[3, 1, 3.0, 4.0]], "Entry 3 is wrong: expected 3, got 4."),
     ("a scalar", "1/3", "0.3", "wrong-entries", [[1, 1, 1 / 3, 0.3]], "The value is wrong: expected 0.3333, got 0.3."),
+    ("not finite", "[1; 2]", "[1; log(0)]", "not-finite", None, "not a finite number"),
     ("wrong shape", "[1; 2; 3]", "[1; 2]", "shape", None, "Your answer has shape 2, but the answer must have shape 3."),
     ("a row with wrong entries for a column", "[1; 2; 3]", "[1, 2, 4]", "shape", None, "shape 1×3"),
 ]
@@ -134,6 +135,8 @@ def _run(*args: str) -> tuple[int, str]:
     ("identity with literals", ["--identity", "[1, 2; 3, 4]^T = [1, 3; 2, 4]"], 0, "✓ correct"),
     ("identity with literals, false", ["--identity", "[1, 2; 3, 4]^T = [1, 2; 3, 4]"], 1, "✗ incorrect"),
     ("expr with a literal", ["--expr", "x^T [1, 2; 3, 4] x", "--wrt", "x", "--shapes", "x: 2", "--answer", "[2, 5; 5, 8] x"], 0, "✓ correct"),
+    ("where with a literal", ["--expr", "x^T M x", "--where", "M = [2, 1; 1, 3]; v = M x", "--wrt", "x", "--shapes", "x: 2",
+                              "--answer", "2 M x"], 0, "✓ correct"),
     ("expr with a literal, wrong", ["--expr", "x^T [1, 2; 3, 4] x", "--wrt", "x", "--shapes", "x: 2", "--answer", "[1, 2; 3, 4] x"], 1, "✗ incorrect"),
 ])
 def test_check_cli(label: str, args: list[str], code: int, words: str) -> None:

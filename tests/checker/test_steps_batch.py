@@ -10,7 +10,7 @@ import pytest
 
 from checker.grading.batch import grade_lines
 from derivations.catalog.problem import from_catalog
-from checker.grading.problems import from_expression
+from checker.grading.problem import from_expression
 from checker.grading.steps import check_steps, read_steps
 
 LSQ = ("||A x - b||^2", "x", "A: m x n, x: n, b: m")

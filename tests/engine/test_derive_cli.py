@@ -58,7 +58,7 @@ def test_numpy_field_is_self_contained(f: str, wrt: str, shapes: str, where: str
 def _typed(f: str, shapes: str, where: str | None):  # type: ignore[no-untyped-def]
     from checker.language.parser import parse
     from checker.grading.problem import Problem
-    from checker.grading.problems import parse_where
+    from checker.grading.problem import parse_where
     from checker.language.shapes import parse_shapes
 
     decls = parse_shapes(shapes)

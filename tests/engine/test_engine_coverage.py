@@ -8,7 +8,7 @@ import pytest
 from checker.grading.equivalence import compare
 from checker.language.parser import parse
 from checker.grading.problem import Problem
-from checker.grading.problems import parse_where
+from checker.grading.problem import parse_where
 from checker.language.shapes import parse_shapes
 from derivations import derive
 from engine_cases import COVERAGE, JACOBIANS

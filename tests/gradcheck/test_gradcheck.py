@@ -10,7 +10,7 @@ import pytest
 import checker.networks as N
 from checker.language.errors import InputError
 from checker.gradcheck import check_gradients, check_layer, render
-from checker.gradcheck.numeric import central_difference
+from checker.language.numeric import central_difference
 
 NET = N.build("mlp:4-5-3:sigmoid:mse")
 PARAMS, X, Y = NET.example()

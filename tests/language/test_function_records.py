@@ -54,7 +54,7 @@ def test_parse_shapes_evaluate_print(softplus: Function) -> None:
 
 def test_derive_and_check(softplus: Function) -> None:
     from checker.grading.answer import check_answer
-    from checker.grading.problems import from_expression
+    from checker.grading.problem import from_expression
     from derivations import derive
 
     d = derive("sum(softplus(W x))", "W", SHAPES)

@@ -197,3 +197,19 @@ def test_sympy_matrix_comes_back_as_a_literal() -> None:
     tree = from_sympy(sp.Matrix([[sp.Rational(1, 3), -2], [sp.E, sp.Float(0.5)]]))
     assert isinstance(tree, A.Matrix) and (tree.rows, tree.cols) == (2, 2)
     assert to_text(tree) == "[1 / 3, -2; exp(1), 0.5]"
+
+
+# ------------------------------------------------------------------ never a traceback
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="[]();,&\\ 0123456789.eE+-/^xsqrt{}bmatrixbeginend", max_size=40))
+def test_bracket_soup_is_read_or_refused_in_one_line(text: str) -> None:
+    """Random brackets, separators, signs and exponents: a tree, or a DlprepError; nothing else."""
+    try:
+        tree = parse(text)
+    except DlprepError as exc:
+        assert "\n" not in str(exc)
+        return
+    try:
+        infer(tree, {})
+    except DlprepError:
+        pass

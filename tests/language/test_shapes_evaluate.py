@@ -127,3 +127,14 @@ def test_generic_f_prime_is_the_exact_derivative() -> None:
 def test_vocabulary_and_implementations_name_the_same_functions() -> None:
     """The registry round trip: every spelling's canonical name has an implementation, and back."""
     assert set(FUNCTION_ALIASES.values()) == set(FUNCTIONS)
+
+
+def test_a_tree_of_the_wrong_shape_is_a_shape_error() -> None:
+    """infer(node, decls, shape) with a shape the tree cannot have: one ShapeError line, never a NameError
+    (the derivation engine reaches this with an ill-shaped step; issue 10)."""
+    from checker.language.dims import ONE, Dim
+    from checker.language.errors import ShapeError
+
+    decls = parse_shapes("A: m x n, x: n")
+    with pytest.raises(ShapeError, match=r"^A x should be 7, but is m$"):
+        infer(parse("A x", names=decls), decls, (Dim.num(7), ONE))

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import checker.networks as N
-from checker.gradcheck.numeric import central_difference
+from checker.language.numeric import central_difference
 from checker.networks.conv import conv2d
 from checker.language.functions import FUNCTIONS
 

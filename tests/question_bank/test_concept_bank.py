@@ -131,3 +131,26 @@ def test_registry_generates_concepts_by_name_and_alias():
     q = generate("concepts", 7)
     assert q.id == "concepts.7" and lookup("q:concepts.7") == q
     assert generate("concept", 7) == q
+
+
+def test_every_record_compiles_with_xelatex(tmp_path):
+    """All the bank's text, both languages, through the LaTeX typesetter and real xelatex (ctex)."""
+    import subprocess
+
+    from conftest import need
+    from question_bank.typeset.latex import markup_to_latex
+
+    xelatex = need("xelatex")
+    body = []
+    for r in RECORDS:
+        body.append("\\section*{" + r.key + "}")
+        body += [markup_to_latex(text[lang]) + "\n" for text in texts(r) for lang in ("zh", "en")]
+    (tmp_path / "c.tex").write_text(
+        "\\documentclass{article}\\usepackage{ctex}\\usepackage{amsmath,amssymb}\\begin{document}\n"
+        + "\n".join(body) + "\n\\end{document}\n", encoding="utf-8")
+    run = subprocess.run([xelatex, "-interaction=nonstopmode", "-halt-on-error", "c.tex"], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=300)
+    log = (tmp_path / "c.log").read_text(encoding="utf-8", errors="replace")
+    assert run.returncode == 0, [line for line in log.splitlines() if line.startswith("!")][:5]
+    assert "Missing character" not in log, [line for line in log.splitlines() if "Missing character" in line][:5]
+    assert (tmp_path / "c.pdf").stat().st_size > 10_000

@@ -136,3 +136,25 @@ def test_bad_options_are_refused(tmp_path, capsys) -> None:  # type: ignore[no-u
                        (["--types", "essay"], "unknown question type")):
         code, _, err = run([*argv, "--out", str(tmp_path / "o")], capsys)
         assert code == 2 and word in err
+
+
+def test_missing_tex_is_one_line_naming_the_packages(tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    real = shutil.which
+    monkeypatch.setattr(shutil, "which", lambda tool, *a, **k: None if tool in ("latexmk", "xelatex") else real(tool, *a, **k))
+    code, _, err = run(["--format", "md,pdf", "--out", str(tmp_path / "o")], capsys)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and not (tmp_path / "o").exists()
+    assert "texlive-xetex texlive-lang-chinese latexmk" in err
+
+
+def test_an_exam_never_asks_the_same_draw_twice() -> None:
+    import json as _json
+
+    from question_bank.exam import assemble
+    from question_bank.spec import from_options
+
+    for seed in range(5):
+        qs = assemble(from_options(40, None, None), seed)
+        draws = [(q.family, _json.dumps(q.params, sort_keys=True)) for q in qs]
+        assert len(set(draws)) == len(draws) == 40

@@ -1,0 +1,99 @@
+"""Anki: the .apkg opened with zipfile + sqlite3; notes, fields, ids and GUIDs that survive text edits."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+import sys
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bank_samples import samples  # noqa: E402
+
+from question_bank.export import exporter  # noqa: E402
+from question_bank.export.anki import DECK_ID, FIELDS, MODEL_ID, export, note_guid  # noqa: E402
+from question_bank.families import concepts  # noqa: E402
+from question_bank.families.concept_records import RECORDS  # noqa: E402
+
+
+def open_deck(data: bytes, tmp_path: Path, name: str = "deck") -> dict:
+    path = tmp_path / f"{name}.apkg"
+    path.write_bytes(data)
+    with zipfile.ZipFile(path) as z:
+        assert "collection.anki2" in z.namelist()
+        z.extract("collection.anki2", tmp_path / name)
+    db = sqlite3.connect(tmp_path / name / "collection.anki2")
+    try:
+        assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+        notes = {guid: dict(zip(FIELDS, flds.split("\x1f"))) | {"mid": mid, "tags": tags.split()}
+                 for guid, flds, mid, tags in db.execute("select guid, flds, mid, tags from notes")}
+        models = json.loads(db.execute("select models from col").fetchone()[0])
+        decks = json.loads(db.execute("select decks from col").fetchone()[0])
+        cards = db.execute("select did from cards").fetchall()
+    finally:
+        db.close()
+    return {"notes": notes, "models": models, "decks": decks, "cards": cards}
+
+
+def test_apkg_holds_every_note_with_fields_ids_and_deck(tmp_path):
+    deck = open_deck(export(samples(), "both", "Midterm <1> & co", "inline"), tmp_path)
+    notes = deck["notes"]
+    assert len(notes) == len(samples())
+    assert str(MODEL_ID) in deck["models"] and [f["name"] for f in deck["models"][str(MODEL_ID)]["flds"]] == list(FIELDS)
+    assert deck["decks"][str(DECK_ID)]["name"] == "Midterm <1> & co"
+    assert {did for (did,) in deck["cards"]} == {DECK_ID}
+    by_id = {n["Id"]: n for n in notes.values()}
+    assert set(by_id) == {q.id for q in samples()}
+    assert all(n["mid"] == MODEL_ID for n in notes.values())
+
+    mc = by_id["concepts.0"]
+    assert "Why scale by \\(1-p\\)?" in mc["Front"] and "为什么乘以 \\(1-p\\)？" in mc["Front"]
+    assert "a &lt; b &amp; c &gt; d" in mc["Front"] and "]]&gt;" in mc["Front"]
+    assert mc["Front"].count("<li>") == 4 and '<li class="correct">✓' in mc["Back"]
+    assert "Because \\(E[m \\circ a] = (1-p)a\\)." in mc["Back"] and "dlprep::topic-D" in mc["tags"]
+
+    proof = by_id["derive-softmax-jacobian.2"]
+    assert "\\[\\frac{\\partial a}{\\partial z}" in proof["Front"]
+    assert proof["Back"].count("<li>\\[") == 2 and "$" not in proof["Back"]
+    assert "\\(0.2350\\)" in by_id["sigmoid-value.3"]["Back"]
+
+
+def test_guids_are_stable_and_follow_params_not_text(tmp_path):
+    qs = samples()
+    first = set(open_deck(export(qs, "en", "t", "inline"), tmp_path, "a")["notes"])
+    second = set(open_deck(export(qs, "en", "t", "inline"), tmp_path, "b")["notes"])
+    assert first == second == {note_guid(q, "en") for q in qs}
+
+    typo_fixed = [dataclasses.replace(q, prompt={"en": q.prompt["en"] + " (fixed)", "zh": q.prompt["zh"]},
+                                      answer={"en": "new", "zh": "新"}) for q in qs]
+    fixed = open_deck(export(typo_fixed, "en", "t", "inline"), tmp_path, "c")["notes"]
+    assert set(fixed) == first
+    assert all(n["Front"].endswith("(fixed)</p></div>") or "<ol" in n["Front"] for n in fixed.values())
+
+    redrawn = [dataclasses.replace(q, params=q.params | {"extra": 1}) for q in qs]
+    assert not {note_guid(q, "en") for q in redrawn} & first
+    assert note_guid(qs[0], "zh") != note_guid(qs[0], "en")
+
+
+def test_same_draw_twice_is_one_note(tmp_path):
+    q = samples()[0]
+    again = dataclasses.replace(q, id="concepts.35", seed=35)
+    assert len(open_deck(export([q, again], "zh", "t", "inline"), tmp_path)["notes"]) == 1
+
+
+def test_whole_concept_bank_through_the_registry(tmp_path):
+    qs = [concepts.make(np.random.default_rng(s), s) for s in range(len(RECORDS))]
+    notes = open_deck(exporter("anki")(qs, "zh", "概念题", "inline"), tmp_path)["notes"]
+    assert len(notes) == len(RECORDS)
+    assert all("$" not in n["Front"] + n["Back"] for n in notes.values())
+    assert all("评分要点" in n["Back"] for n in notes.values())
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(ValueError):
+        export(samples(), "fr", "t", "inline")
