@@ -35,7 +35,7 @@ def problem_for(qid: str, part: str | None = None, seed: int = 0) -> Problem:
         from derivations.catalog.problem import from_catalog
 
         return from_catalog(check.catalog[0], check.catalog[1], seed=seed)
-    from checker.grading.problems import from_reference
+    from checker.grading.problem import from_reference
 
     return from_reference(check.reference, check.shapes, kind=check.kind, where=check.where, rtol=check.rtol, seed=seed)
 

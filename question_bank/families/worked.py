@@ -35,7 +35,7 @@ def _identity(text: str, shapes: str) -> Check:
 def _gradient(f: str, wrt: str, shapes: str, answer: str) -> Check:
     def run() -> bool:
         from checker.grading.answer import check_answer
-        from checker.grading.problems import from_expression
+        from checker.grading.problem import from_expression
 
         problem, _ = from_expression(f, wrt, shapes, kind="gradient")
         return check_answer(problem, answer).verdict == "correct"
