@@ -62,6 +62,7 @@ def open_page(browser, url: str, qid: str, *, width: int = 1280, height: int = 9
     page = browser.new_page(viewport={"width": width, "height": height})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: errors.append(f"left the machine: {r.url}") if not r.url.startswith(url) else None)
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "status of 422" not in m.text else None)
     page.add_init_script(f"if (!localStorage.getItem('dlprep-practice-v1')) localStorage.setItem('dlprep-practice-v1', JSON.stringify({{lang: '{lang}'}}))")
     page.goto(f"{url}?q={qid}")
@@ -151,3 +152,13 @@ def test_matrix_answer_marks_the_wrong_entry(server: str, browser, tmp_path: Pat
     assert page.locator(".grid td").count() == len(numbers)
     page.screenshot(path=str(tmp_path / "matrix.png"), full_page=True)
     assert not errors, errors
+
+
+def test_api_docs_render_offline(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    """/docs is Swagger UI from the fastapi-offline package: it renders with no request leaving 127.0.0.1."""
+    page = browser.new_page()
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
+    page.goto(server + "docs")
+    page.wait_for_selector(".opblock")
+    assert "/api/check" in page.inner_text("body") and not outside, outside
