@@ -22,9 +22,11 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app as a student starts it, in an empty folder that must still be empty at the end (no files written)."""
+    cwd = tmp_path_factory.mktemp("practice-cwd")
     proc = subprocess.Popen([sys.executable, "-m", "dlprep", "practice", "--port", "0", "--lang", "en", "--seed", "5"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd)
     try:
         line = proc.stdout.readline()  # type: ignore[union-attr]
         match = re.search(r"http://127\.0\.0\.1:\d+/", line)
@@ -40,6 +42,7 @@ def server() -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+    assert list(cwd.iterdir()) == [], "the practice server wrote files"
 
 
 def api(url: str, path: str) -> dict:

@@ -249,9 +249,12 @@ async function checkOne(body) {
 }
 function record(id, right) {
   if (!(id in saved.first)) saved.first[id] = right;  // the score counts first tries
+  const q = state.question;
+  if (q && q.id === id) { saved.meta = saved.meta || {}; saved.meta[id] = { topic: q.topic, type: q.type_name }; }
   saved.missed = saved.missed.filter((m) => m !== id);
   if (!right) saved.missed.unshift(id);  // the retry list keeps what is still wrong
   saved.missed = saved.missed.slice(0, 50);
+  for (const k of Object.keys(saved.meta || {})) if (!saved.missed.includes(k)) delete saved.meta[k];
   save();
   renderScore();
   renderMissed();
@@ -379,6 +382,8 @@ function renderMissed() {
     b.title = t("retry");
     b.onclick = () => next(id);
     li.append(b);
+    const meta = (saved.meta || {})[id];
+    if (meta) li.append(el("span", "missed-tag", meta.topic + " · " + (meta.type[state.lang] || meta.type.en)));
     ul.append(li);
   }
   $("missed-empty").hidden = saved.missed.length > 0;
@@ -417,7 +422,7 @@ async function start() {
   $("self-wrong").onclick = () => { record(state.question.id, false); $("self-grade").hidden = true; };
   $("tab-answer").onclick = () => { setMode("answer"); focusBox(); };
   $("tab-steps").onclick = () => { setMode("steps"); focusBox(); };
-  $("reset").onclick = () => { saved.first = {}; saved.missed = []; save(); renderScore(); renderMissed(); };
+  $("reset").onclick = () => { saved.first = {}; saved.missed = []; saved.meta = {}; save(); renderScore(); renderMissed(); };
   applyLang();
   renderScore();
   await next(new URLSearchParams(location.search).get("q") || undefined);  // /?q=<id> opens that question
