@@ -746,13 +746,14 @@ RECORDS: tuple[Concept, ...] = (
         answer=_t(
             r"Train an RBM on the data (contrastive divergence, e.g. CD-1 $W \leftarrow W + \alpha(vh^T - v'h'^T)$), "
             r"then use its hidden activations $p(h=1|v) = \sigma(W^Tv + b)$ as the data for the next RBM, and so "
-            r"on. Each added layer, trained this way, does not decrease (and typically raises) a variational "
-            r"lower bound on the log-likelihood of the data, so the greedy procedure is principled. Each layer "
+            r"on. With a suitable initialisation of the new layer, each layer added this way improves a "
+            r"variational lower bound on the log-likelihood of the data (Hinton et al., 2006), so the greedy "
+            r"procedure is principled. Each layer "
             r"is a shallow, easy problem, and the result is a good initialisation that avoids poor regions and "
             r"eases vanishing gradients; the whole network is then fine-tuned (backpropagation or wake-sleep).",
             r"先在数据上训练一个 RBM（对比散度，如 CD-1：$W \leftarrow W + \alpha(vh^T - v'h'^T)$），再把它的隐藏层激活 "
-            r"$p(h=1|v) = \sigma(W^Tv + b)$ 作为下一个 RBM 的数据，依此类推。这样每加一层，数据对数似然的变分下界"
-            r"不会降低（通常会提高），因此贪婪逐层训练有理论依据。每层都是浅层的、易于求解的问题，得到的参数是良好的"
+            r"$p(h=1|v) = \sigma(W^Tv + b)$ 作为下一个 RBM 的数据，依此类推。在新层适当初始化的条件下，每这样加一层，"
+            r"数据对数似然的变分下界都会提高（Hinton 等，2006），因此贪婪逐层训练有理论依据。每层都是浅层的、易于求解的问题，得到的参数是良好的"
             r"初始化，避开不好的区域并缓解梯度消失；最后整体微调（反向传播或 wake-sleep 算法）。"),
         key_points=(
             _t("Greedy: each RBM is trained on the previous layer's hidden activations", "贪婪：每个 RBM 以前一层的隐藏激活为数据训练"),

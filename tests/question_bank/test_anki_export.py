@@ -97,3 +97,40 @@ def test_whole_concept_bank_through_the_registry(tmp_path):
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError):
         export(samples(), "fr", "t", "inline")
+
+
+def test_real_anki_imports_the_deck_and_updates_it_keeping_history(tmp_path):
+    """Anki's own library (the `anki` package, the desktop app's backend) imports the .apkg; a
+    re-export after a wording fix updates the same notes, and the review already done stays."""
+    import time
+
+    from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    qs = samples()
+    (tmp_path / "v1.apkg").write_bytes(export(qs, "both", "dlprep 测试", "inline"))
+    time.sleep(1.1)  # the second export is newer (Anki updates a note only from a newer one)
+    fixed = [dataclasses.replace(q, prompt={"en": q.prompt["en"] + " [fixed]", "zh": q.prompt["zh"]}) for q in qs]
+    (tmp_path / "v2.apkg").write_bytes(export(fixed, "both", "dlprep 测试", "inline"))
+
+    col = Collection(str(tmp_path / "collection.anki2"))
+    try:
+        def load(name: str):
+            request = ImportAnkiPackageRequest(package_path=str(tmp_path / name),
+                                               options=ImportAnkiPackageOptions(with_scheduling=True))
+            return col.import_anki_package(request).log
+
+        first = load("v1.apkg")
+        assert len(first.new) == len(qs) and not first.updated
+        assert "dlprep 测试" in [d.name for d in col.decks.all_names_and_ids()]
+        card = col.get_card(col.find_cards("Id:concepts.0")[0])
+        assert "为什么乘以" in card.question() and "\\(1-p\\)" in card.question()
+        assert "\\(E[m \\circ a] = (1-p)a\\)" in card.answer()
+        card.start_timer()
+        col.sched.answerCard(card, 3)
+
+        second = load("v2.apkg")
+        assert not second.new and len(second.updated) == len(qs)
+        assert len(col.find_notes("")) == len(qs) and len(col.find_notes("fixed")) == len(qs)
+        assert col.get_card(card.id).reps == 1 and col.db.scalar("select count() from revlog") == 1
+    finally:
+        col.close()

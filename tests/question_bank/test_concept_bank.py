@@ -154,3 +154,14 @@ def test_every_record_compiles_with_xelatex(tmp_path):
     assert run.returncode == 0, [line for line in log.splitlines() if line.startswith("!")][:5]
     assert "Missing character" not in log, [line for line in log.splitlines() if "Missing character" in line][:5]
     assert (tmp_path / "c.pdf").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("seed", range(1, 9))
+def test_an_exam_never_asks_one_concept_twice(seed):
+    """Seeds s and s + N pick one record: the exam takes a draw (family + params) once."""
+    from question_bank.exam import assemble
+    from question_bank.spec import ExamSpec, Section
+
+    qs = assemble(ExamSpec((Section(count=20, types=("concept",)),)), seed)
+    keys = [q.params["key"] for q in qs]
+    assert len(keys) == 20 and len(set(keys)) == 20

@@ -26,6 +26,13 @@ def _texts(q, lang):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("name", sorted(families()))
 def test_family_renders_20_seeds_in_both_languages(name: str) -> None:
+    from question_bank.export import exporter
+
+    drawn = [generate(name, seed) for seed in range(20)]
+    for fmt in ("md", "tex", "html"):
+        for lang in ("en", "zh"):
+            text = exporter(fmt)(drawn, lang, "t", "inline")
+            assert all(f"q:{q.id}" in text for q in drawn)
     for seed in range(20):
         q = generate(name, seed)
         assert q.id == f"{name}.{seed}" and q.family == name and q.seed == seed
