@@ -30,7 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from checker.language.errors import DlprepError, InputError, LimitExceeded
 from question_bank.practice import grading, source
 from question_bank.practice.render import question_json, solution_json
-from question_bank.practice.safety import Guard, error_body
+from question_bank.practice.safety import Guard
 
 STATIC = Path(__file__).parent / "static"
 Lang = Literal["en", "zh"]
@@ -171,4 +171,4 @@ def create_app(*, lang: Lang = "en", host: str = "127.0.0.1", topics: list[str] 
     return Guard(app, (host,))
 
 
-__all__ = ["create_app", "error_body"]
+__all__ = ["create_app"]
