@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "verify": "dlprep.commands.catalog:verify",
     "exam": "dlprep.commands.exam:exam",
     "cheatsheet": "dlprep.commands.cheatsheet:cheatsheet",
+    "practice": "dlprep.commands.practice:practice",
 }
 
 HELP: dict[str, str] = {
@@ -36,6 +37,7 @@ HELP: dict[str, str] = {
     "verify": "Verify catalog results numerically.",
     "exam": "Write a practice exam with its answer key (md, tex, pdf, html, moodle, anki).",
     "cheatsheet": "Build the cheat sheet (PDF, LaTeX, HTML, Markdown), every formula verified as it is built.",
+    "practice": "Practise questions in a local web page, checked as you type.",
 }
 
 

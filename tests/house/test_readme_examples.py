@@ -8,7 +8,8 @@ Picked up automatically, so a new README section is tested the day it lands:
 * a ```bash block holds commands that must exit 0.
 The one rule for long-running commands: the parts of a ``&&`` chain that install packages or run the
 whole test suite (``LONG_RUNNING``) are not run here — CI does exactly those itself (.ci/run) — and the
-rest of the chain is. No example is skipped any other way.
+rest of the chain is; ``dlprep practice`` serves until stopped, so it is driven end to end in a real
+browser by tests/practice instead. No example is skipped any other way.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
-LONG_RUNNING = ("pip install", "python -m pytest")
+LONG_RUNNING = ("pip install", "python -m pytest", "dlprep practice")
 KEY_FIELDS = ("line", "verdict", "diagnosis", "ok", "verified")
 SECONDS = 180
 
