@@ -404,6 +404,38 @@ RECORDS: tuple[Concept, ...] = (
         ),
     ),
     Concept(
+        key="relu-variants", topic="C", catalog="elu-derivative", covers=("dying-relu",),
+        prompt=_t("Compare leaky ReLU, ELU and maxout as alternatives to ReLU.",
+                  "比较 Leaky ReLU、ELU 和 Maxout 这几种 ReLU 的替代激活函数。"),
+        answer=_t(
+            r"Leaky ReLU $f = \max(\alpha z, z)$ with $0 < \alpha < 1$ keeps a small slope $\alpha$ for $z < 0$, so "
+            r"the gradient is never exactly zero (PReLU learns $\alpha$). ELU is $z$ for $z \ge 0$ and "
+            r"$\alpha(e^z - 1)$ for $z < 0$: a smooth negative part that saturates at $-\alpha$, derivative "
+            r"$\alpha e^z = f(z) + \alpha$ there, mean activations closer to 0, at the cost of an exponential. Maxout "
+            r"$h = \max_k(w_k^Tx + b_k)$ learns a piecewise-linear convex activation (ReLU, leaky ReLU and $|z|$ are "
+            r"special cases); the gradient goes to the winning piece, $\nabla_x h = w_{k^*}$, so the unit cannot die "
+            r"as a whole, but it has $k$ times the parameters.",
+            r"Leaky ReLU $f = \max(\alpha z, z)$（$0 < \alpha < 1$）在 $z < 0$ 时保留较小的斜率 $\alpha$，梯度不会恰为零"
+            r"（PReLU 中 $\alpha$ 可学习）。ELU 在 $z \ge 0$ 时为 $z$，在 $z < 0$ 时为 $\alpha(e^z - 1)$：负半轴光滑并饱和于 "
+            r"$-\alpha$，此处导数为 $\alpha e^z = f(z) + \alpha$，激活均值更接近 0，代价是要算指数。Maxout "
+            r"$h = \max_k(w_k^Tx + b_k)$ 学习一个分段线性的凸激活函数（ReLU、Leaky ReLU 和 $|z|$ 都是其特例）；梯度只传给"
+            r"取得最大值的那一段，$\nabla_x h = w_{k^*}$，单元不会整体死亡，但参数量是原来的 $k$ 倍。"),
+        key_points=(
+            _t(r"Leaky ReLU: slope $\alpha$ for $z<0$, gradient never zero (PReLU: learned $\alpha$)",
+               r"Leaky ReLU：$z<0$ 时斜率为 $\alpha$，梯度不为零（PReLU：$\alpha$ 可学习）"),
+            _t(r"ELU: smooth, saturates at $-\alpha$, $f' = f + \alpha$ for $z<0$", r"ELU：光滑，饱和于 $-\alpha$，$z<0$ 时 $f' = f + \alpha$"),
+            _t(r"Maxout: learned piecewise-linear convex function, gradient to the winner, $k\times$ parameters",
+               r"Maxout：学习分段线性凸函数，梯度传给最大的一段，参数为 $k$ 倍"),
+        ),
+        choice=_t(r"Maxout learns a piecewise-linear convex activation and needs $k$ times the parameters",
+                  r"Maxout 学习分段线性的凸激活函数，参数量为 $k$ 倍"),
+        distractors=(
+            _t(r"ELU is piecewise linear with slope $\alpha$ for $z < 0$", r"ELU 是分段线性的，$z < 0$ 时斜率为 $\alpha$"),
+            _t(r"Leaky ReLU has zero gradient for $z < 0$, exactly like ReLU", r"Leaky ReLU 在 $z < 0$ 时梯度为零，与 ReLU 完全相同"),
+            _t("Maxout shares its gradient equally among all $k$ pieces", "Maxout 把梯度平均分给全部 $k$ 段"),
+        ),
+    ),
+    Concept(
         key="zero-init", topic="C", catalog="mlp-backprop", covers=("zero-init",),
         prompt=_t(
             r"Why are the weights initialised randomly rather than with $W = 0$, $b = 0$ when training with "
@@ -1068,6 +1100,41 @@ RECORDS: tuple[Concept, ...] = (
                r"梯度方差为 $\sigma^2 B$，批量越大越需要大步长来摆脱噪声"),
             _t("Larger batches take longer to compute, so the learning rate compensates the time",
                "批量越大计算越慢，学习率用来补偿时间"),
+        ),
+    ),
+    Concept(
+        key="minibatch-why", topic="G", catalog="minibatch-gradient-variance", covers=(),
+        prompt=_t(
+            "Why is a network usually trained with mini-batches rather than with the full training set or with "
+            "single examples?",
+            "为什么通常用小批量训练网络，而不是每次用全部训练集或单个样本？"),
+        answer=_t(
+            r"The mini-batch gradient $\frac{1}{B}\sum_{i \in \mathcal{B}} \nabla \ell_i$ is an unbiased estimate of "
+            r"the full gradient with variance $\sigma^2/B$. Its error falls only like $1/\sqrt{B}$ while its cost "
+            r"grows like $B$, so a full pass over all $N$ examples per step is wasteful (the data are redundant): "
+            r"many cheaper, slightly noisy steps make faster progress. Single examples give very noisy steps that "
+            r"need a small learning rate and leave parallel hardware idle. A batch of tens to hundreds turns the "
+            r"work into matrix–matrix products that hardware runs efficiently, keeps the noise moderate (which "
+            r"can even help escape saddle points and acts as a mild regulariser), and fits in memory.",
+            r"小批量梯度 $\frac{1}{B}\sum_{i \in \mathcal{B}} \nabla \ell_i$ 是全梯度的无偏估计，方差为 $\sigma^2/B$。"
+            r"其误差只按 $1/\sqrt{B}$ 减小，而计算量按 $B$ 增长，所以每步都遍历全部 $N$ 个样本很浪费（数据有冗余）："
+            r"多走几步便宜、略带噪声的步子进展更快。单个样本的梯度噪声很大，需要很小的学习率，也无法发挥并行硬件的能力。"
+            r"几十到几百的批量把计算变成硬件高效执行的矩阵乘矩阵，噪声适中（甚至有助于逃离鞍点，起轻微的正则化作用），"
+            r"且能放入内存。"),
+        key_points=(
+            _t(r"Unbiased estimate, variance $\sigma^2/B$", r"无偏估计，方差 $\sigma^2/B$"),
+            _t(r"Error falls like $1/\sqrt{B}$, cost grows like $B$: full batch is wasteful",
+               r"误差按 $1/\sqrt{B}$ 减小、代价按 $B$ 增长：全批量不划算"),
+            _t("Vectorised hardware efficiency; moderate, mildly regularising noise", "发挥向量化硬件效率；噪声适中，有轻微正则化作用"),
+        ),
+        choice=_t(r"Its gradient is unbiased with variance $\sigma^2/B$ and uses vectorised hardware well at a fraction of the full cost",
+                  r"其梯度无偏、方差为 $\sigma^2/B$，能高效利用向量化硬件，代价只是全量的一小部分"),
+        distractors=(
+            _t("The mini-batch gradient equals the full gradient exactly, so it has no noise",
+               "小批量梯度与全梯度完全相等，因此没有噪声"),
+            _t("The mini-batch gradient is biased, but the bias cancels over an epoch",
+               "小批量梯度是有偏的，但偏差在一个周期内相互抵消"),
+            _t("Backpropagation cannot be applied to a single example", "反向传播无法用于单个样本"),
         ),
     ),
     Concept(
