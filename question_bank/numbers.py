@@ -1,6 +1,8 @@
 """Numbers of the numeric drills as answer text, expression-language literals and LaTeX.
 
->>> import numpy as np
+>>> from typing import Any, Callable
+
+import numpy as np
 >>> literal(np.array([[0.1, 0.2], [0.3, 0.4]]))
 '[0.1, 0.2; 0.3, 0.4]'
 >>> literal(np.array([1/3, 2/3]))
@@ -37,33 +39,29 @@ def _exact(x: float) -> str:
     return "0" if text == "-0" else text
 
 
-def literal(value: np.ndarray | float) -> str:
-    """The expression-language literal of a reference: rows by ``;``, entries by ``,``; vectors are columns."""
+def _matrix(value: np.ndarray | float, entry: Callable[[Any], str], open_: str, rows: str, cols: str, close: str) -> str:
+    """A number or an array written entry by entry; vectors are columns."""
     a = np.asarray(value, dtype=float)
     if a.ndim == 0:
-        return _exact(a)
+        return entry(a)
     if a.ndim == 1:
         a = a.reshape(-1, 1)
-    return "[" + "; ".join(", ".join(_exact(x) for x in row) for row in a) + "]"
+    return open_ + rows.join(cols.join(entry(x) for x in row) for row in a) + close
+
+
+def literal(value: np.ndarray | float) -> str:
+    """The expression-language literal of a reference: rows by ``;``, entries by ``,`` (6 significant digits)."""
+    return _matrix(value, _exact, "[", "; ", ", ", "]")
 
 
 def text(value: np.ndarray | float) -> str:
     """The answer as a student would type it (4 significant digits)."""
-    a = np.asarray(value, dtype=float)
-    if a.ndim == 0:
-        return num(a)
-    if a.ndim == 1:
-        a = a.reshape(-1, 1)
-    return "[" + "; ".join(", ".join(num(x) for x in row) for row in a) + "]"
+    return _matrix(value, num, "[", "; ", ", ", "]")
 
 
 def latex(value: np.ndarray | float) -> str:
-    a = np.asarray(value, dtype=float)
-    if a.ndim == 0:
-        return num(a)
-    if a.ndim == 1:
-        a = a.reshape(-1, 1)
-    return r"\begin{bmatrix}" + r" \\ ".join(" & ".join(num(x) for x in row) for row in a) + r"\end{bmatrix}"
+    """The answer as a bmatrix (4 significant digits)."""
+    return _matrix(value, num, r"\begin{bmatrix}", r" \\ ", " & ", r"\end{bmatrix}")
 
 
 def cross_check(first: np.ndarray | float, second: np.ndarray | float, what: str, rtol: float = 1e-9,
