@@ -1,8 +1,6 @@
 """Numbers of the numeric drills as answer text, expression-language literals and LaTeX.
 
->>> from typing import Any, Callable
-
-import numpy as np
+>>> import numpy as np
 >>> literal(np.array([[0.1, 0.2], [0.3, 0.4]]))
 '[0.1, 0.2; 0.3, 0.4]'
 >>> literal(np.array([1/3, 2/3]))
@@ -16,6 +14,8 @@ import numpy as np
 """
 
 from __future__ import annotations
+
+from typing import Any, Callable
 
 import numpy as np
 
