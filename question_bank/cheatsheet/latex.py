@@ -64,6 +64,17 @@ def pieces(latex: str, long: int = 70) -> list[str]:
     return out
 
 
+def breakable(latex: str) -> str:
+    """The formula with line-break points only at top-level relations and + / − / ∘ (``\\fml`` forbids
+    TeX's default breaks, which fall inside brackets: ``I(z >`` / ``0)``).
+
+    >>> print(breakable(r"f'(z) = \\mathbb{I}(z > 0) + \\alpha \\mathbb{I}(z < 0)"))
+    f'(z) \\allowbreak = \\mathbb{I}(z > 0) \\allowbreak + \\alpha \\mathbb{I}(z < 0)
+    """
+    marks = (" + ", " - ", " \\circ ")
+    return " \\allowbreak ".join(p for side in _split(latex, _RELATIONS) for p in _split(side, marks))
+
+
 def _split(latex: str, marks: tuple[str, ...]) -> list[str]:
     out, depth, start, i = [], 0, 0, 0
     while i < len(latex):

@@ -54,9 +54,10 @@ def _context(sheet: Sheet, lang: str, plots: dict[str, str]) -> dict:  # type: i
 
 
 def render_tex(sheet: Sheet, lang: str) -> str:
+    from question_bank.cheatsheet.latex import breakable
     from question_bank.typeset import render
 
-    return render(TEMPLATE.format("tex"), **_context(sheet, lang, {}))
+    return render(TEMPLATE.format("tex"), breakable=breakable, **_context(sheet, lang, {}))
 
 
 def render_html(sheet: Sheet, lang: str) -> str:
