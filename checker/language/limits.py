@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import signal
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator
@@ -144,9 +145,17 @@ def _constant(node: A.Node) -> float | None:
     return None if size is None else 10.0 ** min(size, 300.0)
 
 
+REPEAT_SECONDS = 0.05  # once a deadline has passed, its alarm repeats this often
+
+
 @contextmanager
 def deadline(seconds: float = DEFAULT_SECONDS) -> Iterator[None]:
     """Raise LimitExceeded if the block runs longer than ``seconds`` (main thread only; else a no-op).
+
+    Nestable: an inner deadline never outlives the outer one (the outer's alarm fires first when it is
+    sooner), and the outer timer goes on with its remaining time when the inner block ends. Once
+    passed, the alarm repeats every REPEAT_SECONDS, so a LimitExceeded absorbed by code that treats
+    errors as data (the step checker marks one step and goes on) still reaches the caller.
 
     Python code is interrupted between bytecodes; a long NumPy or big-integer call is not, which is
     why the CLI runs a request in a worker process with a hard limit (:mod:`checker.language.worker`).
@@ -158,10 +167,18 @@ def deadline(seconds: float = DEFAULT_SECONDS) -> Iterator[None]:
     def on_alarm(signum: int, frame: object) -> None:
         raise LimitExceeded(f"the work took longer than {seconds:g} s (the time limit)")
 
+    started = time.monotonic()
+    outer_left, outer_repeat = signal.getitimer(signal.ITIMER_REAL)
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    outer_first = 0 < outer_left < seconds and callable(previous)
+    if outer_first:
+        signal.signal(signal.SIGALRM, previous)
+    signal.setitimer(signal.ITIMER_REAL, outer_left if outer_first else seconds, REPEAT_SECONDS)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer_left > 0:
+            left = outer_left - (time.monotonic() - started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3), outer_repeat or REPEAT_SECONDS)

@@ -1,5 +1,7 @@
 """Checking for the page: an answer or a pasted derivation against a question's blank, and the live
-preview of how a text is read (``dlprep parse``), each under the checker's own wall-clock deadline (``bounded``).
+preview of how a text is read (``dlprep parse``), each under the checker's own wall-clock deadline
+(nestable, its alarm repeated once passed, so a time-out absorbed inside one derivation step still
+ends the check).
 
 Problems are cached per (question, blank, language): their random instances and reference values are
 computed once, so a repeated check costs a parse and a few NumPy evaluations.
@@ -8,10 +10,7 @@ computed once, so a repeated check costs a parse and a few NumPy evaluations.
 from __future__ import annotations
 
 import functools
-import signal
-import threading
-from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any
 
 from checker.grading.messages import language
 from checker.grading.problem import Problem
@@ -21,22 +20,6 @@ from question_bank.practice.render import math
 
 
 SECONDS = DEFAULT_SECONDS  # wall-clock bound of one check or preview (the checker's own)
-REPEAT = 0.05  # seconds between repeated alarms once the deadline has passed
-
-
-@contextmanager
-def bounded(seconds: float | None = None) -> Iterator[None]:
-    """The checker's deadline, its alarm repeated every REPEAT s once it has passed.
-
-    The step checker treats a DlprepError inside one step as that step's failure, so a single
-    LimitExceeded raised there is absorbed and the check runs on; the repeated alarm reaches the
-    caller anyway (main thread only, like the deadline itself).
-    """
-    seconds = SECONDS if seconds is None else seconds
-    with deadline(seconds):
-        if seconds > 0 and threading.current_thread() is threading.main_thread():
-            signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
-        yield
 
 
 @functools.lru_cache(maxsize=256)
@@ -49,8 +32,8 @@ def check(qid: str, label: str | None, lang: str, *, answer: str | None = None, 
     from checker.grading.answer import check_answer
     from checker.grading.steps import check_steps
 
-    source.lookup(qid)  # generated outside the bound: generation runs the engine under its own deadline,
-    with language(lang), bounded():  # and a nested deadline cancels the outer one's timer
+    source.lookup(qid)  # generated outside the bound: the student's time is the check's, not the question's
+    with language(lang), deadline(SECONDS):
         problem = _problem(qid, label, lang)
         verdict = check_steps(problem, steps) if steps is not None else check_answer(problem, answer or "")
         out = verdict.to_json()
@@ -97,7 +80,7 @@ def preview(text: str, qid: str | None, label: str | None, lang: str) -> dict[st
 
     if qid:
         source.lookup(qid)  # outside the bound, as in check()
-    with language(lang), bounded():
+    with language(lang), deadline(SECONDS):
         problem = _problem(qid, label, lang) if qid else None
         tree = parse(text, names=problem.names if problem else None)
         shape = expected = None

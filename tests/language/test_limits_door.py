@@ -86,3 +86,34 @@ def test_the_readme_limits_table_is_the_limits_table() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for limit in LIMITS.values():
         assert f"| `{limit.name}` | {limit.value:,g} | {limit.what} |" in readme, limit.name
+
+
+def _busy(seconds: float) -> None:
+    import time
+
+    until = time.perf_counter() + seconds
+    while time.perf_counter() < until:
+        pass
+
+
+def test_deadlines_nest() -> None:
+    """An inner deadline (the engine's, inside a check) neither cancels nor outlives the outer one."""
+    import time
+
+    from checker.language.errors import LimitExceeded
+    from checker.language.limits import deadline
+
+    start = time.perf_counter()
+    with pytest.raises(LimitExceeded, match="0.3 s"):
+        with deadline(0.3):
+            with deadline(10):  # ends quickly: the outer timer must go on
+                _busy(0.05)
+            _busy(3)
+    assert time.perf_counter() - start < 1.0
+    start = time.perf_counter()
+    with pytest.raises(LimitExceeded, match="0.2 s"):
+        with deadline(0.2):
+            with deadline(10):  # longer than the outer: the outer fires first, with its own message
+                _busy(3)
+    assert time.perf_counter() - start < 1.0
+    _busy(0.4)  # and nothing is left armed afterwards

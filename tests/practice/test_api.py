@@ -277,7 +277,7 @@ def test_the_bound_survives_an_absorbed_alarm() -> None:
     import time
 
     from checker.language.errors import DlprepError, LimitExceeded
-    from question_bank.practice import grading
+    from checker.language.limits import deadline
 
     def busy(until: float) -> None:
         while time.perf_counter() < until:
@@ -285,7 +285,7 @@ def test_the_bound_survives_an_absorbed_alarm() -> None:
 
     start = time.perf_counter()
     with pytest.raises(LimitExceeded):
-        with grading.bounded(0.1):
+        with deadline(0.1):
             try:
                 busy(start + 0.5)  # the first alarm lands here and is absorbed, as in checker.grading.steps
             except DlprepError:
