@@ -56,6 +56,8 @@ class Blank:
     check: Check
     answer_text: str  # plain text, as a student would type it
     answer_latex: str
+    what: Text = field(default_factory=dict)  # what the part asks, in markup: {"en": "$\\delta^{(2)} \\in \\mathbb{R}^{2}$", …}
+    points: int = 0  # this part's share of the question's points (0: not split)
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,14 @@ class Step:
     latex: str
     rule: Text
     verified: bool
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One line of a marking scheme: what earns the points (``Mark({"en": "δ recursion", …}, 3)``)."""
+
+    text: Text
+    points: int
 
 
 @dataclass(frozen=True)
@@ -83,7 +93,9 @@ class Question:
     answer: Text  # the model answer (for proofs and derivations: an introduction to the steps)
     seed: int
     blanks: tuple[Blank, ...] = ()
-    steps: tuple[Step, ...] = ()
+    steps: tuple[Step, ...] = ()  # the model answer's lines (course style, each verified or stated)
+    trace: tuple[Step, ...] = ()  # every step of the engine's verified derivation ("every step" view)
+    marking: tuple[Mark, ...] = ()  # the marking scheme of proofs and derivations
     key_points: tuple[Text, ...] = ()  # grading points of concept and proof questions
     choices: tuple[Choice, ...] = ()  # distractors, for multiple-choice exports
     points: int = 5
