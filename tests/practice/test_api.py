@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from question_bank.practice import app as app_module
+from question_bank.practice import grading
 from question_bank.practice.app import create_app
 from question_bank.practice.safety import MAX_BODY
 
@@ -214,7 +215,8 @@ def test_given_host_is_allowed() -> None:
     assert c.get("/api/health").status_code == 200
 
 
-@pytest.mark.parametrize("origin", ["https://evil.example", "http://127.0.0.1.evil.example:8765", "null"])
+@pytest.mark.parametrize("origin", ["https://evil.example", "http://127.0.0.1.evil.example:8765", "null",
+                                    "http://localhost:3000", "http://127.0.0.1:3000", "https://127.0.0.1:8765"])
 def test_cross_site_origin(client: TestClient, derivation: dict, origin: str) -> None:
     r = client.post("/api/check", json={"id": derivation["id"], "answer": "1"}, headers={"origin": origin})
     refused(r, 403)
@@ -241,7 +243,7 @@ def test_time_limit_is_a_json_refusal(client: TestClient, derivation: dict, monk
     def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise LimitExceeded("the check took longer than 5 s")
 
-    monkeypatch.setattr(app_module.grading, "check", slow)
+    monkeypatch.setattr(grading, "check", slow)
     body = refused(client.post("/api/check", json={"id": derivation["id"], "answer": "1"}), 422)
     assert body["limit"] is True and "longer than" in body["error"]
 
@@ -250,7 +252,7 @@ def test_bug_of_ours_is_a_500_without_traceback(client: TestClient, derivation: 
     def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise ZeroDivisionError("secret internals")
 
-    monkeypatch.setattr(app_module.grading, "check", broken)
+    monkeypatch.setattr(grading, "check", broken)
     body = refused(client.post("/api/check", json={"id": derivation["id"], "answer": "1"}), 500)
     assert "secret" not in body["error"]
 
@@ -258,18 +260,13 @@ def test_bug_of_ours_is_a_500_without_traceback(client: TestClient, derivation: 
 def test_a_long_pasted_derivation_hits_the_deadline(derivation: dict, monkeypatch: pytest.MonkeyPatch) -> None:
     """On the main thread (where uvicorn runs the app) a check is bounded by the checker's deadline, even
     though the step checker absorbs a LimitExceeded raised inside one step (the alarm repeats)."""
-    import time
-
     from checker.language.errors import LimitExceeded
-    from question_bank.practice import grading
 
     label = LABEL[derivation["question"]["blanks"][0]["kind"]]
     steps = "\n".join([f"{label} = {derivation['right']}"] * 800)[: app_module.MAX_STEPS]
     monkeypatch.setattr(grading, "SECONDS", 0.3)
-    start = time.perf_counter()
-    with pytest.raises(LimitExceeded):
+    with pytest.raises(LimitExceeded, match="time limit"):  # the deadline fired (how soon is a benchmark's business)
         grading.check(derivation["id"], None, "en", steps=steps)
-    assert time.perf_counter() - start < 2.5
 
 
 def test_the_bound_survives_an_absorbed_alarm() -> None:
@@ -284,11 +281,12 @@ def test_the_bound_survives_an_absorbed_alarm() -> None:
             pass
 
     start = time.perf_counter()
-    with pytest.raises(LimitExceeded):
+    absorbed = []
+    with pytest.raises(LimitExceeded, match="time limit"):  # without the repeat, busy() ends quietly: no raise
         with deadline(0.1):
             try:
                 busy(start + 0.5)  # the first alarm lands here and is absorbed, as in checker.grading.steps
-            except DlprepError:
-                pass
+            except DlprepError as exc:
+                absorbed.append(exc)
             busy(start + 3)
-    assert time.perf_counter() - start < 1.0
+    assert absorbed, "the first alarm did not fire"
