@@ -48,6 +48,7 @@ class CheckRequest(BaseModel):
     answer: str | None = Field(None, max_length=MAX_TEXT, description="the answer, plain text or LaTeX")
     steps: str | None = Field(None, max_length=MAX_STEPS, description="a whole derivation, one step a line")
     lang: Lang | None = Field(None, description="language of the feedback (default: the server's --lang)")
+    reveal: bool = Field(False, description="include the expected value (the page asks on a second try or on request)")
 
 
 class ParseRequest(BaseModel):
@@ -173,7 +174,7 @@ def create_app(*, lang: Lang = "en", host: str = "127.0.0.1", topics: list[str] 
         """Check an answer (``answer``) or a whole derivation (``steps``, one step a line)."""
         if (req.answer is None) == (req.steps is None):
             return _error(422, "give exactly one of 'answer' or 'steps'")  # type: ignore[return-value]
-        return await pool.run("check", req.id, req.blank, req.lang or lang, req.answer, req.steps)  # type: ignore[no-any-return]
+        return await pool.run("check", req.id, req.blank, req.lang or lang, req.answer, req.steps, req.reveal)  # type: ignore[no-any-return]
 
     @app.post("/api/parse", tags=["checking"])
     async def parse(req: ParseRequest) -> dict[str, Any]:

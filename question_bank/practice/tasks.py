@@ -26,7 +26,8 @@ TASKS: dict[str, Callable[..., Any]] = {
     "question": _question,
     "question_by_id": lambda qid: question_json(source.lookup(qid)),
     "solution": lambda qid: solution_json(source.lookup(qid)),
-    "check": lambda qid, label, lang, answer, steps: grading.check(qid, label, lang, answer=answer, steps=steps),
+    "check": lambda qid, label, lang, answer, steps, reveal=False: grading.check(qid, label, lang, answer=answer, steps=steps,
+                                                                                reveal=reveal),
     "parse": lambda *args: grading.preview(*args),  # grading.* looked up at call time (tests replace them)
 }
 
