@@ -84,11 +84,19 @@ def question_json(q: Question) -> dict[str, Any]:
     }
 
 
+_PART_ONLY = re.compile(r"^\(\w+\)\s*\$[^$]*\$\s*[.。]?$")
+
+
+def _without_parts(text: str) -> str:
+    """The model answer without its "(1) $value$" paragraphs: each part's value is shown once, beside its label."""
+    return "\n\n".join(p for p in text.split("\n\n") if not _PART_ONLY.match(p.strip()))
+
+
 def solution_json(q: Question) -> dict[str, Any]:
     """The model answer: text, each blank's answer, the verified steps, key points."""
     return {
         "id": q.id,
-        "answer_html": {lang: to_html(text) for lang, text in q.answer.items()},
+        "answer_html": {lang: to_html(_without_parts(text) if q.blanks else text) for lang, text in q.answer.items()},
         "blanks": [{"label": b.label, "text": b.answer_text, "html": math(b.answer_latex, True)} for b in q.blanks],
         "steps": [{"html": math(s.latex), "rule": s.rule, "verified": s.verified} for s in q.steps],
         "trace": [{"html": math(s.latex), "rule": s.rule, "verified": s.verified} for s in q.trace],

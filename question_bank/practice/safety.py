@@ -9,7 +9,7 @@
   sends is not held open (408); POST bodies must be JSON (415) and nest at most 32 deep (400), so the JSON
   parser never recurses on hostile input;
 * responses get a strict Content-Security-Policy (the page is self-contained: no CDN, no inline
-  script), nosniff, no framing, no referrer.
+  script; inline styles are allowed because the vendored math keyboard, MathLive, styles its shadow DOM), nosniff, no framing, no referrer.
 
 Every refusal is a JSON body ``{"error": message, "status": code}``.
 """
@@ -25,7 +25,7 @@ MAX_BODY = 64 * 1024
 MAX_JSON_DEPTH = 32
 BODY_SECONDS = 10.0  # the whole body of a request must arrive within this
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
        "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
 HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"), (b"referrer-policy", b"no-referrer")]
 
