@@ -57,7 +57,8 @@ def check(qid: str, label: str | None, lang: str, *, answer: str | None = None, 
     out["message"] = _named(out.get("message") or "", sizes)
     if out.get("wrong_entries") and not reveal:
         out["wrong_entries"] = [[i, j, None, got] for i, j, _, got in out["wrong_entries"]]
-        out["message"] = _entries_hint(out["wrong_entries"], out.get("wrong_entry_count", 0), lang)
+        vector = "×" not in str(out.get("expected_shape") or "×")
+        out["message"] = _entries_hint(out["wrong_entries"], out.get("wrong_entry_count", 0), lang, vector)
     if steps is not None:
         for n, step in enumerate(out["steps"], 1):
             step["n"] = step.get("n", n)
@@ -78,11 +79,13 @@ WORDS = {
     "where_row": {"en": "line {line}, row {row}", "zh": "第 {line} 行第 {row} 式"},
     "correct": {"en": "All {n} steps check out.", "zh": "全部 {n} 步都正确。"},
     "incorrect": {"en": "The first wrong step is step {n} ({where}): {message}", "zh": "第一处错误是第 {n} 步（{where}）：{message}"},
-    "entries": {"en": "Entries {wheres} are wrong; the other entries are right. Recompute them (press again for the expected values).",
+    "entry": {"en": "Entry {wheres} is wrong; the other entries are right. Recompute it (check again to see the expected value).",
+              "zh": "元素 {wheres} 错了，其余元素都对。请重新计算这个元素（再检查一次可看应为的值）。"},
+    "entries": {"en": "Entries {wheres} are wrong; the other entries are right. Recompute them (check again to see the expected values).",
                 "zh": "元素 {wheres} 错了，其余元素都对。请重新计算这些元素（再检查一次可看应为的值）。"},
-    "entries_many": {"en": "{count} entries are wrong, first {wheres}. Recompute them (press again for the expected values).",
+    "entries_many": {"en": "{count} entries are wrong, first {wheres}. Recompute them (check again to see the expected values).",
                      "zh": "有 {count} 个元素错了，前几个是 {wheres}。请重新计算（再检查一次可看应为的值）。"},
-    "value": {"en": "The value is not right. Recompute it (press again for the expected value).",
+    "value": {"en": "The value is not right. Recompute it (check again to see the expected value).",
               "zh": "数值不对。请重新计算（再检查一次可看应为的值）。"},
     "proof_result": {"en": "The result is right, but a proof earns its marks with the steps that lead to it: write them in step mode.",
                      "zh": "结果正确，但证明题的分数在推导过程：请在“逐步推导”中写出每一步。"},
@@ -137,13 +140,14 @@ def _named(text: str, sizes: dict[int, str]) -> str:
     return _SIZE.sub(lambda m: "×".join(sizes.get(int(g), g) for g in m.groups()), text)
 
 
-def _entries_hint(entries: list[list[Any]], count: int, lang: str) -> str:
-    """Where the wrong entries are, without their expected values."""
+def _entries_hint(entries: list[list[Any]], count: int, lang: str, vector: bool = False) -> str:
+    """Where the wrong entries are (1-based; a vector's by one index), without their expected values."""
     if len(entries) == 1 and count <= 1 and entries[0][:2] == [1, 1]:
         return WORDS["value"][lang]
     sep = "、" if lang == "zh" else ", "
-    wheres = sep.join(f"({i},{j})" for i, j, *_ in entries[:5])
-    return WORDS["entries" if count <= 5 else "entries_many"][lang].format(wheres=wheres, count=count)
+    wheres = sep.join(str(i) if vector else f"({i},{j})" for i, j, *_ in entries[:5])
+    key = "entry" if max(count, len(entries)) == 1 else "entries" if count <= 5 else "entries_many"
+    return WORDS[key][lang].format(wheres=wheres, count=count)
 
 
 def _typeset(text: str, problem: Problem) -> str:

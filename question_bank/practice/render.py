@@ -46,7 +46,7 @@ def to_html(text: str) -> str:
 
 
 def title(text: str) -> str:
-    """A question's first sentence (at most ~80 characters), for the retry list.
+    r"""A question's first sentence (at most ~80 characters), for the retry list.
 
     >>> title(r"Gradient of log det X. Let $f = \log\det X$ with $X$ invertible.")
     'Gradient of log det X.'
