@@ -28,6 +28,11 @@ def _problem(qid: str, label: str | None, lang: str) -> Problem:
     return source.problem_for(source.lookup(qid), label)
 
 
+def problem(qid: str, label: str | None) -> Problem:
+    """The checker's Problem of one part (cached; its random instances are drawn once)."""
+    return _problem(qid, label, "en")
+
+
 def check(qid: str, label: str | None, lang: str, *, answer: str | None = None, steps: str | None = None,
           reveal: bool = False) -> dict[str, Any]:
     """The verdict JSON of ``dlprep check --json`` for the page; bad input raises DlprepError.

@@ -18,13 +18,26 @@ from question_bank.practice.render import question_json, solution_json
 
 def _question(topics: list[str] | None, types: list[str] | None, seed: int) -> dict[str, Any] | None:
     picked = source.pick(topics, types, random.Random(seed))
-    return None if picked is None else question_json(picked)
+    return None if picked is None else _shaped(question_json(picked))
+
+
+def _shaped(question: dict[str, Any]) -> dict[str, Any]:
+    """Each part's expected shape ("2×3", "n_l"), for its label when the part does not say what it asks."""
+    from checker.language.dims import format_shape
+
+    for blank in question["blanks"]:
+        try:
+            shape = grading.problem(question["id"], blank["label"]).expected_shape
+        except Exception:  # noqa: BLE001 - a part without a shape (a choice, a plain number)
+            shape = None
+        blank["shape"] = format_shape(shape) if shape is not None else None
+    return question
 
 
 TASKS: dict[str, Callable[..., Any]] = {
     "health": lambda: "ok",
     "question": _question,
-    "question_by_id": lambda qid: question_json(source.lookup(qid)),
+    "question_by_id": lambda qid: _shaped(question_json(source.lookup(qid))),
     "solution": lambda qid: solution_json(source.lookup(qid)),
     "check": lambda qid, label, lang, answer, steps, reveal=False: grading.check(qid, label, lang, answer=answer, steps=steps,
                                                                                 reveal=reveal),

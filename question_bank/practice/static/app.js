@@ -187,7 +187,10 @@ function partLabel(b) {  // "(2) δ⁽²⁾ ∈ ℝ²", "(2)" when the part does
   if (b.what_html) {
     if (many) label.append(el("span", "part", "(" + b.label + ")"));
     label.append(html("span", "what", local(b.what_html)));
-  } else label.append(el("span", "", many ? t("part", { label: b.label }) : t("yourAnswer")));
+  } else {
+    label.append(el("span", "", many ? t("part", { label: b.label }) : t("yourAnswer")));
+    if (b.shape && b.shape !== "scalar") label.append(el("span", "pts", t("shape") + " " + b.shape));
+  }
   if (b.points && many) label.append(el("span", "pts", t("points", { p: b.points })));
   return label;
 }
