@@ -45,6 +45,7 @@ def check(qid: str, label: str | None, lang: str, *, answer: str | None = None, 
     """
     from checker.grading.answer import check_answer
     from checker.grading.steps import check_steps
+    from checker.language.printing import to_latex, to_text
 
     question = source.lookup(qid)  # generated outside the bound: the student's time is the check's, not the question's
     if answer is not None and question.choices and not any(b.check.kind == "choice" for b in question.blanks):
@@ -54,8 +55,12 @@ def check(qid: str, label: str | None, lang: str, *, answer: str | None = None, 
         if steps is not None:
             verdict = check_steps(problem, steps)
         else:
-            verdict = check_answer(problem, answer or "", reveal=reveal)
+            verdict = check_answer(problem, answer or "")  # the expected value is added below, in the page's language
         out = verdict.to_json()
+        if reveal and answer is not None and out["verdict"] == "incorrect" and problem.reference is not None \
+                and not out.get("wrong_entries"):
+            out["message"] = (out.get("message") or "") + WORDS["reveal"][lang].format(answer=to_text(problem.reference))
+            out["expected_html"] = math(to_latex(problem.reference))
         if out.get("wrong_entries") and answer is not None:
             out["answer_values"] = _values(problem, answer)
         sizes = _sizes(problem)
@@ -96,6 +101,7 @@ WORDS = {
                      "zh": "结果正确，但证明题的分数在推导过程：请在“逐步推导”中写出每一步。"},
     "proof_short": {"en": "Only the result: a proof earns its marks with the steps that lead to it. Add the steps before it.",
                     "zh": "只写了结果：证明题的分数在推导过程，请写出得到它的每一步。"},
+    "reveal": {"en": " The right answer: {answer}", "zh": "正确答案：{answer}"},
     "choice_right": {"en": "Right: option {letter}.", "zh": "正确：选 {letter}。"},
     "choice_wrong": {"en": "Option {letter} is not right. Read the options again: which statement follows from the definitions?",
                      "zh": "选项 {letter} 不对。再读一遍各选项：哪一条能由定义推出？"},

@@ -352,3 +352,11 @@ def test_question_has_a_title_and_parts(client: TestClient) -> None:
     assert all("what_html" in b and "points" in b for b in q["blanks"])
     solution = client.get("/api/solution/softmax.1").json()
     assert "bmatrix" not in solution["answer_html"]["en"] and solution["answer_html"]["en"].count("<mtable") == 0  # each matrix once
+
+
+def test_expected_answer_on_request_in_the_pages_language(client: TestClient, derivation: dict) -> None:
+    wrong = {"id": derivation["id"], "answer": f"-({derivation['right']})", "lang": "zh"}
+    first = client.post("/api/check", json=wrong).json()
+    assert "正确答案：" not in first["message"] and "expected_html" not in first
+    second = client.post("/api/check", json={**wrong, "reveal": True}).json()
+    assert "正确答案：" in second["message"] and "right answer" not in second["message"] and "<math" in second["expected_html"]

@@ -95,6 +95,10 @@ def test_answer_steps_solution_and_screenshots(server: str, browser, tmp_path: P
     assert "wrong sign" in page.inner_text("#verdict-1 .diag") and "negative" in page.inner_text("#verdict-1")
     assert page.text_content("#score-tried") == "1" and page.text_content("#score-right") == "0"
     assert page.get_attribute("#missed .retry", "data-id") == question["id"]
+    assert "right answer" not in page.inner_text("#verdict-1") and page.locator("#verdict-1 .reveal").count() == 1
+    page.press("#answer-1", "Enter")  # the same slip a second time: now the expected value is shown
+    expect(page.locator("#verdict-1 .msg")).to_contain_text("The right answer")
+    assert page.locator("#verdict-1 .read math").count() == 1
 
     page.fill("#answer-1", right)
     page.click("#check")
@@ -121,7 +125,6 @@ def test_answer_steps_solution_and_screenshots(server: str, browser, tmp_path: P
     page.screenshot(path=str(tmp_path / "desktop.png"), full_page=True)
 
     # N: the next question; the score survives a reload (local storage)
-    from playwright.sync_api import expect
 
     page.keyboard.press("n")
     expect(page.locator("#q-id")).not_to_have_text(question["id"])

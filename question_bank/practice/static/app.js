@@ -426,6 +426,7 @@ function showVerdict(box, v, revealAgain) {
   }
   box.append(head);
   if (v.message) box.append(el("p", "msg", v.message));
+  if (v.expected_html) { const p = el("p", "read"); p.append(el("span", "k", t("expected") + " "), html("span", "math", v.expected_html)); box.append(p); }
   const grid = Array.isArray(v.wrong_entries) && v.wrong_entries.length && Array.isArray(v.answer_values);
   if (grid) box.append(matrixGrid(v));
   if (kind === "incorrect" && !v.revealed && revealAgain) {
