@@ -344,3 +344,22 @@ def test_weak_topics_view(server: str, browser, tmp_path: Path) -> None:  # type
     expect(page.locator("#q-topic")).to_have_text(re.compile("^A "))
     assert page.locator(".chip.on").all_inner_texts()[0].startswith("A ")
     assert not errors, errors
+
+
+def test_every_step_toggle_shows_the_trace_beside_the_model_lines(server: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Where a question carries the engine's full trace (Question.trace), "every step" shows it beside the
+    model answer's lines; the bank fills the trace, so the test hands the page a solution that has one."""
+    qid = "derive-least-squares-gradient.3"
+    solution = api(server, f"api/solution/{qid}")
+    trace = solution["steps"] + solution["steps"][:3]
+    page, errors = open_page(browser, server, qid)
+    page.route(f"**/api/solution/{qid}", lambda route: route.fulfill(json={**solution, "trace": trace}))
+    page.click("#show")
+    page.wait_for_selector("#every-step")
+    assert not page.is_visible("#trace")
+    page.check("#every-step")
+    assert page.is_visible("#trace") and page.locator("#trace li").count() == len(trace)
+    box, model = page.locator("#trace").bounding_box(), page.locator(".model-cols > .model-steps").bounding_box()
+    assert box["x"] > model["x"] + model["width"] - 1, "the trace is not beside the model lines"
+    page.screenshot(path=str(tmp_path / "every-step.png"), full_page=True)
+    assert not errors, errors
