@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from checker.language.errors import DlprepError, InputError, LimitExceeded
-from checker.language.limits import DEFAULT_SECONDS
+from checker.language.limits import DEFAULT_SECONDS, LIMITS
 from question_bank.practice import source
 from question_bank.practice.pool import Busy, Pool
 from question_bank.practice.safety import Guard
@@ -39,6 +39,7 @@ STATIC = Path(__file__).parent / "static"
 Lang = Literal["en", "zh"]
 MAX_TEXT = 10_000  # characters of one answer (the parser's own bound)
 MAX_STEPS = 20_000  # characters of a pasted derivation
+GENERATE_SECONDS = LIMITS["derive_seconds"].value  # a question and its solution: the bank's own work, not the user's
 
 
 class CheckRequest(BaseModel):
@@ -154,7 +155,8 @@ def create_app(*, lang: Lang = "en", host: str = "127.0.0.1", topics: list[str] 
         """A question from the bank matching the filters (the server's --topics/--types when none are given)."""
         chosen_topics = _comma(topic, source.TOPICS, "topic") or topics
         chosen_types = _comma(type, source.TYPES, "type") or types
-        picked = await pool.run("question", chosen_topics, chosen_types, draws.randrange(10**9) if seed is None else seed)
+        picked = await pool.run("question", chosen_topics, chosen_types, draws.randrange(10**9) if seed is None else seed,
+                                seconds=GENERATE_SECONDS)
         if picked is None:
             return _error(404, "no questions match these filters")  # type: ignore[return-value]
         return picked  # type: ignore[no-any-return]
@@ -162,12 +164,12 @@ def create_app(*, lang: Lang = "en", host: str = "127.0.0.1", topics: list[str] 
     @app.get("/api/question/{qid}", tags=["questions"])
     async def question_by_id(qid: str) -> dict[str, Any]:
         """The question with this id, regenerated from its seed."""
-        return await pool.run("question_by_id", qid)  # type: ignore[no-any-return]
+        return await pool.run("question_by_id", qid, seconds=GENERATE_SECONDS)  # type: ignore[no-any-return]
 
     @app.get("/api/solution/{qid}", tags=["questions"])
     async def solution(qid: str) -> dict[str, Any]:
         """The model answer and its derivation, every step verified by the engine."""
-        return await pool.run("solution", qid)  # type: ignore[no-any-return]
+        return await pool.run("solution", qid, seconds=GENERATE_SECONDS)  # type: ignore[no-any-return]
 
     @app.post("/api/check", tags=["checking"])
     async def check(req: CheckRequest) -> dict[str, Any]:

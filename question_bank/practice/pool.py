@@ -50,11 +50,11 @@ def _serve(conn: Connection, memory_mb: float, seconds: float) -> None:
     limit_memory(memory_mb)
     while True:
         try:
-            name, args = conn.recv()
+            name, args, bound = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            with deadline(seconds):
+            with deadline(bound or seconds):
                 reply: tuple[str, Any] = ("ok", tasks.run(name, *args))
         except DlprepError as exc:
             reply = ("error", exc)
@@ -113,7 +113,8 @@ class Pool:
         self._all.clear()
         self._idle = None
 
-    async def run(self, name: str, *args: Any) -> Any:
+    async def run(self, name: str, *args: Any, seconds: float | None = None) -> Any:
+        """Run task ``name``; ``seconds`` overrides the pool's bound for this task (generation is ours, not the user's)."""
         if not self.size:
             from question_bank.practice import tasks
 
@@ -128,7 +129,7 @@ class Pool:
         finally:
             self._queued -= 1
         try:
-            status, payload = await self._ask(worker, name, args)
+            status, payload = await self._ask(worker, name, args, seconds or self.seconds)
         except BaseException:
             self._all.remove(worker)
             await asyncio.to_thread(worker.stop)
@@ -144,16 +145,16 @@ class Pool:
             raise payload
         raise WorkerDied(payload)
 
-    async def _ask(self, worker: _Worker, name: str, args: tuple[Any, ...]) -> tuple[str, Any]:
+    async def _ask(self, worker: _Worker, name: str, args: tuple[Any, ...], seconds: float) -> tuple[str, Any]:
         loop = asyncio.get_running_loop()
-        worker.conn.send((name, args))
+        worker.conn.send((name, args, seconds))
         ready = loop.create_future()
         fd = worker.conn.fileno()
         loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
         try:
-            await asyncio.wait_for(ready, self.seconds + GRACE)
+            await asyncio.wait_for(ready, seconds + GRACE)
         except asyncio.TimeoutError:
-            raise LimitExceeded(f"the work took longer than {self.seconds:g} s (the time limit)") from None
+            raise LimitExceeded(f"the work took longer than {seconds:g} s (the time limit)") from None
         finally:
             loop.remove_reader(fd)
         try:

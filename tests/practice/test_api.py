@@ -360,3 +360,10 @@ def test_expected_answer_on_request_in_the_pages_language(client: TestClient, de
     assert "正确答案：" not in first["message"] and "expected_html" not in first
     second = client.post("/api/check", json={**wrong, "reveal": True}).json()
     assert "正确答案：" in second["message"] and "right answer" not in second["message"] and "<math" in second["expected_html"]
+
+
+def test_arg_min_is_typeset() -> None:
+    from question_bank.practice.render import math
+
+    out = math(r"\arg\min_{p \ge 0} \|p - z\|^2")
+    assert "\\arg" not in out and ">arg<" in out and ">min<" in out

@@ -122,11 +122,16 @@ def test_a_half_sent_head_is_closed(url: str) -> None:
 def test_a_body_that_never_arrives_is_a_408(url: str) -> None:
     s = _raw(_port(url), b"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                          b"Content-Length: 500\r\n\r\n{\"id\": ")
+    reply = b""
     try:
-        reply = s.recv(4096).decode()
+        while b"did not arrive" not in reply:
+            chunk = s.recv(4096)
+            if not chunk:
+                break
+            reply += chunk
     finally:
         s.close()
-    assert reply.startswith("HTTP/1.1 408") and "did not arrive" in reply
+    assert reply.startswith(b"HTTP/1.1 408") and b"did not arrive" in reply
 
 
 @pytest.mark.parametrize("origin", ["http://localhost:3000", "http://127.0.0.1:1", "https://127.0.0.1"])
@@ -135,3 +140,23 @@ def test_only_the_pages_own_origin(url: str, question: dict, origin: str) -> Non
         body = {"id": question["id"], "answer": question["right"]}
         assert c.post("/api/check", json=body, headers={"origin": origin}).status_code == 403
         assert c.post("/api/check", json=body, headers={"origin": url}).status_code == 200
+
+
+def test_a_full_queue_is_busy_at_once_not_a_pile_up() -> None:
+    """One worker, no waiting room: while it works, the next request is refused (503 in the app) at once."""
+    import asyncio
+
+    from question_bank.practice.pool import Busy, Pool
+
+    async def scenario() -> tuple[object, object]:
+        pool = Pool(1, waiting=0)
+        await pool.start()
+        try:
+            return tuple(await asyncio.gather(pool.run("question_by_id", "derive-trace-linear-gradient.11"),
+                                              pool.run("health"), return_exceptions=True))  # type: ignore[return-value]
+        finally:
+            pool.close()
+
+    first, second = asyncio.run(scenario())
+    assert isinstance(first, dict) and first["id"] == "derive-trace-linear-gradient.11"
+    assert isinstance(second, Busy)
