@@ -3,7 +3,9 @@
 Every request that parses, generates or checks (``question_bank.practice.tasks``) is sent to one of
 ``size`` long-lived worker processes (forked from a preloaded ``forkserver``, so they share no sockets
 or pipes with the server and keep their own caches between requests). In the worker, the task runs on
-its main thread under the checker's deadline (``checker.language.limits.deadline``, SIGALRM) and the
+its main thread under the checker's deadline (``checker.language.limits.deadline``, SIGALRM; a result
+that comes back after the deadline passed is refused too, since an alarm absorbed inside the checker
+may have cut its work short) and the
 memory bound of ``checker.language.worker.limit_memory``; the server waits for it without blocking the
 loop, and past ``seconds + GRACE`` kills the worker and starts a fresh one (a NumPy call the alarm
 cannot interrupt). At most ``waiting`` requests queue for a worker; beyond that the server answers
@@ -22,6 +24,7 @@ import asyncio
 import contextlib
 import multiprocessing
 import signal
+import time
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -53,11 +56,16 @@ def _serve(conn: Connection, memory_mb: float, seconds: float) -> None:
             name, args, bound = conn.recv()
         except (EOFError, OSError):
             return
+        limit = bound or seconds
+        started = time.monotonic()
         try:
-            with deadline(bound or seconds):
+            with deadline(limit):
                 reply: tuple[str, Any] = ("ok", tasks.run(name, *args))
-        except DlprepError as exc:
-            reply = ("error", exc)
+            if time.monotonic() - started > limit:  # an alarm absorbed somewhere inside: the result is not to be trusted
+                raise LimitExceeded(f"the work took longer than {limit:g} s (the time limit)")
+        except DlprepError as exc:  # past the deadline, an error is the time-out's (the step reader rewraps it per line)
+            late = time.monotonic() - started > limit and not isinstance(exc, LimitExceeded)
+            reply = ("error", LimitExceeded(f"the work took longer than {limit:g} s (the time limit)") if late else exc)
         except MemoryError:
             reply = ("error", LIMITS["worker_memory_mb"].refuse("the memory needed", "(memory of one request)"))
         except RecursionError:

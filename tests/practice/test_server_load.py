@@ -23,7 +23,7 @@ LABEL = {"gradient": "grad", "jacobian": "jac", "differential": "df"}
 @pytest.fixture(scope="module")
 def url() -> Iterator[str]:
     """The app as `dlprep practice` serves it (two workers), with short head, body and work bounds."""
-    app = create_app(lang="en", workers=2, seconds=0.5, body_seconds=0.5)
+    app = create_app(lang="en", workers=2, seconds=0.2, body_seconds=0.5)
     sock = server.listen("127.0.0.1", 0)
     srv = uvicorn.Server(server.config(app, header_seconds=0.5))
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
@@ -77,7 +77,7 @@ def test_a_slow_check_does_not_hold_up_other_clients(url: str, question: dict) -
 
 
 def test_the_deadline_ends_a_check_and_the_worker_serves_on(url: str, question: dict) -> None:
-    """A pasted derivation past the bound (0.5 s here) is a JSON refusal naming the time limit; the next check works."""
+    """A pasted derivation past the bound (0.2 s here) is a JSON refusal naming the time limit; the next check works."""
     with httpx.Client(base_url=url, timeout=60) as c:
         results = [c.post("/api/check", json={"id": question["id"], "steps": question["slow"]}) for _ in range(2)]
         after = c.post("/api/check", json={"id": question["id"], "answer": question["right"]})
