@@ -12,7 +12,7 @@ const T = {
     foot: "本地运行，不联网；答案由 dlprep 在随机矩阵上检验",
     stepsHint: "每一步都会被检验；第一处错误会给出解释。",
     placeholder: "例如 2A^T(Ax-b)", placeholderNumber: "数字或矩阵，如 [0.1; 0.9]", stepsPlaceholder: "df = 2(Ax-b)^T A dx\n= tr(2(Ax-b)^T A dx)\ngrad = 2A^T(Ax-b)",
-    readAs: "读作", shape: "形状", expected: "应为", cannotRead: "无法读取", correct: "正确", incorrect: "不正确", incomplete: "还不完整",
+    readAs: "读作", shape: "形状", expected: "应为", cannotRead: "无法读取：", correct: "正确", incorrect: "不正确", incomplete: "还不完整",
     invalid: "无法检查", allTopics: "全部", allTypes: "全部题型", modelAnswer: "参考答案", steps: "推导（每步均经数值验证）",
     verified: "已验证", notVerified: "未通过验证", step: "第 {n} 步", follows: "由上一步正确推出",
     wrongEntries: "错误的元素已标红", noCheck: "这道题没有自动批改：先在下面写下你的回答，再点“看答案”，对照得分要点给自己打分。", draft: "你的回答（只留在本页，不会提交）", typeAs: "输入写法",
@@ -31,7 +31,7 @@ const T = {
     foot: "Runs locally, no network; answers checked by dlprep on random matrices",
     stepsHint: "Every step is checked and the first wrong one is explained.",
     placeholder: "e.g. 2A^T(Ax-b)", placeholderNumber: "a number or a matrix: [0.1; 0.9]", stepsPlaceholder: "df = 2(Ax-b)^T A dx\n= tr(2(Ax-b)^T A dx)\ngrad = 2A^T(Ax-b)",
-    readAs: "read as", shape: "shape", expected: "expected", cannotRead: "cannot read", correct: "Correct", incorrect: "Not correct", incomplete: "Not complete",
+    readAs: "read as", shape: "shape", expected: "expected", cannotRead: "cannot read: ", correct: "Correct", incorrect: "Not correct", incomplete: "Not complete",
     invalid: "Cannot check", allTopics: "All", allTypes: "All types", modelAnswer: "Model answer", steps: "Derivation (every step checked numerically)",
     verified: "verified", notVerified: "not verified", step: "step {n}", follows: "follows correctly from the step before",
     wrongEntries: "wrong entries in red", noCheck: "This one is not graded automatically: write your answer below, then open the solution and mark yourself against the key points.", draft: "Your answer (stays on this page, never sent)", typeAs: "typed as",
@@ -309,7 +309,7 @@ async function preview(label) {
   if (seq !== state.previewSeq[label]) return;  // a newer keystroke won
   box.textContent = "";
   box.className = "preview" + (r.ok ? "" : " bad");
-  if (!r.ok) { box.append(el("span", "k", t("cannotRead") + ": "), el("span", "", r.data.error || "")); return; }
+  if (!r.ok) { box.append(el("span", "k", t("cannotRead")), el("span", "", r.data.error || "")); return; }
   box.append(el("span", "k", t("readAs") + " "), html("span", "math", r.data.html));
   if (r.data.shape) {
     const ok = !r.data.expected_shape || r.data.shape === r.data.expected_shape;
