@@ -367,3 +367,11 @@ def test_arg_min_is_typeset() -> None:
 
     out = math(r"\arg\min_{p \ge 0} \|p - z\|^2")
     assert "\\arg" not in out and ">arg<" in out and ">min<" in out
+
+
+def test_a_proof_of_one_line_is_not_a_proof(client: TestClient) -> None:
+    question = client.get("/api/question", params={"type": "proof", "seed": 3}).json()
+    right = client.get(f"/api/solution/{question['id']}").json()["blanks"][0]["text"]
+    label = LABEL.get(question["blanks"][0]["kind"], "grad")
+    body = client.post("/api/check", json={"id": question["id"], "steps": f"{label} = {right}", "lang": "zh"}).json()
+    assert body["proof_incomplete"] is True and "证明题" in body["message"]
