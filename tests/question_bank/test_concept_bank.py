@@ -330,3 +330,17 @@ def test_an_exam_never_asks_one_concept_twice(seed):
     qs = assemble(ExamSpec((Section(count=20, types=("concept",)),)), seed)
     keys = [q.params["key"] for q in qs]
     assert len(keys) == 20 and len(set(keys)) == 20
+
+
+def test_the_practice_page_shows_a_choice_questions_options_and_checks_its_letter():
+    from question_bank.practice.grading import check
+    from question_bank.practice.render import question_json
+    from question_bank.registry import lookup
+
+    seed = next(i for i, c in enumerate(CONCEPTS) if c.type == "choice")
+    q = lookup(f"q:concepts.{seed}")
+    shown = question_json(q)
+    assert shown["checkable"] and all(html.count("<li>") == 4 for html in shown["prompt_html"].values())
+    assert check(q.id, "1", "zh", answer=q.blanks[0].answer_text)["verdict"] == "correct"
+    open_seed = next(i for i, c in enumerate(CONCEPTS) if c.type == "open")
+    assert "<li>" not in question_json(lookup(f"q:concepts.{open_seed}"))["prompt_html"]["zh"]
