@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from checker.grading.messages import message
+from checker.grading.messages import LANG, message
 from checker.grading.problem import Problem
 from checker.grading.verdict import Verdict
 from checker.language.errors import InputError
@@ -29,7 +29,7 @@ def check_choice(problem: Problem, text: str, *, reveal: bool = False) -> Verdic
     options = sorted(problem.decls)
     letter = unicodedata.normalize("NFKC", text).strip(STRIP).upper()
     if letter not in options:
-        raise InputError(message("choice-invalid", got=short(text, 20)), expected=message("choice-expected", options=", ".join(options)))
+        raise InputError(message("choice-invalid", got=short(text, 20), options="、".join(options) if LANG.get() == "zh" else ", ".join(options)))
     right = to_text(problem.reference) if problem.reference is not None else ""
     if letter == right:
         return Verdict("correct", message=message("choice-correct", letter=letter), read_as=letter)

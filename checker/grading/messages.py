@@ -112,12 +112,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "正确选项：{letter}。",
     },
     "choice-invalid": {
-        "en": "'{got}' is not an option",
-        "zh": "“{got}”不是选项",
-    },
-    "choice-expected": {
-        "en": "one letter of {options}",
-        "zh": "{options} 中的一个字母",
+        "en": "'{got}' is not an option; expected one letter of {options}",
+        "zh": "“{got}”不是选项，应为 {options} 中的一个字母",
     },
     # numeric answers (a literal reference), judged entry by entry: checker/grading/entries.py
     "numeric-correct": {
