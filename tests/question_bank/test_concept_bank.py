@@ -166,6 +166,7 @@ def test_bilingual_valid_markup(c):
     for text in texts(c):
         assert set(text) == {"en", "zh"} and text["en"].strip() and text["zh"].strip()
         assert CJK.search(text["en"]) is None, text["en"]
+        assert re.search(r"[\u3000-\u303f\uff00-\uffef]", text["en"]) is None, f"full-width punctuation in English: {text['en']}"
     for field in (c.prompt, c.answer):
         assert CJK.search(field["zh"]), field["zh"]
     assert len(c.answer["en"]) > len(c.prompt["en"]) / 2
