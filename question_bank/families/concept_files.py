@@ -235,7 +235,7 @@ def load(path: Path) -> Concept:
         content = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise _fail(path, "file", f"cannot read it as UTF-8 text ({exc.__class__.__name__})") from None
-    return parse(path, content.replace("\r\n", "\n"))
+    return parse(path, content.removeprefix("\ufeff").replace("\r\n", "\n"))  # Windows editors: BOM, CRLF
 
 
 @cache

@@ -209,6 +209,8 @@ def test_a_bad_file_gives_one_line_naming_file_and_field(tmp_path):
             parse(tmp_path / "probe.md", content)
         line = str(info.value)
         assert line.startswith(start) and "\n" not in line, line
+    (tmp_path / "probe.md").write_bytes(("\ufeff" + good).replace("\n", "\r\n").encode("utf-8"))  # a Windows editor's file
+    assert load(tmp_path / "probe.md").prompt == parse(tmp_path / "probe.md", good).prompt
     (tmp_path / "probe.md").write_bytes(b"\xff\xfe")
     with pytest.raises(ConceptFileError, match=r"^probe.md: file: cannot read it as UTF-8"):
         load(tmp_path / "probe.md")
