@@ -61,6 +61,9 @@ def check(qid: str, label: str | None, lang: str, *, answer: str | None = None, 
                 and not out.get("wrong_entries"):
             out["message"] = (out.get("message") or "") + WORDS["reveal"][lang].format(answer=to_text(problem.reference))
             out["expected_html"] = math(to_latex(problem.reference))
+            if problem.kind == "choice":  # the page marks the right option instead
+                out["right_choice"] = to_text(problem.reference)
+                del out["expected_html"]
         if out.get("wrong_entries") and answer is not None:
             out["answer_values"] = _values(problem, answer)
         sizes = _sizes(problem)

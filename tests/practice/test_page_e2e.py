@@ -249,6 +249,8 @@ def test_choice_clicked_wrong_then_right(server: str, browser, tmp_path: Path, w
     assert page.locator(".choice.right").count() == 0, "the right option shown on the first wrong try"
     assert "wrong" in page.get_attribute(f".choice[data-letter='{wrong}']", "class")
     page.screenshot(path=str(tmp_path / f"choice-{lang}-{width}.png"), full_page=True)
+    page.click(f".choice[data-letter='{wrong}']")  # the same wrong option again: now the right one is shown
+    page.wait_for_selector(f".choice.right[data-letter='{right}']")
     page.click(f".choice[data-letter='{right}']")
     page.wait_for_selector("#verdict-choice.correct")
     assert page.text_content("#score-right") == "0" and page.text_content("#score-tried") == "1"  # the first try counts
