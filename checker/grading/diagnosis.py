@@ -22,7 +22,7 @@ import numpy as np
 
 from checker.language import ast as A
 from checker.language.errors import DlprepError
-from checker.grading.entries import Entry, describe, whole_matrix, wrong_entries
+from checker.grading.entries import Entry, describe, nice_factor, whole_matrix, wrong_entries
 from checker.grading.messages import message
 from checker.language.printing import to_text
 from checker.grading.problem import Problem, common_factor
@@ -191,7 +191,7 @@ def diagnose(problem: Problem, answer: A.Node, answer_values: list[np.ndarray] |
                     return Finding(code, text)
         factor = common_factor(answer_values, reference)
         if factor is not None and not np.isclose(factor, 1.0):
-            return Finding("scale", message("scale", factor=_nice(factor)))
+            return Finding("scale", message("scale", factor=nice_factor(factor, 1e-9)))
     found = _repair(problem, answer, reference)
     if found is not None:
         return found
@@ -237,11 +237,3 @@ def _repair(problem: Problem, answer: A.Node, reference: list[np.ndarray]) -> Fi
             if values is not None and problem.agrees(values, reference):
                 return Finding(code, text)
     return None
-
-
-def _nice(x: float) -> str:
-    for den in (1, 2, 3, 4):
-        if abs(x * den - round(x * den)) < 1e-9:
-            num = round(x * den)
-            return str(num) if den == 1 else f"{num}/{den}"
-    return f"{x:.4g}"

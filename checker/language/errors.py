@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.language.messages import message
+
 
 class DlprepError(Exception):
     """Base class: every error a user can provoke. Rendered as one line; the CLI exits with 2."""
 
     def render(self) -> str:
-        return f"error: {self}"
+        return message("error.line", text=self)
 
 
 @dataclass
@@ -32,12 +34,11 @@ class InputError(DlprepError):
         super().__init__(self.message)
 
     def __str__(self) -> str:
-        where = f" at column {self.column}" if self.column is not None else ""
-        exp = f"; expected {self.expected}" if self.expected else ""
-        return f"{self.message}{where}{exp}"
+        text = message("error.at", message=self.message, column=self.column) if self.column is not None else self.message
+        return message("error.expected", text=text, expected=self.expected) if self.expected else text
 
     def render(self) -> str:
-        line = f"error: {self}"
+        line = message("error.line", text=self)
         if self.text is not None and self.column is not None and len(self.text) <= 200:
             shown = self.text.replace("\n", " ").replace("\t", " ")
             shown = "".join(ch if ch.isprintable() else "?" for ch in shown)

@@ -50,7 +50,7 @@ def diag_shape(inf: Any, node: Any, args: list[Any]) -> Shape:
     r, c = inf.shape(args[0])
     if c.is_one:
         return (r, r)
-    r, _ = inf.square(args[0], "diag of a matrix")
+    r, _ = inf.square(args[0], "diag")
     return (r, ONE)
 
 
