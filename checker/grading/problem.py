@@ -217,6 +217,7 @@ def from_expression(expr: str, wrt: str, shapes: str, *, where: str | None = Non
     """The derivative of ``expr`` with respect to ``wrt``; returns the problem and f (typed)."""
     decls = parse_shapes(shapes)
     abbreviations = parse_where(where, set(decls))
+    wrt = normalize_keyboard(wrt)
     if wrt not in decls:
         raise InputError(f"--wrt {wrt} is not a declared symbol", expected=", ".join(sorted(decls)))
     probe = Problem(decls, where=abbreviations)

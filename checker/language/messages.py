@@ -229,6 +229,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "identity.symmetric-only": {"en": "; it holds only when {name} is symmetric", "zh": "；仅当 {name} 对称时成立"},
     # ---------------------------------------------------------------- `dlprep show` and `dlprep list`
     "show.convention": {"en": "Convention: {text}", "zh": "约定：{text}"},
+    "show.and-central-differences": {"en": " and central differences", "zh": " 及中心差分"},
     "show.verified-against": {"en": "Verified against: {text}", "zh": "数值验证对照：{text}"},
     "show.part": {"en": "- {name} ({shape}): {answer}{where}", "zh": "- {name}（{shape}）：{answer}{where}"},
     "show.where": {"en": "  (where {where})", "zh": "（其中 {where}）"},
@@ -239,6 +240,48 @@ MESSAGES: dict[str, dict[str, str]] = {
     "show.verified": {"en": "every step checked numerically", "zh": "每一步均已数值验证"},
     "show.not-verified": {"en": "NOT VERIFIED", "zh": "未通过验证"},
     "show.parts": {"en": "[parts: {parts}]", "zh": "［小题：{parts}］"},
+    # ---------------------------------------------------------------- catalog parts and topics, as words (`dlprep show`, `list`)
+    "part.gradient": {"en": "gradient", "zh": "梯度"},
+    "part.jacobian": {"en": "Jacobian", "zh": "雅可比矩阵"},
+    "part.derivative": {"en": "derivative", "zh": "导数"},
+    "part.delta": {"en": "residual", "zh": "残差"},
+    "part.equal": {"en": "equality", "zh": "等式"},
+    "part.grad-W": {"en": "gradient of W", "zh": "权重的梯度"},
+    "part.grad-b": {"en": "gradient of b", "zh": "偏置的梯度"},
+    "part.output-delta-mse": {"en": "output residual, squared error", "zh": "输出层残差（均方误差）"},
+    "part.output-delta-ce": {"en": "output residual, cross-entropy", "zh": "输出层残差（交叉熵）"},
+    "part.update-W": {"en": "update of W", "zh": "权重的更新"},
+    "part.grad-kernel": {"en": "gradient of the kernel", "zh": "卷积核的梯度"},
+    "part.grad-bias": {"en": "gradient of the bias", "zh": "偏置的梯度"},
+    "part.variance": {"en": "variance", "zh": "方差"},
+    "part.differential": {"en": "differential", "zh": "微分"},
+    "part.stationarity": {"en": "stationarity", "zh": "驻点条件"},
+    "part.tau": {"en": "threshold τ", "zh": "阈值 τ"},
+    "part.solution": {"en": "solution", "zh": "解"},
+    "part.collapsed": {"en": "collapsed form", "zh": "合并后的形式"},
+    "part.narrow": {"en": "narrow convolution", "zh": "窄卷积"},
+    "part.wide": {"en": "wide convolution", "zh": "宽卷积"},
+    "part.same": {"en": "same-size convolution", "zh": "等宽卷积"},
+    "part.general": {"en": "general case", "zh": "一般情形"},
+    "part.count": {"en": "parameter count", "zh": "参数个数"},
+    "part.expectation": {"en": "expectation", "zh": "期望"},
+    "topic.activations": {"en": "activations", "zh": "激活函数"},
+    "topic.attention": {"en": "attention", "zh": "注意力机制"},
+    "topic.autoencoder": {"en": "autoencoder", "zh": "自编码器"},
+    "topic.batchnorm": {"en": "batch normalization", "zh": "批归一化"},
+    "topic.conv": {"en": "convolution", "zh": "卷积神经网络"},
+    "topic.least squares": {"en": "least squares", "zh": "最小二乘"},
+    "topic.lstm": {"en": "LSTM", "zh": "LSTM"},
+    "topic.mlp": {"en": "MLP", "zh": "多层感知机"},
+    "topic.output units": {"en": "output units", "zh": "输出单元"},
+    "topic.pooling": {"en": "pooling", "zh": "池化"},
+    "topic.rbm": {"en": "RBM", "zh": "受限玻尔兹曼机"},
+    "topic.regularization": {"en": "regularization", "zh": "正则化"},
+    "topic.rnn": {"en": "RNN", "zh": "循环神经网络"},
+    "topic.sparsemax": {"en": "Sparsemax", "zh": "Sparsemax"},
+    "topic.traces": {"en": "traces", "zh": "迹"},
+    "topic.training": {"en": "training", "zh": "训练"},
+    "shape.scalar-word": {"en": "scalar", "zh": "标量"},
     # ---------------------------------------------------------------- errors (checker/language/errors.py)
     "error.line": {"en": "error: {text}", "zh": "错误：{text}"},
     "error.at": {"en": "{message} at column {column}", "zh": "{message}（第 {column} 列）"},
@@ -279,6 +322,12 @@ def code_name(code: str, lang: str | None = None) -> str:
     """The words of a diagnosis code a student reads (``wrong-entries`` → 部分元素错误); an unlisted code as is."""
     key = f"code.{code}"
     return message(key, lang) if key in MESSAGES else code
+
+
+def word(kind: str, name: str, lang: str | None = None) -> str:
+    """A catalog name as words (``word("part", "delta", "zh")`` → 残差); a name without words as is."""
+    key = f"{kind}.{name}"
+    return message(key, lang) if key in MESSAGES else name
 
 
 def number(x: float, digits: int = 4) -> str:
