@@ -10,7 +10,7 @@ from checker.language import ast as A
 from checker.grading.diagnosis import Finding, diagnose
 from checker.language.dims import format_shape
 from checker.language.errors import ShapeError, UnknownSymbolError
-from checker.grading.messages import message, number
+from checker.grading.messages import message, number, shape_words
 from checker.language.parser import parse
 from checker.language.printing import to_latex, to_text
 from checker.grading.problem import Problem, common_factor
@@ -42,7 +42,7 @@ def check_tree(problem: Problem, tree: A.Node, *, reveal: bool = False) -> Verdi
         values = problem.values(typed) if typed.shape == problem.expected_shape[::-1] else None
         finding = diagnose(problem, tree, values) if values is not None else None
         if finding is None or finding.code == "unknown":
-            finding = Finding("shape", message("wrong-shape", got=got, expected=expected))
+            finding = Finding("shape", message("wrong-shape", got=shape_words(got), expected=shape_words(expected or "")))
         return _incorrect(verdict, finding, problem, reveal)
     values = problem.values(typed)
     reference = problem.reference_values()

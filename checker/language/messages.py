@@ -14,8 +14,8 @@ the step checker's summary; ``identity.*`` the identity checker; ``show.*`` `dlp
 '符号错了：你的答案是正确答案的相反数。检查每一步微分中的负号（例如 d(X⁻¹) = −X⁻¹ dX X⁻¹）。'
 >>> code_name("wrong-entries", "zh"), number(24192.0), number(0.000123456), number(2 / 3)
 ('部分元素错误', '24192', '0.0001235', '0.6667')
->>> number(1e-8), number(24192.4), number(-2.5), number(1234.56789, 6)
-('1e-8', '24192', '-2.5', '1234.57')
+>>> number(1e-8), number(24192.5), number(-2.5), number(1234.56789, 6)
+('1e-8', '24192.5', '-2.5', '1234.57')
 """
 
 from __future__ import annotations
@@ -282,6 +282,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "topic.traces": {"en": "traces", "zh": "迹"},
     "topic.training": {"en": "training", "zh": "训练"},
     "shape.scalar-word": {"en": "scalar", "zh": "标量"},
+    "shape.any-vector": {"en": "a vector of any length", "zh": "任意长度的向量"},
+    "shape.any": {"en": "any", "zh": "任意"},
     # ---------------------------------------------------------------- errors (checker/language/errors.py)
     "error.line": {"en": "error: {text}", "zh": "错误：{text}"},
     "error.at": {"en": "{message} at column {column}", "zh": "{message}（第 {column} 列）"},
@@ -330,6 +332,15 @@ def word(kind: str, name: str, lang: str | None = None) -> str:
     return message(key, lang) if key in MESSAGES else name
 
 
+def shape_words(text: str, lang: str | None = None) -> str:
+    """A printed shape in the current language: ``scalar`` → 标量, "any" sizes → 任意; m×n as is."""
+    if text == "scalar":
+        return message("shape.scalar-word", lang)
+    if text == "a vector of any length":
+        return message("shape.any-vector", lang)
+    return text.replace("any", message("shape.any", lang)) if "any" in text else text
+
+
 def number(x: float, digits: int = 4) -> str:
     """A number as a person reads it, the same in every language: whole numbers in full (24192), others
     with ``digits`` significant digits and no exponent between 1e-4 and 1e15 (0.0001235, 1234.5);
@@ -340,9 +351,10 @@ def number(x: float, digits: int = 4) -> str:
         mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
         mantissa = mantissa.rstrip("0").rstrip(".") if "." in mantissa else mantissa
         return f"{mantissa}e{int(exponent)}"
-    if x == int(x) or abs(x) >= 10 ** digits:
-        return str(round(x))
-    scale = digits - 1 - math.floor(math.log10(abs(x)))
+    if x == int(x):
+        return str(int(x))
+    magnitude = math.floor(math.log10(abs(x)))
+    scale = max(digits - 1, magnitude + 1) - magnitude  # a non-whole number keeps a decimal: 24192.5
     text = f"{round(x, scale):.{scale}f}"
     return text.rstrip("0").rstrip(".")
 

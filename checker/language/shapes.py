@@ -21,7 +21,7 @@ from checker.language import ast as A
 from checker.language.dims import ONE, SCALAR, Dim, Shape, format_shape
 from checker.language.errors import InputError, ShapeError, UnknownSymbolError
 from checker.language.keyboard import normalize_keyboard
-from checker.language.messages import MESSAGES, message
+from checker.language.messages import MESSAGES, message, shape_words
 from checker.language.limits import LIMITS, check_dimension, check_exponents, check_text, short
 from checker.language.names import canonical_name
 
@@ -114,8 +114,8 @@ def _shown(shape: Shape) -> str:
     """A shape in a message: sizes still unknown (``?1``, internal) read as "any" (issue 13)."""
     text = format_shape(shape)
     if re.fullmatch(r"\?\d+", text):
-        return "a vector of any length"
-    return re.sub(r"\?\d+", "any", text)
+        return shape_words("a vector of any length")
+    return shape_words(re.sub(r"\?\d+", "any", text))
 
 
 # ------------------------------------------------------------------ unification

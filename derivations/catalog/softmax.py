@@ -61,7 +61,7 @@ ENTRIES = (
     Entry(
         id="softmax-jacobian",
         topic="output units",
-        title={"en": "Jacobian of softmax", "zh": "softmax 的 Jacobian 矩阵"},
+        title={"en": "Jacobian of softmax", "zh": "softmax 的雅可比矩阵"},
         statement={
             "en": "With a = softmax(z) = exp(z)/(1ᵀexp(z)), ∂a/∂z = diag(a) − aaᵀ: entry (i, j) is a_i(δ_ij − a_j).",
             "zh": "设 a = softmax(z) = exp(z)/(1ᵀexp(z))，则 ∂a/∂z = diag(a) − aaᵀ，其 (i, j) 元为 a_i(δ_ij − a_j)。",

@@ -69,7 +69,7 @@ ENTRIES = (
     ),
     Entry(
         id="sparsemax-jacobian", topic="sparsemax",
-        title={"en": "Jacobian of sparsemax", "zh": "sparsemax 的 Jacobian"},
+        title={"en": "Jacobian of sparsemax", "zh": "sparsemax 的雅可比矩阵"},
         statement={"en": "Away from changes of the support, with s the 0/1 indicator of the support, ∂p/∂z = diag(s) − ssᵀ/(1ᵀs).",
                    "zh": "在支撑集不变的区域内，记 s 为支撑集的 0/1 指示向量，则 ∂p/∂z = diag(s) − ssᵀ/(1ᵀs)。"},
         asked=("jacobian",), symbols="z: K, s: K binary",

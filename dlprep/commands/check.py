@@ -29,7 +29,7 @@ MARKS = {"correct": "✓", "follows": "→", "incorrect": "✗", "invalid": "!"}
 
 def _render(verdict: Verdict) -> None:
     """The verdict as text, every label in the verdict's language (checker.language.messages)."""
-    from checker.language.messages import code_name, message
+    from checker.language.messages import code_name, message, shape_words
 
     lang = verdict.lang
 
@@ -42,7 +42,7 @@ def _render(verdict: Verdict) -> None:
     if verdict.read_as:
         click.echo(say("label.read-as", text=verdict.read_as))
     if verdict.expected_shape and verdict.verdict != "correct":
-        click.echo(say("label.expected-shape", shape=verdict.expected_shape))
+        click.echo(say("label.expected-shape", shape=shape_words(verdict.expected_shape, lang)))
     for step in verdict.steps:
         note = say("label.step-note", codes=names(step["diagnosis"]), message=step["message"]) if step["verdict"] == "incorrect" else ""
         follows = say("label.follows") if step["verdict"] == "follows" else ""
