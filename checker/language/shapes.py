@@ -246,8 +246,8 @@ class _Infer:
     def sym(self, n: A.Sym) -> A.Node:
         decl = self.decls.get(n.name)
         if decl is None:
-            known = ", ".join(sorted(self.decls)) or "none"
-            raise UnknownSymbolError(f"unknown symbol '{n.name}' (declared: {known})", expected="a declared symbol (see --shapes)")
+            known = ", ".join(sorted(self.decls)) or message("error.none")
+            raise UnknownSymbolError(message("error.unknown-symbol", name=n.name, known=known), expected=message("error.want.declared"))
         return n.with_shape(decl.shape)
 
     def keep(self, n: A.Node) -> A.Node:

@@ -90,7 +90,7 @@ def show(entry_id: str, part: str | None, lang: str, fmt: str, brief: bool, as_j
     click.echo("")
     for p in parts:
         shown = f"${to_latex(answers[p.name])}$" if latex else to_unicode(answers[p.name])
-        where = message("show.where", lang, where=p.where) if p.where else ""
+        where = message("show.where", lang, where=_where_shown(p.where, names, latex)) if p.where else ""
         name = word("part", p.name, lang) if lang == "zh" else p.name  # en keeps the --part id
         shape = message("shape.scalar-word", lang) if p.shape == "scalar" else p.shape.replace(" x ", "×")
         click.echo(message("show.part", lang, name=name, shape=shape, answer=shown, where=where))
@@ -99,6 +99,18 @@ def show(entry_id: str, part: str | None, lang: str, fmt: str, brief: bool, as_j
     if entry.verified_against:
         click.echo("")
         click.echo(message("show.verified-against", lang, text=_verified_against(entry.verified_against, lang)))
+
+
+def _where_shown(where: str, names: set[str], latex: bool) -> str:
+    """``alpha = softmax(z)`` as the answers are printed: α = softmax(z) (or LaTeX); as written when it does not parse."""
+    from checker.language import printing
+    from checker.language.parser import parse
+
+    try:
+        tree = parse(where, names=names | {where.split("=")[0].strip()})
+    except DlprepError:
+        return where
+    return f"${printing.to_latex(tree)}$" if latex else printing.to_unicode(tree)
 
 
 def _verified_against(text: str, lang: str) -> str:

@@ -177,7 +177,7 @@ def owner(words: str, context: str) -> str:
     needles = ([a + words + b for a, b in sides] + [a + words for a, _ in sides] + [words + b for _, b in sides]
                + [words] + words.split()[:1])
     for needle in needles:
-        if len(needle.strip()) < 3:
+        if len(re.findall(r"[A-Za-z\u4e00-\u9fff]", needle)) < 3:  # a bare "题 (" says nothing about its origin
             continue
         paths = [path for path, text in _sources() if needle in text]
         for prefix, area in OWNERS:
@@ -186,7 +186,7 @@ def owner(words: str, context: str) -> str:
                     if prefix == "derivations/catalog" and not _in_zh_text(path, needle):
                         return f"answers (the catalog's step and proof notes): {path}"
                     return f"{area}: {path}"
-    return "unknown (not found in the sources)"
+    return "unknown: not a literal of the sources (a template's or a composed string)"
 
 
 def _in_zh_text(path: str, needle: str) -> bool:
@@ -195,17 +195,14 @@ def _in_zh_text(path: str, needle: str) -> bool:
     return any('"zh"' in line for line in text.splitlines() if needle in line)
 
 
-def report(findings: dict[str, list[Finding]], limit: int = 60) -> str:
-    """Findings by source, each with the area that fixes it, at most ``limit`` lines."""
-    lines = []
+def report(findings: dict[str, list[Finding]], limit: int = 80) -> str:
+    """One line per (area, string): how often, where first, in which words; grouped by the area that fixes it."""
+    groups: dict[tuple[str, str], list[tuple[str, Finding]]] = {}
     for source, found in findings.items():
-        seen = set()
         for f in found:
-            key = (f.word, f.context)
-            if key in seen:
-                continue
-            seen.add(key)
-            lines.append(f"{source}: {f}  → {owner(f.word, f.context)}")
+            groups.setdefault((owner(f.word, f.context), f.word), []).append((source, f))
+    lines = [f"{area} | {word!r} ×{len(hits)}, e.g. {hits[0][0]}: …{hits[0][1].context}…"
+             for (area, word), hits in sorted(groups.items())]
     more = f"\n… and {len(lines) - limit} more" if len(lines) > limit else ""
     return "\n".join(lines[:limit]) + more
 
