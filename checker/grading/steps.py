@@ -160,7 +160,7 @@ def _consistent(problem: Problem, prev: tuple[str, A.Node], cur: tuple[str, A.No
         verdict = check_tree(sub, cur_tree)
         return verdict.verdict == "correct", (verdict.diagnosis, verdict.message)
     if wrt is None:
-        raise InputError(f"a step changes from a {prev_kind} to a {cur_kind}; name the variable with --wrt")
+        raise InputError(message("steps.needs-wrt", prev=message(f"kind.{prev_kind}"), cur=message(f"kind.{cur_kind}")))
     try:
         prev_d = [_as_differential(problem, prev_kind, prev_tree, inst, wrt) for inst in problem.instances()]
         cur_d = [_as_differential(problem, cur_kind, cur_tree, inst, wrt) for inst in problem.instances()]
@@ -192,11 +192,11 @@ def _as_differential(problem: Problem, kind: str, tree: A.Node, inst: Any, wrt: 
         return value
     if kind == "gradient":
         if value.shape != direction.shape:
-            raise InputError(f"a gradient has the shape of {wrt}; this step's value is {value.shape[0]}×{value.shape[1]}")
+            raise InputError(message("steps.gradient-shape", wrt=wrt, shape=f"{value.shape[0]}×{value.shape[1]}"))
         return np.array([[float(np.sum(value * direction))]])
     if kind == "jacobian":
         if value.shape[1] != direction.size:
-            raise InputError(f"a Jacobian has one column per entry of {wrt}; this step's value has {value.shape[1]}")
+            raise InputError(message("steps.jacobian-columns", wrt=wrt, n=value.shape[1]))
         return (value @ direction.reshape(-1, 1)).reshape(-1, 1)
     raise InputError(f"cannot compare a {kind} step")
 
