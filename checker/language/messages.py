@@ -304,6 +304,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.want.operator-or-end": {"en": "an operator or the end of the expression", "zh": "运算符或表达式结尾"},
     "error.want.expression": {"en": "an expression", "zh": "表达式"},
     "error.want.matching": {"en": "a matching {bracket}", "zh": "与之配对的 {bracket}"},
+    "error.want.closing": {"en": "a closing {close} for the {open} at column {col}", "zh": "与第 {col} 列的 {open} 配对的 {close}"},
+    "error.want.closing-bracket": {"en": "a closing bracket", "zh": "右括号"},
     "error.want.declared": {"en": "a declared symbol (see --shapes)", "zh": "已声明的符号（见 --shapes）"},
     "error.unexpected-character": {"en": "unexpected character {char}", "zh": "无法识别的字符 {char}"},
     "error.a-name-number-operator": {"en": "a name, a number or an operator", "zh": "名称、数字或运算符"},

@@ -229,7 +229,7 @@ class _Parser:
                 self.advance()
                 self.advance()
                 value = self.sum()
-                self.expect("}" if t.text == "{" else ")", "a closing bracket")
+                self.expect("}" if t.text == "{" else ")", message("error.want.closing-bracket"))
                 return A.ElemPow(base, value)
             transposed = len(inner) > 3 and inner[-2].text in TRANSPOSE_MARKS and inner[-1].text == "}"
             label = self.label_of(inner[:-2] + inner[-1:] if transposed else inner, t)
@@ -365,7 +365,7 @@ class _Parser:
                 self.enter()
                 inner = self.sum()
                 self.leave()
-                self.expect(_CLOSE[t.text], f"a closing {_CLOSE[t.text]!r} for the {t.text!r} at column {t.col}")
+                self.expect(_CLOSE[t.text], message("error.want.closing", close=repr(_CLOSE[t.text]), open=repr(t.text), col=t.col))
                 return inner
             if t.text == "frac":
                 self.advance()
@@ -609,10 +609,10 @@ class _Parser:
             op = self.advance().text
             rhs = self.sum()
             self.leave()
-            self.expect(")", f"a closing ')' for the I( at column {opening.col}")
+            self.expect(")", message("error.want.closing", close="')'", open="I(", col=opening.col))
             return A.Indicator(lhs, op, rhs)
         self.leave()
-        self.expect(")", f"a closing ')' for the '(' at column {opening.col}")
+        self.expect(")", message("error.want.closing", close="')'", open="'('", col=opening.col))
         return A.Mul(A.Identity(), lhs)
 
 
