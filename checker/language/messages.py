@@ -325,6 +325,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "shape.scalar": {"en": "{what} must be a scalar, but {node} is {shape}", "zh": "{what}必须是标量，但 {node} 是 {shape}"},
     "shape.whole-exponent": {"en": "a matrix power needs a whole-number exponent; use .^ for elementwise powers",
                              "zh": "矩阵的幂需要整数指数；逐元素的幂请用 .^"},
+    "shape.valid-conv": {"en": "a 'valid' convolution needs the kernel to fit inside the map",
+                         "zh": "窄卷积（'valid'）要求卷积核不大于特征图"},
     "shape.what.inverse": {"en": "the inverse", "zh": "求逆"},
     "shape.what.matrix-power": {"en": "a matrix power", "zh": "矩阵的幂"},
     "shape.what.exponent": {"en": "an exponent", "zh": "指数"},
