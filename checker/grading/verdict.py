@@ -3,6 +3,7 @@
 >>> v = Verdict("correct", message="holds on 5 random instances", read_as="tr(A B) = tr(B A)")
 >>> v.exit_code, v.to_json()["verdict"]
 (0, 'correct')
+>>> from checker.grading.messages import language
 >>> with language("zh"):
 ...     Verdict("incorrect", diagnosis=["transpose"]).to_json()["diagnosis_names"]
 ['转置错误']
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.grading.messages import LANG, code_name, language  # noqa: F401 (language: the doctest)
+from checker.grading.messages import LANG, code_name
 
 EXIT_CODES = {"correct": 0, "incorrect": 1, "invalid": 2}
 
