@@ -28,14 +28,19 @@ def _entries(topic: str | None):  # type: ignore[no-untyped-def]
 @click.option("--json", "as_json", is_flag=True)
 def list_(topic: str | None, lang: str, as_json: bool) -> None:
     """List the catalog: id, title, topic, parts, question types."""
-    rows = [{"id": e.id, "title": e.title[lang], "topic": e.topic, "parts": [p.name for p in e.parts],
+    from checker.language.messages import word
+
+    rows = [{"id": e.id, "title": e.title[lang], "topic": word("topic", e.topic, lang) if lang == "zh" else e.topic, "parts": [p.name for p in e.parts],
              "asked": list(e.asked), "core": e.core} for e in _entries(topic)]
     if as_json:
         emit_json(rows)
         return
+    from checker.language.messages import message
+
     width = max((len(r["id"]) for r in rows), default=2)
     for r in rows:
-        click.echo(f"{r['id']:<{width}}  {r['topic']:<13} {r['title']}  [parts: {', '.join(r['parts'])}]")
+        parts = message("show.parts", lang, parts=message("list-sep", lang).join(r["parts"]))
+        click.echo(f"{r['id']:<{width}}  {r['topic']:<13} {r['title']}  {parts}")
 
 
 @click.command()
@@ -47,6 +52,7 @@ def list_(topic: str | None, lang: str, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
 def show(entry_id: str, part: str | None, lang: str, fmt: str, brief: bool, as_json: bool) -> None:
     """Show one result: statement, parts with their answers and derivation steps (each checked), convention."""
+    from checker.language.messages import message, word
     from checker.language.parser import parse
     from checker.language.printing import to_latex, to_unicode
     from derivations.catalog import get
@@ -80,17 +86,43 @@ def show(entry_id: str, part: str | None, lang: str, fmt: str, brief: bool, as_j
     click.echo(entry.statement[lang])
     if entry.convention:
         click.echo("")
-        click.echo(("约定：" if lang == "zh" else "Convention: ") + entry.convention[lang])
+        click.echo(message("show.convention", lang, text=entry.convention[lang]))
     click.echo("")
     for p in parts:
         shown = f"${to_latex(answers[p.name])}$" if latex else to_unicode(answers[p.name])
-        where = f"  (where {p.where})" if p.where else ""
-        click.echo(f"- {p.name} ({p.shape}): {shown}{where}")
+        where = message("show.where", lang, where=_where_shown(p.where, names, latex)) if p.where else ""
+        name = word("part", p.name, lang) if lang == "zh" else p.name  # en keeps the --part id
+        shape = message("shape.scalar-word", lang) if p.shape == "scalar" else p.shape.replace(" x ", "×")
+        click.echo(message("show.part", lang, name=name, shape=shape, answer=shown, where=where))
         if p.name in derivations:
             _echo_steps(derivations[p.name], latex, lang)
     if entry.verified_against:
         click.echo("")
-        click.echo(("数值验证对照：" if lang == "zh" else "Verified against: ") + entry.verified_against)
+        click.echo(message("show.verified-against", lang, text=_verified_against(entry.verified_against, lang)))
+
+
+def _where_shown(where: str, names: set[str], latex: bool) -> str:
+    """``alpha = softmax(z)`` as the answers are printed: α = softmax(z) (or LaTeX); as written when it does not parse."""
+    from checker.language import printing
+    from checker.language.parser import parse
+
+    try:
+        tree = parse(where, names=names | {where.split("=")[0].strip()})
+    except DlprepError:
+        return where
+    return f"${printing.to_latex(tree)}$" if latex else printing.to_unicode(tree)
+
+
+def _verified_against(text: str, lang: str) -> str:
+    """The catalog's English note as it is, or in zh its reference classes (and 中心差分 when it says so)."""
+    import re
+
+    from checker.language.messages import message
+
+    if lang == "en":
+        return text
+    names = message("list-sep", lang).join(re.findall(r"checker\.networks\.\w+", text))
+    return names + (message("show.and-central-differences", lang) if "central differences" in text else "")
 
 
 def _derivations(entry, parts):  # type: ignore[no-untyped-def]
@@ -105,11 +137,10 @@ def _derivations(entry, parts):  # type: ignore[no-untyped-def]
 
 
 def _echo_steps(found, latex: bool, lang: str) -> None:  # type: ignore[no-untyped-def]
-    heading = {"proof": ("proof from the definitions", "从定义出发的证明"), "engine": ("derived by the engine", "由推导引擎给出"),
-               "hand-written": ("hand-written steps", "手写步骤")}[found.source]
-    status = ("every step checked numerically" if found.verified else "NOT VERIFIED",
-              "每一步均已数值验证" if found.verified else "未通过验证")
-    click.echo(f"    {heading[lang == 'zh']}, {status[lang == 'zh']}:")
+    from checker.language.messages import message
+
+    status = message("show.verified" if found.verified else "show.not-verified", lang)
+    click.echo(message("show.heading", lang, how=message(f"show.how.{found.source}", lang), status=status))
     last = None
     for line in found.lines:
         lhs = line["lhs"] if line["lhs"] != last else ""
