@@ -24,9 +24,10 @@ WORDS = {
     "subtitle": {"en": "dlprep cheat sheet · COUNT formulas, each re-verified numerically when built",
                  "zh": "dlprep 速查表 · COUNT 条公式，生成时逐条数值验证"},
     "counterexample": {"en": "counterexample", "zh": "反例"},
+    "colon": {"en": ": ", "zh": "："},
     "footer": {"en": "Made by dlprep cheatsheet from the course catalog: all COUNT formulas checked when built (finite "
                      "differences, random matrices of distinct sizes, reference networks); --json lists each check.",
-               "zh": "由 dlprep cheatsheet 根据课程目录生成：COUNT 条公式在生成时均已数值验证（有限差分、不同尺寸的随机矩阵、"
+               "zh": "由 dlprep 根据课程目录生成：COUNT 条公式在生成时均已数值验证（有限差分、不同尺寸的随机矩阵、"
                      "参考网络）；--json 列出每条验证。"},
 }
 

@@ -48,7 +48,7 @@ ACTIVATIONS = Section("activations", {"en": "Activations (solid f, dashed f′)"
                    _layer("ELU", ALPHA), "checker.networks.ELU", values={"alpha": ALPHA}),
         CatalogPart("elu-derivative", "derivative", lhs=r"f'(z)")),
     note("$\\sigma'\\le\\frac14$: deep sigmoid nets saturate; ReLU units die when $z<0$ always (leaky ReLU, ELU help).",
-         "$\\sigma'\\le\\frac14$：深层 sigmoid 网络易饱和；ReLU 在 $z$ 恒为负时“死亡”（可用 leaky ReLU、ELU）。"),
+         "$\\sigma'\\le\\frac14$：深层 sigmoid 网络易饱和；ReLU 在 $z$ 恒为负时“死亡”（可用 Leaky ReLU、ELU）。"),
 ))
 
 

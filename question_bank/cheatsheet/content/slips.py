@@ -41,4 +41,4 @@ def _slips() -> tuple[Item, ...]:
 def slips_section() -> Section:
     """The box, read from the catalog now (so a new mal-rule shows up on the next build)."""
     return Section("slips", {"en": "Common slips ✗ (each rejected by dlprep check)",
-                             "zh": "常见错误 ✗（均被 dlprep check 判错）"}, _slips(), boxed=True)
+                             "zh": "常见错误 ✗（均被 dlprep 判错）"}, _slips(), boxed=True)
