@@ -37,19 +37,19 @@ def _f(module: str, topics: str, *types: str) -> Family:
 
 
 FAMILIES: dict[str, Family] = {
-    "softmax": _f("softmax", "B", "numeric"),
-    "activation-slope": _f("activation_slope", "C", "numeric"),
-    "mlp-pass": _f("mlp_pass", "C", "numeric"),
-    "conv2d": _f("conv2d", "F", "numeric"),
-    "pooling": _f("pooling", "F", "numeric"),
-    "sparsemax": _f("sparsemax", "B", "numeric"),
+    "softmax": _f("softmax", "B", "fill-in", "numeric"),
+    "activation-slope": _f("activation_slope", "BC", "fill-in", "numeric"),
+    "mlp-pass": _f("mlp_pass", "C", "derivation"),
+    "conv2d": _f("conv2d", "F", "fill-in", "numeric"),
+    "pooling": _f("pooling", "F", "fill-in", "numeric"),
+    "sparsemax": _f("sparsemax", "B", "fill-in", "numeric"),
     "conv-size": _f("conv_size", "F", "fill-in"),
     "lstm-count": _f("lstm_count", "G", "fill-in"),
-    "glorot": _f("glorot", "G", "numeric"),
-    "dropout": _f("dropout", "D", "numeric"),
-    "bptt-growth": _f("bptt_growth", "G", "numeric"),
-    "kl-penalty": _f("kl_penalty", "E", "numeric"),
-    "identity": _f("identities", "ABDFG", "fill-in"),
+    "glorot": _f("glorot", "G", "fill-in", "numeric"),
+    "dropout": _f("dropout", "D", "fill-in", "numeric"),
+    "bptt-growth": _f("bptt_growth", "G", "fill-in"),
+    "kl-penalty": _f("kl_penalty", "E", "fill-in", "numeric"),
+    "identity": _f("identities", "ABCDEFG", "fill-in"),
     "concepts": _f("concepts", "ABCDEFG", "concept"),
 }
 
@@ -90,7 +90,12 @@ def coverage() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for fam in families().values():
         module = importlib.import_module(fam.module)
-        table = module.asks(fam.arg) if fam.arg is not None else getattr(module, "ASKS", {})
+        if hasattr(module, "draw"):
+            from question_bank import templated
+
+            table = templated.asks(module)
+        else:
+            table = module.asks(fam.arg) if fam.arg is not None else getattr(module, "ASKS", {})
         for entry, kinds in table.items():
             out.setdefault(entry, set()).update(kinds)
     return out
@@ -117,7 +122,12 @@ def generate(family: str, seed: int) -> Question:
     fam = families()[name]
     module = importlib.import_module(fam.module)
     rng = np.random.default_rng([seed, _stable_hash(name)])
-    question = module.make(rng, seed, fam.arg) if fam.arg is not None else module.make(rng, seed)
+    if hasattr(module, "draw"):  # a templated family (question_bank.templated)
+        from question_bank import templated
+
+        question = templated.make(module, name, rng, seed)
+    else:
+        question = module.make(rng, seed, fam.arg) if fam.arg is not None else module.make(rng, seed)
     if question.family != name or question.id != f"{name}.{seed}":
         raise AssertionError(f"family {name} made a question with id {question.id}")
     return question
