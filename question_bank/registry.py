@@ -50,6 +50,7 @@ FAMILIES: dict[str, Family] = {
     "bptt-growth": _f("bptt_growth", "G", "fill-in"),
     "kl-penalty": _f("kl_penalty", "E", "fill-in", "numeric"),
     "identity": _f("identities", "ABCDEFG", "fill-in"),
+    "course": _f("course", "BC", "derivation", "fill-in"),
     "concepts": _f("concepts", "ABCDEFG", "concept"),
 }
 

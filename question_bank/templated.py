@@ -62,6 +62,7 @@ class Answer:
     points: int = 0
     catalog: tuple[str, str] | None = None  # a catalog part: any equivalent expression is right
     typed: tuple[str, str] | None = None  # (text, LaTeX) of a catalog answer written in another form
+    check: Check | None = None  # an expression checked on random matrices (``typed`` gives its text and LaTeX)
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,8 @@ def blank(a: Answer, what: Text) -> Blank:
 
         b = catalog_blank(a.label, a.catalog[0], a.catalog[1], a.typed)
         return Blank(b.label, b.check, b.answer_text, b.answer_latex, what, a.points)
+    if a.check is not None and a.typed is not None:
+        return Blank(a.label, a.check, a.typed[0], a.typed[1], what, a.points)
     rtol = 1e-9 if a.exact else numbers.RTOL
     return Blank(a.label, Check(reference=numbers.literal(a.value), rtol=rtol), numbers.text(a.value, exact=a.exact),
                  numbers.latex(a.value, exact=a.exact), what, a.points)
@@ -160,7 +163,8 @@ def make(module: ModuleType, family: str, rng: np.random.Generator, seed: int) -
     variant = variants[seed % len(variants)]
     context = dict(module.draw(rng, variant.key))
     answers: tuple[Answer, ...] = tuple(context.pop("answers", ()))
-    steps = tuple(Step(latex, dict(rule), True) for latex, rule in context.pop("_steps", ()))  # each line cross-checked
+    steps = tuple(s if isinstance(s, Step) else Step(s[0], dict(s[1]), True)  # each line cross-checked
+                  for s in context.pop("_steps", ()))
     params = {"variant": variant.key, **{k: _plain(v) for k, v in context.items() if not k.startswith("_")}}
     context["variant"] = variant.key
     labels = tuple(a.label for a in answers)
@@ -168,7 +172,7 @@ def make(module: ModuleType, family: str, rng: np.random.Generator, seed: int) -
     blanks = tuple(blank(a, text.what.get(a.label, {})) for a in answers)
     listing = "\n\n".join(f"({b.label}) ${b.answer_latex}$" for b in blanks)
     answer = {lang: "\n\n".join(t for t in (text.answer[lang], listing) if t) for lang in LANGS}
-    numeric = [a for a in answers if a.catalog is None]
+    numeric = [a for a in answers if a.catalog is None and a.check is None]
     prompt = dict(text.prompt)
     if numeric:
         notes = [n for n, used in ((ROUNDING, any(not a.exact for a in numeric)), (EXACT_ONLY, any(a.exact for a in numeric))) if used]

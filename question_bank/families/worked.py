@@ -256,11 +256,12 @@ RECORDS: dict[str, Worked] = {
         blank=("sparsemax-kkt", "tau"), asks=("proof", "conditions")),
     "pooling-residual": Worked(
         "pooling-residual", "derivation",
-        {"en": "A pooling layer maps $a_l = f(z_l)$ to $z_{l+1}$ with non-overlapping $s \\times s$ windows. Given "
-               "$\\delta_{l+1} = \\partial J / \\partial z_{l+1}$, derive $\\delta_l = \\partial J / \\partial z_l$ for "
-               "mean pooling and for max pooling.",
-         "zh": "池化层用不重叠的 $s \\times s$ 窗口把 $a_l = f(z_l)$ 映射为 $z_{l+1}$。已知 "
-               "$\\delta_{l+1} = \\partial J / \\partial z_{l+1}$，分别推导平均池化与最大池化时的 $\\delta_l = \\partial J / \\partial z_l$。"},
+        {"en": "A pooling layer maps $a_l = f(z_l)$ ($f$ the activation, elementwise) to $z_{l+1}$ with non-overlapping "
+               "$s \\times s$ windows. $J$ is the objective; given the residual $\\delta_{l+1} = \\partial J / \\partial z_{l+1}$, "
+               "derive $\\delta_l = \\partial J / \\partial z_l$ for mean pooling and for max pooling (no ties in a window).",
+         "zh": "池化层用不重叠的 $s \\times s$ 窗口把 $a_l = f(z_l)$（$f$ 为逐元素的激活函数）映射为 $z_{l+1}$。$J$ 为目标函数，"
+               "已知残差 $\\delta_{l+1} = \\partial J / \\partial z_{l+1}$，分别推导平均池化与最大池化（窗口内无并列）时的 "
+               "$\\delta_l = \\partial J / \\partial z_l$。"},
         {"en": "Mean: $\\delta_l = \\frac{1}{s^2}\\operatorname{kron}(\\delta_{l+1}, \\mathbf{1}\\mathbf{1}^{\\top}) \\circ f'(z_l)$. "
                "Max: each entry of $\\delta_{l+1}$ goes to its window's arg-max, times $f'(z_l)$; zero elsewhere.",
          "zh": "平均池化：$\\delta_l = \\frac{1}{s^2}\\operatorname{kron}(\\delta_{l+1}, \\mathbf{1}\\mathbf{1}^{\\top}) \\circ f'(z_l)$。"
@@ -281,11 +282,11 @@ RECORDS: dict[str, Worked] = {
         "batchnorm-backward", "derivation",
         {"en": "Batch normalisation of one feature over a batch $x \\in \\mathbb{R}^N$: $\\mu_B = \\frac{1}{N}\\sum_i x_i$, "
                "$\\sigma_B^2 = \\frac{1}{N}\\sum_i (x_i - \\mu_B)^2$, $\\hat{x} = (x - \\mu_B)/\\sqrt{\\sigma_B^2 + \\epsilon}$, "
-               "$y = \\gamma \\hat{x} + \\beta$. Given $g = \\partial L / \\partial y$, derive $\\partial L / \\partial x$. "
+               "$y = \\gamma \\hat{x} + \\beta$. $L$ is the loss; given $g = \\partial L / \\partial y$, derive $\\partial L / \\partial x$. "
                "For which $\\gamma, \\beta$ is the layer the identity?",
          "zh": "对一个特征在批 $x \\in \\mathbb{R}^N$ 上做批归一化：$\\mu_B = \\frac{1}{N}\\sum_i x_i$，"
                "$\\sigma_B^2 = \\frac{1}{N}\\sum_i (x_i - \\mu_B)^2$，$\\hat{x} = (x - \\mu_B)/\\sqrt{\\sigma_B^2 + \\epsilon}$，"
-               "$y = \\gamma \\hat{x} + \\beta$。已知 $g = \\partial L / \\partial y$，推导 $\\partial L / \\partial x$。"
+               "$y = \\gamma \\hat{x} + \\beta$。$L$ 为损失函数，已知 $g = \\partial L / \\partial y$，推导 $\\partial L / \\partial x$。"
                "$\\gamma, \\beta$ 取何值时该层为恒等映射？"},
         {"en": "$\\partial L / \\partial x = \\frac{\\gamma}{\\sqrt{\\sigma_B^2 + \\epsilon}} (g - \\bar{g} - \\hat{x} \\, \\overline{g \\circ \\hat{x}})$ "
                "(bars: means over the batch); $\\gamma = \\sqrt{\\sigma_B^2 + \\epsilon}$, $\\beta = \\mu_B$ give the identity.",
