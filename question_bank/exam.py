@@ -1,8 +1,9 @@
 """An exam: questions drawn from the registry by a spec and a seed, written in every asked format.
 
-``assemble(spec, seed)`` is deterministic: the same spec and seed give the same questions (ids
-``<family>.<seed>``), another seed another variant. Families are taken in turn across the question
-types, so a 10-question exam mixes numeric, fill-in, derivation, proof (and concept) questions.
+``assemble(spec, seed)`` is deterministic: the same spec and seed give the same questions. By default the
+course's four sections in order (概念题, 填空题, 证明题, 推导题, see ``spec.SHAPE``); each section walks a fixed
+shuffle of every variant it may ask (``registry.variants``), seed s from its own offset, so consecutive
+seeds ask different questions, and one catalog result (``RELATED`` results count as one) at most once.
 """
 
 from __future__ import annotations
@@ -18,52 +19,83 @@ import numpy as np
 
 from checker.language.errors import InputError
 from question_bank.export import ALIASES, FORMATS, available, exporter
-from question_bank.model import TYPES, Question
-from question_bank.registry import families, generate, select
+from question_bank.model import COURSE_ORDER, Question
+from question_bank.registry import Slot, generate, select, variants
 from question_bank.spec import ExamSpec, Section
 
 SEED_WORD = {"en": "seed", "zh": "种子", "both": "种子 seed"}
-TRIES = 25
+
+# Catalog results whose questions give each other away (the same formula under another name, or one
+# prompt states the other's answer): at most one of a group per exam.
+RELATED: dict[str, str] = {
+    "scaled-dot-product": "softmax-jacobian",
+    "softmax-cross-entropy-gradient": "mlp-backprop",  # a − e_y is the output δ of softmax + cross-entropy
+    "mlp-batch-backprop": "mlp-backprop",
+    "rnn-bptt": "mlp-backprop",  # diag(f′)Uᵀδ is the δ recursion
+    "sparsemax-jacobian": "sparsemax-kkt",  # its prompt states p = [z − τ1]₊
+    "logistic-regression-gradient": "sigmoid-derivative",
+}
 
 
-def _section_questions(section: Section, seed: int, index: int, taken: set[str]) -> list[Question]:
-    rng = np.random.default_rng([seed, index])
-    allowed = section.types or tuple(TYPES)
-    candidates = select(section.topics or None, allowed)
-    if not candidates:
-        raise InputError("no question family asks " + "/".join(allowed) + (f" in topics {section.topics}" if section.topics else ""))
-    by_type: dict[str, list[str]] = {}
-    for name in rng.permutation(candidates).tolist():
-        for t in families()[name].types:
-            if t in allowed:
-                by_type.setdefault(t, []).append(name)
-    order = [t for t in rng.permutation(sorted(by_type)).tolist()]
+def group(catalog: str | None, key: str) -> str:
+    """The result a question asks, for "at most once per exam" (a concept outside the catalog: itself)."""
+    return RELATED.get(catalog, catalog) if catalog else "concept:" + key
+
+
+def pool(section: Section) -> list[Slot]:
+    """Every variant the section may ask, in a fixed shuffled order (the same for every exam seed, so
+    consecutive seeds take consecutive windows of it: ten copies rarely ask the same question twice)."""
+    allowed = section.types or tuple(t for t in COURSE_ORDER if t != "numeric")
+    slots = [v for name in select(section.topics or None, allowed) for v in variants(name)
+             if v.type in allowed and (not section.topics or v.topic in section.topics)]
+    order = np.random.default_rng([len(slots), *map(ord, "".join(allowed))]).permutation(len(slots))
+    return [slots[i] for i in order]
+
+
+def _section_questions(section: Section, slots: list[Slot], seed: int, taken: set[str]) -> list[Question]:
+    count = section.count
+    if not slots:
+        raise InputError("no question family asks " + "/".join(section.types or ("any type",))
+                         + (f" in topics {section.topics}" if section.topics else ""))
+    stride = max(count, len(slots) // 10)
+    start = ((seed - 1) * stride + (seed - 1) // 10 * count) % len(slots)
     out: list[Question] = []
-    turn = 0
-    while len(out) < section.count and turn < section.count * 8 + 50:
-        kind = order[turn % len(order)]
-        pool = by_type[kind]
-        name = pool[(turn // len(order)) % len(pool)]
-        turn += 1
-        for _ in range(TRIES):
-            q = generate(name, int(rng.integers(1, 100_000)))
-            same = f"{q.family} {json.dumps(q.params, sort_keys=True)}"  # one draw asked once, whatever its seed
-            if same in taken or q.type != kind or (section.topics and q.topic not in section.topics):
-                continue
-            if section.points is not None:
-                q = dataclasses.replace(q, points=section.points)
-            out.append(q)
-            taken.add(same)
+    for step in range(len(slots)):
+        if len(out) == count:
             break
-    if len(out) < section.count:
-        raise InputError(f"only {len(out)} different questions match this section; ask fewer")
-    return out
+        slot = slots[(start + step) % len(slots)]
+        if group(slot.catalog, slot.key) in taken:
+            continue
+        q = generate(slot.family, slot.index + slot.count * seed)
+        if q.type != slot.type or q.catalog_id != slot.catalog:
+            raise AssertionError(f"{q.id}: the variant table says {slot.type}/{slot.catalog}, the question is {q.type}/{q.catalog_id}")
+        if section.points is not None:
+            q = dataclasses.replace(q, points=section.points)
+        out.append(q)
+        taken.add(group(slot.catalog, slot.key))
+    if len(out) < count:
+        raise InputError(f"only {len(out)} different questions match this section (one catalog result at most once "
+                         "per exam); ask fewer")
+    return sorted(out, key=lambda q: COURSE_ORDER.index(q.type))
 
 
 def assemble(spec: ExamSpec, seed: int) -> list[Question]:
-    """The questions of one exam copy."""
+    """The questions of one copy: the sections in order, no catalog result asked twice. A section of the
+    default course shape that no family can fill (``--topics`` too narrow) gives its count to the next."""
     taken: set[str] = set()
-    return [q for i, s in enumerate(spec.sections) for q in _section_questions(s, seed, i, taken)]
+    sections = list(spec.sections)
+    pools = [pool(s) for s in sections]
+    carry = 0
+    out: list[Question] = []
+    for i, (section, slots) in enumerate(zip(sections, pools)):
+        section = dataclasses.replace(section, count=section.count + carry)
+        carry = 0
+        if section.flexible and len({group(v.catalog, v.key) for v in slots} - taken) < section.count and i + 1 < len(sections):
+            usable = len({group(v.catalog, v.key) for v in slots} - taken)
+            carry, section = section.count - usable, dataclasses.replace(section, count=usable)
+        if section.count:
+            out.extend(_section_questions(section, slots, seed, taken))
+    return out
 
 
 def formats(names: str) -> list[str]:

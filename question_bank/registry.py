@@ -66,8 +66,7 @@ def _derive_families() -> dict[str, Family]:
     out = {}
     for entry in all_entries():
         if any(p.steps or (p.function and p.wrt) for p in entry.parts):
-            types = ("derivation", "proof") if "proof" in entry.asked else ("derivation",)
-            out["derive-" + entry.id] = Family("question_bank.families.derive", SECTION[entry.id], types, arg=entry.id)
+            out["derive-" + entry.id] = Family("question_bank.families.derive", SECTION[entry.id], ("derivation", "proof"), arg=entry.id)
     return out
 
 
@@ -100,6 +99,39 @@ def coverage() -> dict[str, set[str]]:
         for entry, kinds in table.items():
             out.setdefault(entry, set()).update(kinds)
     return out
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One genuinely different question of a family: ``generate(family, index + k * count)`` asks it for any k."""
+
+    family: str
+    index: int
+    count: int  # how many variants the family has (the seed is taken modulo this)
+    type: str
+    topic: str
+    catalog: str | None  # the catalog result it asks (None: a concept outside the catalog)
+    key: str  # a stable name of the variant
+
+
+@lru_cache(maxsize=None)
+def variants(name: str) -> tuple[Slot, ...]:
+    """The variants of a family, in the order its seeds walk them (``seed % count`` picks one)."""
+    from question_bank.topics import SECTION
+
+    fam = families()[resolve(name)]
+    module = importlib.import_module(fam.module)
+    if hasattr(module, "draw"):
+        rows = [(v.type, getattr(module, "TOPICS", {}).get(v.key, module.TOPIC), v.catalog, v.key) for v in module.VARIANTS]
+    elif hasattr(module, "variants") and fam.arg is not None:  # derive-<id>: (part, proof?) pairs
+        rows = [("proof" if proof else "derivation", SECTION[fam.arg], fam.arg, f"{part}/{'proof' if proof else 'derivation'}")
+                for part, proof in module.variants(fam.arg)]
+    elif fam.arg is not None:  # worked-<id>: one question
+        rows = [(fam.types[0], SECTION[fam.arg], fam.arg, fam.arg)]
+    else:  # the concept records: one per seed modulo their number
+        records = module.RECORDS
+        rows = [("concept", r.topic, r.catalog, r.key) for r in records]
+    return tuple(Slot(name, i, len(rows), t, topic, catalog, key) for i, (t, topic, catalog, key) in enumerate(rows))
 
 
 def resolve(name: str) -> str:
