@@ -42,59 +42,79 @@ def group(catalog: str | None, key: str) -> str:
     return RELATED.get(catalog, catalog) if catalog else "concept:" + key
 
 
-def pool(section: Section) -> list[Slot]:
-    """Every variant the section may ask, in a fixed shuffled order (the same for every exam seed, so
-    consecutive seeds take consecutive windows of it: ten copies rarely ask the same question twice)."""
+CYCLE = 10  # seeds 1–10, 11–20, …: within a cycle the copies share out the variants
+
+
+def pool(section: Section, cycle: int = 0) -> list[Slot]:
+    """Every variant the section may ask, in a shuffled order fixed by the cycle of seeds."""
     allowed = section.types or tuple(t for t in COURSE_ORDER if t != "numeric")
     slots = [v for name in select(section.topics or None, allowed) for v in variants(name)
              if v.type in allowed and (not section.topics or v.topic in section.topics)]
-    order = np.random.default_rng([len(slots), *map(ord, "".join(allowed))]).permutation(len(slots))
+    order = np.random.default_rng([cycle, len(slots), *map(ord, "".join(allowed))]).permutation(len(slots))
     return [slots[i] for i in order]
 
 
-def _section_questions(section: Section, slots: list[Slot], seed: int, taken: set[str]) -> list[Question]:
-    count = section.count
-    if not slots:
-        raise InputError("no question family asks " + "/".join(section.types or ("any type",))
-                         + (f" in topics {section.topics}" if section.topics else ""))
-    stride = max(count, len(slots) // 10)
-    start = ((seed - 1) * stride + (seed - 1) // 10 * count) % len(slots)
-    out: list[Question] = []
-    for step in range(len(slots)):
-        if len(out) == count:
-            break
-        slot = slots[(start + step) % len(slots)]
-        if group(slot.catalog, slot.key) in taken:
-            continue
-        q = generate(slot.family, slot.index + slot.count * seed)
-        if q.type != slot.type or q.catalog_id != slot.catalog:
-            raise AssertionError(f"{q.id}: the variant table says {slot.type}/{slot.catalog}, the question is {q.type}/{q.catalog_id}")
-        if section.points is not None:
-            q = dataclasses.replace(q, points=section.points)
-        out.append(q)
-        taken.add(group(slot.catalog, slot.key))
-    if len(out) < count:
-        raise InputError(f"only {len(out)} different questions match this section (one catalog result at most once "
-                         "per exam); ask fewer")
-    return sorted(out, key=lambda q: COURSE_ORDER.index(q.type))
+def _counts(sections: list[Section], pools: list[list[Slot]]) -> list[int]:
+    """Each section's count; a default-shape section with too few different results passes the rest on."""
+    counts = [s.count for s in sections]
+    for i, (section, slots) in enumerate(zip(sections, pools)):
+        usable = len({group(v.catalog, v.key) for v in slots})
+        if section.flexible and usable < counts[i] and i + 1 < len(sections):
+            counts[i + 1] += counts[i] - usable
+            counts[i] = usable
+    return counts
+
+
+def plan(spec: ExamSpec, seed: int) -> list[list[Slot]]:
+    """The variants of copy ``seed``, section by section. The copies of one cycle of seeds are planned
+    together, each taking the variants the earlier copies of the cycle used least (so ten copies rarely
+    repeat a question); within a copy no result twice, the scarcest section (fewest variants per
+    question) first. Only variant metadata is read: planning a copy costs no question generation."""
+    cycle, position = divmod(max(seed, 1) - 1, CYCLE)
+    sections = list(spec.sections)
+    pools = [pool(s, cycle) for s in sections]
+    counts = _counts(sections, pools)
+    for i, slots in enumerate(pools):
+        if counts[i] and not slots:
+            raise InputError("no question family asks " + "/".join(sections[i].types or ("any type",))
+                             + (f" in topics {sections[i].topics}" if sections[i].topics else ""))
+    order = sorted(range(len(sections)), key=lambda i: (len(pools[i]) / max(counts[i], 1), i))
+    used: dict[tuple[str, int], int] = {}
+    picks: list[list[Slot]] = []
+    for copy in range(position + 1):
+        taken: set[str] = set()
+        picks = [[] for _ in sections]
+        for i in order:
+            slots = pools[i]
+            start = copy * max(counts[i], len(slots) // CYCLE)
+            ranked = sorted(range(len(slots)), key=lambda j: (used.get((slots[j].family, slots[j].index), 0), (j - start) % len(slots)))
+            for repeat in (False, True):  # a result twice only when the section cannot be filled otherwise
+                for j in ranked:
+                    if len(picks[i]) == counts[i]:
+                        break
+                    g = group(slots[j].catalog, slots[j].key)
+                    if (repeat or g not in taken) and slots[j] not in picks[i]:
+                        picks[i].append(slots[j])
+                        taken.add(g)
+            if len(picks[i]) < counts[i]:
+                raise InputError(f"only {len(picks[i])} different questions match a section that asks {counts[i]}; ask fewer")
+        for slot in (s for section in picks for s in section):
+            used[(slot.family, slot.index)] = used.get((slot.family, slot.index), 0) + 1
+    return picks
 
 
 def assemble(spec: ExamSpec, seed: int) -> list[Question]:
-    """The questions of one copy: the sections in order, no catalog result asked twice. A section of the
-    default course shape that no family can fill (``--topics`` too narrow) gives its count to the next."""
-    taken: set[str] = set()
-    sections = list(spec.sections)
-    pools = [pool(s) for s in sections]
-    carry = 0
+    """The questions of one copy: the sections in order (within one, the course's type order), each
+    variant drawn with numbers of its own for this seed."""
     out: list[Question] = []
-    for i, (section, slots) in enumerate(zip(sections, pools)):
-        section = dataclasses.replace(section, count=section.count + carry)
-        carry = 0
-        if section.flexible and len({group(v.catalog, v.key) for v in slots} - taken) < section.count and i + 1 < len(sections):
-            usable = len({group(v.catalog, v.key) for v in slots} - taken)
-            carry, section = section.count - usable, dataclasses.replace(section, count=usable)
-        if section.count:
-            out.extend(_section_questions(section, slots, seed, taken))
+    for section, slots in zip(spec.sections, plan(spec, seed)):
+        questions = []
+        for slot in slots:
+            q = generate(slot.family, slot.index + slot.count * seed)
+            if q.type != slot.type or q.catalog_id != slot.catalog:
+                raise AssertionError(f"{q.id}: the variant table says {slot.type}/{slot.catalog}, the question is {q.type}/{q.catalog_id}")
+            questions.append(dataclasses.replace(q, points=section.points) if section.points is not None else q)
+        out.extend(sorted(questions, key=lambda q: COURSE_ORDER.index(q.type)))
     return out
 
 

@@ -51,6 +51,7 @@ FAMILIES: dict[str, Family] = {
     "kl-penalty": _f("kl_penalty", "E", "fill-in", "numeric"),
     "identity": _f("identities", "ABCDEFG", "fill-in"),
     "course": _f("course", "BC", "derivation", "fill-in"),
+    "short-proofs": _f("short_proofs", "ADFG", "proof"),
     "concepts": _f("concepts", "ABCDEFG", "concept"),
 }
 

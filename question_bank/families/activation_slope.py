@@ -14,7 +14,7 @@ from question_bank.numbers import cross_check
 from question_bank.templated import Answer, Variant
 
 TOPIC = "C"
-TOPICS = {"sigmoid": "B"}
+TOPICS = {"sigmoid": "B", "both": "B"}
 VARIANTS = (
     Variant("sigmoid", "fill-in", "sigmoid-derivative", ("derivative",)),
     Variant("tanh", "fill-in", "tanh-derivative", ("derivative",)),
