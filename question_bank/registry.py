@@ -164,7 +164,9 @@ def generate(family: str, seed: int) -> Question:
         question = module.make(rng, seed, fam.arg) if fam.arg is not None else module.make(rng, seed)
     if question.family != name or question.id != f"{name}.{seed}":
         raise AssertionError(f"family {name} made a question with id {question.id}")
-    return question
+    from question_bank.premises import require
+
+    return require(question)  # every symbol the answer uses is stated, or the question is not made
 
 
 def lookup(qid: str) -> Question:

@@ -179,6 +179,53 @@ ATTRS = {  # a symbol's declared domain, stated in the prompt exactly as the che
     "fraction": "0 < {n} < 1",
 }
 ATTR_WORDS = {"invertible": {"en": "{n} invertible", "zh": "{n} 可逆"}}
+# what a prompt must contain for each declared domain of a symbol it uses (the claim is checked under it)
+STATED = {"probability": "\\mathbf{{1}}^{{\\top}} {n} = 1", "binary": "{n} \\in \\{{0, 1\\}}", "positive": "{n} > 0",
+          "fraction": "0 < {n} < 1", "invertible": "invertible"}
+
+
+def general_shapes(symbols: str, drop: set[str]) -> str:
+    """The declaration with the domains of the symbols in ``drop`` removed (they are drawn as general matrices)."""
+    from checker.language.shapes import parse_shapes
+
+    out = []
+    for name, decl in parse_shapes(symbols).items():
+        rows, cols = (str(d) for d in decl.shape)
+        shape = "scalar" if rows == cols == "1" else rows if cols == "1" else f"{rows} x {cols}"
+        attrs = "" if name in drop else " ".join(sorted(decl.attrs))
+        out.append(f"{name}: {shape} {attrs}".strip())
+    return ", ".join(out)
+
+
+@lru_cache(maxsize=None)
+def _holds(function: str, wrt: str, shapes: str, kind: str, where: str | None, reference: str) -> bool:
+    from checker.grading.answer import check_answer
+    from checker.grading.problem import from_expression
+
+    problem, _ = from_expression(function, wrt, shapes, kind=kind, where=where)
+    return check_answer(problem, reference).verdict == "correct"
+
+
+def claim_holds(entry, part, unstated_symbols: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """The part's result checked again on random matrices with every symbol drawn as generally as the prompt
+    allows: a domain the prompt does not state is dropped (y a general vector unless it says 1ᵀy = 1)."""
+    if not unstated_symbols:
+        return True  # drawn exactly as declared: verified_parts checked it so
+    return _holds(part.function, part.wrt, general_shapes(entry.symbols, unstated_symbols), part.kind, part.abbreviations,
+                  part.reference)
+
+
+def unstated(symbols: str, exprs: list[str], names: set[str], prompt: str) -> list[str]:
+    """The declared domains (y a distribution, X invertible, …) of used symbols that ``prompt`` does not state."""
+    from checker.language import ast as A
+    from checker.language.parser import parse
+    from checker.language.shapes import parse_shapes
+
+    used: set[str] = set()
+    for expr in exprs:
+        used |= set(A.symbols(parse(expr, names=names)))
+    return [f"{name}: {attr}" for name, decl in parse_shapes(symbols).items() if name in used
+            for attr in sorted(decl.attrs) if attr in STATED and STATED[attr].format(n=_latex(name, names)) not in prompt]
 
 
 def tidy(latex: str) -> str:
@@ -238,6 +285,9 @@ def _texts(entry_id: str, name: str, proof: bool) -> tuple[dict[str, str], dict[
         template = environment().get_template(f"derive.{lang}.md.j2")
         prompt[lang] = join_lines("".join(template.blocks["prompt"](template.new_context(context))))
         answer[lang] = join_lines("".join(template.blocks["answer"](template.new_context(context))))
+    missing = unstated(entry.symbols, exprs, names, prompt["en"])
+    if part.function and part.wrt and not claim_holds(entry, part, {m.split(":")[0] for m in missing}):
+        raise AssertionError(f"derive-{entry_id} {name}: the claim is false under the stated premises (unstated: {missing})")
     check = Check(reference=part.reference, shapes=entry.symbols, kind=part.kind, where=part.where, catalog=(entry.id, part.name))
     blank = Blank("1", check, part.reference, result)
     return prompt, answer, blank

@@ -32,7 +32,7 @@ RULES = {
     "regroup": {"en": "regroup the product of three entries", "zh": "三项乘积重新组合"},
     "linearity": {"en": "linearity of expectation, entry by entry", "zh": "期望的线性，逐元素"},
     "bernoulli": {"en": "m_i = 1 with probability 1 − p", "zh": "m_i 以概率 1 − p 取 1"},
-    "moments": {"en": "second moment of the uniform law on [−U, U]", "zh": "[−U, U] 上均匀分布的二阶矩"},
+    "moments": {"en": "the uniform law on [a, b] has variance (b − a)²/12", "zh": "[a, b] 上均匀分布的方差为 (b − a)²/12"},
     "substitute": {"en": "substitute U", "zh": "代入 U"},
     "gate": {"en": "one gate: input weights, recurrent weights, bias", "zh": "一个门：输入权重、循环权重、偏置"},
     "four": {"en": "four blocks: i, f, o and g", "zh": "共四组：i、f、o 与 g"},
@@ -72,7 +72,7 @@ def _steps(variant: str, rng: np.random.Generator) -> tuple[Step, ...]:
         u = 0.7
         grid = np.linspace(-u, u, 200_001)
         cross_check(np.trapezoid(grid**2, grid) / (2 * u), u**2 / 3, "uniform second moment", rtol=1e-8)
-        lines = [("\\operatorname{Var}(W_{ij}) = \\frac{1}{2U}\\int_{-U}^{U} w^2 \\, \\mathrm{d}w = \\frac{U^2}{3}", "moments", True),
+        lines = [("\\operatorname{Var}(W_{ij}) = \\frac{(U - (-U))^2}{12} = \\frac{U^2}{3}", "moments", True),
                  ("= \\frac{1}{3} \\cdot \\frac{6}{n_{in} + n_{out}} = \\frac{2}{n_{in} + n_{out}}", "substitute", None)]
     elif variant == "lstm":
         from checker.networks.lstm import LSTMCell
