@@ -117,17 +117,22 @@ def verified_parts(entry_id: str) -> tuple[tuple[str, tuple[Step, ...]], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=None)
 def variants(entry_id: str) -> tuple[tuple[str, bool], ...]:
-    """(part, proof?) of every verified part: each asked as a derivation (find the result) and as a proof
-    (the result given), so the seed walks genuinely different questions."""
-    return tuple((name, proof) for name, _ in verified_parts(entry_id) for proof in (False, True))
+    """(part, proof?) of every part with a derivation: each asked as a derivation (find the result) and as a
+    proof (the result given), so the seed walks genuinely different questions. Read from the catalog
+    without running the engine (an exam plans from this list); ``make`` verifies the part it asks."""
+    from derivations.catalog import get
+
+    return tuple((p.name, proof) for p in get(entry_id).parts if p.steps or p.proof or (p.function and p.wrt)
+                 for proof in (False, True))
 
 
 def make(rng: np.random.Generator, seed: int, entry_id: str) -> Question:
-    parts = dict(verified_parts(entry_id))
-    if not parts:
-        raise AssertionError(f"{entry_id}: no verified derivation to ask")
     name, proof = variants(entry_id)[seed % len(variants(entry_id))]
+    parts = dict(verified_parts(entry_id))
+    if name not in parts:  # principle 1: a derivation that did not verify is never asked
+        raise AssertionError(f"{entry_id} {name}: the derivation did not verify; the question is not made")
     steps = parts[name]
     prompt, answer, blank = _texts(entry_id, name, proof)
     family = "derive-" + entry_id
