@@ -37,9 +37,10 @@ RELATED: dict[str, str] = {
 }
 
 
-def group(catalog: str | None, key: str) -> str:
-    """The result a question asks, for "at most once per exam" (a concept outside the catalog: itself)."""
-    return RELATED.get(catalog, catalog) if catalog else "concept:" + key
+def groups(slot: Slot) -> frozenset[str]:
+    """What asking this variant uses up for the rest of the exam: its catalog results (``RELATED`` ones
+    count as one) and, for a concept question, its concept (shared by the open and the choice form)."""
+    return frozenset(RELATED.get(t, t) for t in slot.touches)
 
 
 CYCLE = 10  # seeds 1–10, 11–20, …: within a cycle the copies share out the variants
@@ -58,7 +59,7 @@ def _counts(sections: list[Section], pools: list[list[Slot]]) -> list[int]:
     """Each section's count; a default-shape section with too few different results passes the rest on."""
     counts = [s.count for s in sections]
     for i, (section, slots) in enumerate(zip(sections, pools)):
-        usable = len({group(v.catalog, v.key) for v in slots})
+        usable = len({min(groups(v)) for v in slots})
         if section.flexible and usable < counts[i] and i + 1 < len(sections):
             counts[i + 1] += counts[i] - usable
             counts[i] = usable
@@ -92,10 +93,10 @@ def plan(spec: ExamSpec, seed: int) -> list[list[Slot]]:
                 for j in ranked:
                     if len(picks[i]) == counts[i]:
                         break
-                    g = group(slots[j].catalog, slots[j].key)
-                    if (repeat or g not in taken) and slots[j] not in picks[i]:
+                    g = groups(slots[j])
+                    if (repeat or not g & taken) and slots[j] not in picks[i]:
                         picks[i].append(slots[j])
-                        taken.add(g)
+                        taken |= g
             if len(picks[i]) < counts[i]:
                 raise InputError(f"only {len(picks[i])} different questions match a section that asks {counts[i]}; ask fewer")
         for slot in (s for section in picks for s in section):
@@ -105,17 +106,33 @@ def plan(spec: ExamSpec, seed: int) -> list[list[Slot]]:
 
 def assemble(spec: ExamSpec, seed: int) -> list[Question]:
     """The questions of one copy: the sections in order (within one, the course's type order), each
-    variant drawn with numbers of its own for this seed."""
-    out: list[Question] = []
-    for section, slots in zip(spec.sections, plan(spec, seed)):
-        questions = []
-        for slot in slots:
-            q = generate(slot.family, slot.index + slot.count * seed)
-            if q.type != slot.type or q.catalog_id != slot.catalog:
-                raise AssertionError(f"{q.id}: the variant table says {slot.type}/{slot.catalog}, the question is {q.type}/{q.catalog_id}")
-            questions.append(dataclasses.replace(q, points=section.points) if section.points is not None else q)
-        out.extend(sorted(questions, key=lambda q: COURSE_ORDER.index(q.type)))
-    return out
+    variant drawn with numbers of its own for this seed. A question whose text or options give away
+    another's answer (``concept_leaks.leaks``) is replaced by the section's next unused variant."""
+    from question_bank.families.concept_leaks import leaks
+
+    planned = plan(spec, seed)
+    chosen = [[_draw(slot, seed, section) for slot in slots] for section, slots in zip(spec.sections, planned)]
+    for i, section in enumerate(spec.sections):
+        for k in range(len(chosen[i])):
+            others = [q for row in chosen for q in row if q is not chosen[i][k]]
+            if not (leaks(chosen[i][k], others) or any(leaks(o, [chosen[i][k]]) for o in others)):
+                continue
+            taken = frozenset().union(*(groups(s) for row in planned for s in row if s is not planned[i][k]))
+            for slot in pool(section, (max(seed, 1) - 1) // CYCLE):
+                if slot in planned[i] or groups(slot) & taken:
+                    continue
+                q = _draw(slot, seed, section)
+                if not (leaks(q, others) or any(leaks(o, [q]) for o in others)):
+                    planned[i][k], chosen[i][k] = slot, q
+                    break
+    return [q for row in chosen for q in sorted(row, key=lambda q: COURSE_ORDER.index(q.type))]
+
+
+def _draw(slot: Slot, seed: int, section: Section) -> Question:
+    q = generate(slot.family, slot.index + slot.count * seed)
+    if q.type != slot.type or q.catalog_id != slot.catalog:
+        raise AssertionError(f"{q.id}: the variant table says {slot.type}/{slot.catalog}, the question is {q.type}/{q.catalog_id}")
+    return dataclasses.replace(q, points=section.points) if section.points is not None else q
 
 
 def formats(names: str) -> list[str]:

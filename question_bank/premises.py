@@ -63,6 +63,8 @@ def undefined(question: Question, lang: str = "en") -> set[str]:
     for latex in math_of(question.prompt[lang]):
         stated |= symbols(latex)
     used: set[str] = set()
+    if question.type == "concept":  # an explanation may introduce its own notation; its options are letters
+        return set()
     lines = [b.answer_latex for b in question.blanks] + [m for mark in question.marking for m in math_of(mark.text[lang])]
     if not question.family.startswith("derive-"):  # the engine's lines are named by derivations.model_answer (answers)
         lines += [s.latex for s in question.steps]

@@ -113,6 +113,7 @@ class Slot:
     topic: str
     catalog: str | None  # the catalog result it asks (None: a concept outside the catalog)
     key: str  # a stable name of the variant
+    touches: tuple[str, ...] = ()  # what an exam may ask once: catalog ids, and ``concept:<key>`` for a concept
 
 
 @lru_cache(maxsize=None)
@@ -129,10 +130,11 @@ def variants(name: str) -> tuple[Slot, ...]:
                 for part, proof in module.variants(fam.arg)]
     elif fam.arg is not None:  # worked-<id>: one question
         rows = [(fam.types[0], SECTION[fam.arg], fam.arg, fam.arg)]
-    else:  # the concept records: one per seed modulo their number
-        records = module.RECORDS
-        rows = [("concept", r.topic, r.catalog, r.key) for r in records]
-    return tuple(Slot(name, i, len(rows), t, topic, catalog, key) for i, (t, topic, catalog, key) in enumerate(rows))
+    else:  # the concept files: one per seed modulo their number (families/concepts.py)
+        return tuple(Slot(name, i, len(module.concepts()), "concept", c.section, c.catalog[0] if c.catalog else None, c.key,
+                          (*c.catalog, f"concept:{c.concept}")) for i, c in enumerate(module.concepts()))
+    return tuple(Slot(name, i, len(rows), t, topic, catalog, key, (catalog,) if catalog else (f"{name}:{key}",))
+                 for i, (t, topic, catalog, key) in enumerate(rows))
 
 
 def resolve(name: str) -> str:

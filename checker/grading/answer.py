@@ -21,6 +21,10 @@ MAX_LISTED = 100  # wrong entries listed in the verdict's JSON (the count says h
 
 def check_answer(problem: Problem, text: str, *, reveal: bool = False) -> Verdict:
     """Verdict on ``text``; bad input raises a DlprepError (the caller renders it as `invalid`)."""
+    if problem.kind == "choice":
+        from checker.grading.choice import check_choice
+
+        return check_choice(problem, text, reveal=reveal)
     tree = parse(text, names=problem.names)
     return check_tree(problem, tree, reveal=reveal)
 

@@ -98,6 +98,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Your answer differs from the right one on random inputs, and it is not one of the usual slips (sign, factor, transpose, missing term).",
         "zh": "在随机输入上你的答案与正确答案不同，且不属于常见错误（符号、系数、转置、漏项）。",
     },
+    # multiple-choice answers (a letter): checker/grading/choice.py
+    "choice-correct": {
+        "en": "{letter} is the right option.",
+        "zh": "{letter} 是正确选项。",
+    },
+    "choice-incorrect": {
+        "en": "{letter} is not the right option; read the question and the options again.",
+        "zh": "{letter} 不是正确选项，请重新阅读题目和各选项。",
+    },
+    "choice-reveal": {
+        "en": " The right option: {letter}.",
+        "zh": "正确选项：{letter}。",
+    },
+    "choice-invalid": {
+        "en": "'{got}' is not an option; expected one letter of {options}",
+        "zh": "“{got}”不是选项，应为 {options} 中的一个字母",
+    },
     # numeric answers (a literal reference), judged entry by entry: checker/grading/entries.py
     "numeric-correct": {
         "en": "every entry agrees with the reference within a relative tolerance of {rtol}.",

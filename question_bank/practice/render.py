@@ -38,12 +38,20 @@ def to_html(text: str) -> str:
     return f"<p>{body}</p>"
 
 
+def _options(q: Question, lang: str) -> str:
+    """A choice question's options A–D (answered by their letter)."""
+    if not q.choices:
+        return ""
+    items = "".join(f"<li>{to_html(c.text[lang])}</li>" for c in q.choices)
+    return f'<ol class="choices" type="A">{items}</ol>'
+
+
 def question_json(q: Question) -> dict[str, Any]:
     """What the page shows before an answer: the prompt in both languages, the blanks' expected shapes."""
     return {
         "id": q.id, "family": q.family, "topic": q.topic, "type": q.type,
         "type_name": TYPES[q.type], "points": q.points,
-        "prompt_html": {lang: to_html(text) for lang, text in q.prompt.items()},
+        "prompt_html": {lang: to_html(text) + _options(q, lang) for lang, text in q.prompt.items()},
         "blanks": [{"label": b.label, "kind": b.check.kind, "shapes": b.check.shapes,
                     "steps": b.check.catalog is not None or b.check.kind in ("gradient", "jacobian", "differential")}
                    for b in q.blanks],

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from question_bank import generate
-from question_bank.exam import assemble, group
+from question_bank.exam import RELATED, assemble
 from question_bank.model import COURSE_ORDER, Question, section_title
 from question_bank.registry import families, variants
 from question_bank.spec import from_options
@@ -51,9 +51,13 @@ def test_section_titles(type_: str, number: int, lang: str, title: str) -> None:
 # ----------------------------------------------------------------------------------- no repetition
 @pytest.mark.parametrize("seed", SEEDS)
 def test_no_catalog_result_twice_in_an_exam(seed: int) -> None:
+    from question_bank.families.concept_leaks import leaks
+    from question_bank.families.concepts import touches
+
     qs = _exam(seed)
-    groups = [group(q.catalog_id, q.params.get("key", q.id)) for q in qs]
-    assert len(groups) == len(set(groups)) == 15, groups
+    used = [t for q in qs for t in {RELATED.get(t, t) for t in touches(q)}]
+    assert len(used) == len(set(used)) and len(qs) == 15, sorted(used)
+    assert not any(leaks(q, [o for o in qs if o is not q]) for q in qs)
 
 
 def test_at_least_135_distinct_templates_over_ten_exams() -> None:
