@@ -237,7 +237,7 @@ def tidy(latex: str) -> str:
     """Course LaTeX for what the printer writes twice-raised or with dots: W^{(l)}^{\\top} → W^{(l)\\top}, \\tau \\cdot 1 → \\tau \\mathbf{1}."""
     latex = re.sub(r"\^\{([^{}]*)\}\^\{\\top\}", r"^{\1\\top}", latex)
     latex = latex.replace(" \\cdot 1 \\cdot 1^{\\top}", " \\mathbf{1}\\mathbf{1}^{\\top}").replace(" \\cdot 1", " \\mathbf{1}")
-    return re.sub(r"(?<![\\w{])1\^\{\\top\}", r"\\mathbf{1}^{\\top}", latex)
+    return re.sub(r"(?<![\\w\\])1\^\{\\top\}", r"\\mathbf{1}^{\\top}", latex)
 
 
 def premises(symbols: str, exprs: list[str], names: set[str]) -> Text:
