@@ -8,6 +8,7 @@ mini-batch variance by the variance of a sum of independent terms. A failed chec
 from __future__ import annotations
 
 import itertools
+from functools import lru_cache
 
 import numpy as np
 
@@ -48,8 +49,10 @@ def _identity(text: str, shapes: str) -> bool:
     return check_identity(text, shapes).verdict == "correct"
 
 
-def _steps(variant: str, rng: np.random.Generator) -> tuple[Step, ...]:
-    """The proof's lines, each checked now (raises if one fails: the question is not made)."""
+@lru_cache(maxsize=None)
+def _steps(variant: str) -> tuple[Step, ...]:
+    """The proof's lines, each checked once per process (raises if one fails: the question is not made)."""
+    rng = np.random.default_rng(24)
     lines: list[tuple[str, str, bool | None]] = []  # (LaTeX, rule, checked: True / argument: None)
     if variant == "trace-cyclic":
         shapes = "A: m x n, B: n x p, C: p x q, D: q x m"
@@ -112,4 +115,4 @@ BLANKS = {
 
 def draw(rng: np.random.Generator, variant: str) -> dict:
     catalog, typed = BLANKS[variant]
-    return {"answers": (Answer("1", None, catalog=catalog, typed=typed),), "_steps": _steps(variant, rng)}
+    return {"answers": (Answer("1", None, catalog=catalog, typed=typed),), "_steps": _steps(variant)}
