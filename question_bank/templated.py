@@ -170,8 +170,9 @@ def make(module: ModuleType, family: str, rng: np.random.Generator, seed: int) -
     labels = tuple(a.label for a in answers)
     text = render(family, context, labels)
     blanks = tuple(blank(a, text.what.get(a.label, {})) for a in answers)
-    listing = "\n\n".join(f"({b.label}) ${b.answer_latex}$" for b in blanks)
-    answer = {lang: "\n\n".join(t for t in (text.answer[lang], listing) if t) for lang in LANGS}
+    label = {"en": "({}) ", "zh": "（{}）"}
+    listing = {lang: "\n\n".join(label[lang].format(b.label) + f"${b.answer_latex}$" for b in blanks) for lang in LANGS}
+    answer = {lang: "\n\n".join(t for t in (text.answer[lang], listing[lang]) if t) for lang in LANGS}
     numeric = [a for a in answers if a.catalog is None and a.check is None]
     prompt = dict(text.prompt)
     if numeric:

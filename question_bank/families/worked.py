@@ -313,7 +313,7 @@ RECORDS: dict[str, Worked] = {
                "Derive $p(h_j = 1 \\mid v)$ ($\\sigma$ the logistic sigmoid) and $\\partial \\log p(v) / \\partial W$, and state the CD-1 "
                "update of $W$, $a$, $b$ with learning rate $\\alpha$.",
          "zh": "二值 RBM 的能量 $E(v, h) = -a^{\\top} v - b^{\\top} h - v^{\\top} W h$，$p(v) = \\sum_h e^{-E(v,h)} / Z$。"
-               "推导 $p(h_j = 1 \\mid v)$（$\\sigma$ 为 logistic sigmoid 函数）与 $\\partial \\log p(v) / \\partial W$，并写出学习率为 $\\alpha$ 时"
+               "推导 $p(h_j = 1 \\mid v)$（$\\sigma$ 为 Sigmoid 函数）与 $\\partial \\log p(v) / \\partial W$，并写出学习率为 $\\alpha$ 时"
                "CD-1 对 $W$、$a$、$b$ 的更新。"},
         {"en": "$\\partial \\log p(v)/\\partial W = v \\sigma(W^{\\top} v + b)^{\\top} - E_{model}[v h^{\\top}]$; CD-1 replaces the model "
                "expectation by one Gibbs step: $W \\leftarrow W + \\alpha(v h^{\\top} - v' h'^{\\top})$, $a \\leftarrow a + \\alpha(v - v')$, "

@@ -238,3 +238,18 @@ def test_every_templated_family_has_a_template_per_language() -> None:
             for lang in LANGS:
                 text = (FOLDER / f"{name}.{lang}.md.j2").read_text(encoding="utf-8")
                 assert "{% block prompt %}" in text and "{% block answer %}" in text
+
+
+def test_chinese_of_every_generated_question_reads_as_chinese() -> None:
+    """No ASCII comma, colon, semicolon, question mark or bracket next to a Chinese character in zh prose
+    (math between $…$ is not prose): part labels are （1）, not (1)."""
+    from question_bank.markup import segments
+
+    ascii_next_to_han = re.compile(r"[\u4e00-\u9fff][ ]*[,:;?!()]|[,:;?!()][ ]*[\u4e00-\u9fff]")
+    for q in _every_variant(1):
+        if q.family == "concepts":
+            continue  # tests/question_bank/test_concept_bank.py
+        for text in [q.prompt["zh"], q.answer["zh"], *(m.text["zh"] for m in q.marking), *(b.what.get("zh", "") for b in q.blanks)]:
+            prose = "".join(c for kind, c in segments(text) if kind == "text")
+            bad = ascii_next_to_han.search(prose)
+            assert bad is None, f"{q.id}: …{bad and bad.group()}… in {text[:120]}"
