@@ -19,27 +19,28 @@ from question_bank.templated import Answer, Variant
 TOPIC = "A"
 TOPICS = {"dropout": "D", "glorot": "G", "lstm": "G", "conv-size": "F", "minibatch": "G"}
 VARIANTS = (
-    Variant("trace-cyclic", "proof", "trace-cyclic", ("identity",)),
-    Variant("trace-hadamard", "proof", "trace-hadamard", ("identity",)),
-    Variant("dropout", "proof", "dropout-scaling", ("value",)),
-    Variant("glorot", "proof", "glorot-init", ("value",)),
-    Variant("lstm", "proof", "lstm-parameter-count", ("value",)),
-    Variant("conv-size", "proof", "conv-output-size", ("value",)),
-    Variant("minibatch", "proof", "minibatch-gradient-variance", ("value",)),
+    Variant("trace-cyclic", "proof", "trace-cyclic", ("identity",), points=10),
+    Variant("trace-hadamard", "proof", "trace-hadamard", ("identity",), points=10),
+    Variant("dropout", "proof", "dropout-scaling", ("value",), points=10),
+    Variant("glorot", "proof", "glorot-init", ("value",), points=10),
+    Variant("lstm", "proof", "lstm-parameter-count", ("value",), points=10),
+    Variant("conv-size", "proof", "conv-output-size", ("value",), points=10),
+    Variant("minibatch", "proof", "minibatch-gradient-variance", ("value",), points=10),
 )
-RULES = {
-    "cyclic2": {"en": "tr(XY) = tr(YX) for X ∈ ℝ^{a×b}, Y ∈ ℝ^{b×a}", "zh": "对 X ∈ ℝ^{a×b}，Y ∈ ℝ^{b×a} 有 tr(XY) = tr(YX)"},
-    "entrywise": {"en": "tr(XᵀY) = Σᵢⱼ XᵢⱼYᵢⱼ", "zh": "tr(XᵀY) = Σᵢⱼ XᵢⱼYᵢⱼ"},
+RULES = {  # bank markup: prose with $…$ math
+    "cyclic2": {"en": "$\\operatorname{tr}(XY) = \\operatorname{tr}(YX)$ for $X \\in \\mathbb{R}^{a \\times b}$, $Y \\in \\mathbb{R}^{b \\times a}$",
+                "zh": "对 $X \\in \\mathbb{R}^{a \\times b}$，$Y \\in \\mathbb{R}^{b \\times a}$ 有 $\\operatorname{tr}(XY) = \\operatorname{tr}(YX)$"},
+    "entrywise": {"en": "$\\operatorname{tr}(X^{\\top} Y) = \\sum_{ij} X_{ij} Y_{ij}$", "zh": "$\\operatorname{tr}(X^{\\top} Y) = \\sum_{ij} X_{ij} Y_{ij}$"},
     "regroup": {"en": "regroup the product of three entries", "zh": "三项乘积重新组合"},
     "linearity": {"en": "linearity of expectation, entry by entry", "zh": "期望的线性，逐元素"},
-    "bernoulli": {"en": "m_i = 1 with probability 1 − p", "zh": "m_i 以概率 1 − p 取 1"},
-    "moments": {"en": "the uniform law on [a, b] has variance (b − a)²/12", "zh": "[a, b] 上均匀分布的方差为 (b − a)²/12"},
-    "substitute": {"en": "substitute U", "zh": "代入 U"},
+    "bernoulli": {"en": "$m_i = 1$ with probability $1 - p$", "zh": "$m_i$ 以概率 $1 - p$ 取 1"},
+    "moments": {"en": "the uniform law on $[a, b]$ has variance $(b - a)^2/12$", "zh": "$[a, b]$ 上均匀分布的方差为 $(b - a)^2/12$"},
+    "substitute": {"en": "substitute $U$", "zh": "代入 $U$"},
     "gate": {"en": "one gate: input weights, recurrent weights, bias", "zh": "一个门：输入权重、循环权重、偏置"},
-    "four": {"en": "four blocks: i, f, o and g", "zh": "共四组：i、f、o 与 g"},
-    "positions": {"en": "the kernel's top-left corner can sit at rows 1, …, M − K + 1", "zh": "卷积核左上角可位于第 1 到 M − K + 1 行"},
+    "four": {"en": "four blocks: $i$, $f$, $o$ and $g$", "zh": "共四组：$i$、$f$、$o$ 与 $g$"},
+    "positions": {"en": "the kernel's top-left corner can sit at rows $1, \\dots, M - K + 1$", "zh": "卷积核左上角可位于第 $1$ 到第 $M - K + 1$ 行"},
     "independent": {"en": "independent terms: variances add", "zh": "独立项的方差相加"},
-    "scale": {"en": "Var(cX) = c² Var(X)", "zh": "Var(cX) = c² Var(X)"},
+    "scale": {"en": "$\\operatorname{Var}(cX) = c^2 \\operatorname{Var}(X)$", "zh": "$\\operatorname{Var}(cX) = c^2 \\operatorname{Var}(X)$"},
 }
 
 
