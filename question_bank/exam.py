@@ -63,6 +63,10 @@ def _counts(sections: list[Section], pools: list[list[Slot]]) -> list[int]:
         if section.flexible and usable < counts[i] and i + 1 < len(sections):
             counts[i + 1] += counts[i] - usable
             counts[i] = usable
+    for i in range(len(sections) - 1, 0, -1):  # more than a section has variants at all: back to the one before
+        if sections[i].flexible and counts[i] > len(pools[i]):
+            counts[i - 1] += counts[i] - len(pools[i])
+            counts[i] = len(pools[i])
     return counts
 
 
