@@ -253,3 +253,10 @@ def test_chinese_of_every_generated_question_reads_as_chinese() -> None:
             prose = "".join(c for kind, c in segments(text) if kind == "text")
             bad = ascii_next_to_han.search(prose)
             assert bad is None, f"{q.id}: …{bad and bad.group()}… in {text[:120]}"
+
+
+@pytest.mark.parametrize("letter", list("ABCDEFG"))
+def test_a_topic_alone_still_makes_a_course_shaped_exam(letter: str) -> None:
+    qs = assemble(from_options(10, letter, None), 1)
+    assert len(qs) == 10 and all(q.topic == letter for q in qs)
+    assert [q.type for q in qs] == sorted((q.type for q in qs), key=COURSE_ORDER.index)
