@@ -34,6 +34,8 @@ RELATED: dict[str, str] = {
     "rnn-bptt": "mlp-backprop",  # diag(f′)Uᵀδ is the δ recursion
     "sparsemax-jacobian": "sparsemax-kkt",  # its prompt states p = [z − τ1]₊
     "logistic-regression-gradient": "sigmoid-derivative",
+    "leaky-relu-derivative": "relu-derivative",  # one piecewise-linear slope per exam, not three
+    "elu-derivative": "relu-derivative",
 }
 
 
