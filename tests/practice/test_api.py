@@ -317,14 +317,24 @@ def test_sizes_are_named_as_the_problem_names_them(client: TestClient) -> None:
     assert "m×n" in body["message"] and not re.search(r"\d+×\d+", body["message"]), body["message"]
 
 
+def _vector_blank(client: TestClient) -> tuple[str, str, list[str]]:
+    """A softmax question whose blank is a column of at least three numbers: (id, label, entries)."""
+    for seed in range(60):
+        qid = f"softmax.{seed}"
+        for blank in client.get(f"/api/solution/{qid}").json()["blanks"]:
+            values = blank["text"].strip("[]").split("; ")
+            if len(values) >= 3 and all(v.replace(".", "").replace("-", "").isdigit() for v in values):
+                return qid, blank["label"], values
+    raise AssertionError("no softmax question with a vector answer in 60 seeds")
+
+
 def test_expected_values_only_when_revealed(client: TestClient) -> None:
-    blank = client.get("/api/solution/softmax.1").json()["blanks"][0]
-    values = blank["text"].strip("[]").split("; ")
-    wrong = "[" + "; ".join([values[0], values[1], repr(float(values[2]) + 1)]) + "]"
-    hidden = client.post("/api/check", json={"id": "softmax.1", "blank": "1", "answer": wrong}).json()
+    qid, label, values = _vector_blank(client)
+    wrong = "[" + "; ".join([*values[:2], repr(float(values[2]) + 1), *values[3:]]) + "]"
+    hidden = client.post("/api/check", json={"id": qid, "blank": label, "answer": wrong}).json()
     assert hidden["verdict"] == "incorrect" and values[2] not in hidden["message"] and "Entry 3 is wrong" in hidden["message"]
     assert hidden["wrong_entries"][0][2] is None and hidden["revealed"] is False
-    shown = client.post("/api/check", json={"id": "softmax.1", "blank": "1", "answer": wrong, "reveal": True}).json()
+    shown = client.post("/api/check", json={"id": qid, "blank": label, "answer": wrong, "reveal": True}).json()
     assert values[2] in shown["message"] and shown["wrong_entries"][0][2] == pytest.approx(float(values[2]), rel=1e-3)
 
 
