@@ -31,7 +31,7 @@ from checker.language.parser import parse
 from checker.language.printing import to_text
 from checker.language.shapes import Declaration, infer
 from checker.grading.problem import Problem
-from checker.grading.step_reader import LOSSES, Partial
+from checker.grading.step_reader import Partial, is_loss
 
 
 class Lifter:
@@ -44,6 +44,16 @@ class Lifter:
         self.derived: dict[str, Callable[[Any], np.ndarray]] = dict(problem.derived)
         self.cache: dict[str, A.Node] = {}
         self.names = problem.names | set(partials)
+        self.where: dict[str, A.Node] = dict(problem.where)
+
+    def expand(self, node: A.Node) -> A.Node:
+        """The problem's abbreviations, and the step file's own definitions (``s := 1ᵀexp(z)``), substituted."""
+        return _substitute(node, self.where) if self.where else node
+
+    def define(self, name: str, tree: A.Node) -> None:
+        """A name the step file defines for its later lines."""
+        self.where[name] = self.expand(tree)
+        self.names.add(name)
 
     # -------------------------------------------------------------- public
     def parse(self, text: str) -> A.Node:
@@ -54,7 +64,7 @@ class Lifter:
         tree = self._telescope(tree)
         tree = self._partials(tree)
         tree = self._convolutions(tree)
-        return self._differentials(self.problem.expand(tree))
+        return self._differentials(self.expand(tree))
 
     # -------------------------------------------------------------- ω * a: the course's convolution star
     def _convolutions(self, tree: A.Node) -> A.Node:
@@ -65,7 +75,7 @@ class Lifter:
                    if isinstance(f, A.Func) and f.name == "conv2" and len(f.args) == 2}
         if not kernels or self._fits(tree):
             return tree
-        stars = [n for n in tree.walk() if isinstance(n, A.Mul) and _kernel_of(self.problem.expand(n.left), kernels)]
+        stars = [n for n in tree.walk() if isinstance(n, A.Mul) and _kernel_of(self.expand(n.left), kernels)]
         for modes in itertools.product(("valid", "full"), repeat=min(len(stars), 3)):
             table = {id(star): mode for star, mode in zip(stars, modes)}
             candidate = _replace_stars(tree, table)
@@ -75,13 +85,13 @@ class Lifter:
 
     def _fits(self, tree: A.Node) -> bool:
         try:
-            _infer(self.problem.expand(tree), self.decls)
+            _infer(self.expand(tree), self.decls)
         except DlprepError:
             return False
         return True
 
     def result(self) -> Problem:
-        return replace(self.problem, decls=self.decls, derived=self.derived)
+        return replace(self.problem, decls=self.decls, derived=self.derived, where=self.where)
 
     # -------------------------------------------------------------- partials
     def _telescope(self, tree: A.Node) -> A.Node:
@@ -146,9 +156,9 @@ class Lifter:
         return self.cache[p.name]
 
     def _numerator(self, text: str) -> A.Node:
-        if text in LOSSES or text == "f":
+        if not text.strip() or is_loss(text, self.problem.names):
             if self.problem.function is None:
-                raise InputError(f"this problem does not say what {text} is", expected="a catalog problem, or --expr")
+                raise InputError(f"this problem does not say what {text or 'the function'} is", expected="a catalog problem, or --expr")
             return self.problem.function
         return self.parse(text)
 
@@ -159,7 +169,7 @@ class Lifter:
             if nxt == node:
                 break
             node = nxt
-        return node if keep in defs else self.problem.expand(node)
+        return node if keep in defs else self.expand(node)
 
     # -------------------------------------------------------------- differentials
     def _differentials(self, tree: A.Node) -> A.Node:

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from checker.language import ast as A
+from checker.language.dims import is_scalar
 from checker.grading.answer import check_tree
 from checker.language.errors import DlprepError, InputError
 from checker.language.numeric import directional
@@ -41,15 +42,28 @@ def check_steps(problem: Problem, content: str, *, function: A.Node | None = Non
     function = function if function is not None else problem.function
     wrt = wrt or problem.wrt
     problem = replace(problem, function=function, wrt=wrt)
-    first = problem.kind if problem.kind in ("gradient", "jacobian", "differential") else "gradient"
-    answers = {name: (first,) for name in problem.answer_labels}
-    parsed = reader.read_steps(content, first_kind=first, names=frozenset(problem.names), answers=answers)
+    try:
+        return _check(problem, content, function, wrt)
+    except InputError as exc:  # one line, in the student's own notation (never partial3, cut_…, dlift…)
+        text = public(exc.text) if exc.text else exc.text
+        raise replace(exc, message=public(exc.message), text=text, column=exc.column if text == exc.text else None,
+                      expected=public(exc.expected) if exc.expected else exc.expected) from None
+    except DlprepError as exc:
+        if INTERNAL.search(str(exc)):
+            raise type(exc)(public(str(exc))) from None
+        raise
+
+
+def _check(problem: Problem, content: str, function: A.Node | None, wrt: str | None) -> Verdict:
+    parsed = reader.read_steps(content, reading=_reading(problem, function, wrt))
     steps = parsed.steps
     lifter = Lifter(problem, parsed.partials)
     lhs_trees: dict[int, A.Node] = {}
     for k, step in enumerate(steps):
         step.tree = _read(lifter, step.text, step.where)
-        if step.role == "aside" and step.lhs is not None:
+        if step.role == "definition" and step.lhs is not None:
+            lifter.define(step.lhs, step.tree)
+        elif step.role == "aside" and step.lhs is not None:
             lhs_trees[k] = _read(lifter, step.lhs, step.where)
     problem = lifter.result()
     direction = A.Differential(A.Sym(wrt)) if wrt else None
@@ -60,7 +74,9 @@ def check_steps(problem: Problem, content: str, *, function: A.Node | None = Non
     previous: tuple[str, A.Node] | None = ("function", function) if function is not None else None
     last_chain: Step | None = None
     for k, step in enumerate(steps):
-        if step.role == "aside":
+        if step.role == "definition":
+            ok, finding = True, None
+        elif step.role == "aside":
             ok, finding = _aside(problem, lhs_trees[k], step.tree)  # type: ignore[arg-type]
         else:
             ok, finding, kind = _choose(problem, previous, step, wrt)
@@ -71,23 +87,80 @@ def check_steps(problem: Problem, content: str, *, function: A.Node | None = Non
         report = {"line": step.line, "text": reader.shown(step.text, parsed.partials), **({"row": step.row} if step.row else {})}
         if ok:
             verdict = "correct" if first_wrong is None else "follows"
-            reports.append({**report, "verdict": verdict, "diagnosis": [], "message": ""})
+            note = "a definition, read and not judged" if step.role == "definition" else ""
+            reports.append({**report, "verdict": verdict, "diagnosis": [], "message": note})
             continue
         if first_wrong is None:
             first_wrong = k
         codes, text = finding if finding else (["unknown"], "this step does not follow from the previous one")
-        reports.append({**report, "verdict": "incorrect", "diagnosis": codes, "message": text})
+        reports.append({**report, "verdict": "incorrect", "diagnosis": codes, "message": public(text, parsed.partials)})
     final = _final(problem, last_chain, wrt) if last_chain is not None else None
     if first_wrong is None and final is not None and final.verdict != "correct":
         index = steps.index(last_chain)  # type: ignore[arg-type]
-        reports[index].update(verdict="incorrect", diagnosis=final.diagnosis, message="the last step is not the answer: " + final.message)
+        reports[index].update(verdict="incorrect", diagnosis=final.diagnosis,
+                              message="the last step is not the answer: " + public(final.message, parsed.partials))
         first_wrong = index
     if first_wrong is None:
         return Verdict("correct", message=f"all {len(steps)} steps check out", steps=reports,
-                       read_as=to_text(steps[-1].tree) if steps[-1].tree is not None else None)  # type: ignore[arg-type]
+                       read_as=public(to_text(steps[-1].tree), parsed.partials) if steps[-1].tree is not None else None)  # type: ignore[arg-type]
     bad = reports[first_wrong]
     return Verdict("incorrect", message=f"the first wrong step is on {steps[first_wrong].where}: {bad['message']}",
                    diagnosis=bad["diagnosis"], steps=reports)
+
+
+def _reading(problem: Problem, function: A.Node | None, wrt: str | None) -> reader.Reading:
+    """What the reader needs to know of the problem (see :class:`checker.grading.step_reader.Reading`)."""
+    names = frozenset(problem.names)
+    first = problem.kind if problem.kind in ("gradient", "jacobian", "differential", "value") else "gradient"
+    given = {n.name for root in (function, problem.reference) if root is not None for n in root.walk() if isinstance(n, A.Sym)}
+    target = problem.expand(function) if function is not None else None
+    scalar = True
+    if function is not None:
+        try:
+            scalar = is_scalar(problem.typed(function).shape)
+        except DlprepError:
+            pass
+
+    def spelled(text: str) -> A.Node | None:
+        try:
+            return parse(text, names=set(names))
+        except DlprepError:
+            return None
+
+    def is_objective(text: str) -> bool:
+        if not text.strip() or reader.is_loss(text, names):
+            return True
+        tree = spelled(text)
+        return target is not None and tree is not None and problem.expand(tree) == target
+
+    def is_wrt(text: str) -> bool:
+        tree = spelled(text)
+        tree = problem.expand(tree) if tree is not None else None
+        return wrt is None or (isinstance(tree, A.Sym) and tree.name == wrt)
+
+    return reader.Reading(names=names, answers={name: (first,) for name in problem.answer_labels}, first_kind=first,
+                          given=frozenset(given), network=frozenset(problem.definitions or {}) | frozenset(problem.where),
+                          scalar=scalar, is_objective=is_objective, is_wrt=is_wrt)
+
+
+INTERNAL = re.compile(r"\b(?:cut_)?partial\d+\b|\bdlift\d+\b")
+
+
+def public(text: str, partials: dict[str, reader.Partial] | None = None) -> str:
+    """A message without the reader's internal names: ``partial3`` as the student wrote it, ``cut_partial3``
+    as its variable, ``dlift2`` as a differential; a list of declared names loses them."""
+    if not text:
+        return text
+    text = re.sub(r"(?<=[(:,]) (?:cut_partial\d+|partial\d+|dlift\d+),|, (?:cut_partial\d+|partial\d+|dlift\d+)(?=[,)])", "", text)
+    table = partials or {}
+
+    def name(m: re.Match[str]) -> str:
+        word = m.group(0)
+        key = word.removeprefix("cut_")
+        if key in table:
+            return table[key].den if word.startswith("cut_") else table[key].source or f"∂{table[key].num}/∂{table[key].den}"
+        return "the derivative" if "partial" in word else "a differential"
+    return INTERNAL.sub(name, text)
 
 
 def _read(lifter: Lifter, text: str, where: str) -> A.Node:

@@ -95,6 +95,9 @@ def check_against_network() -> tuple[float, float]:
                rel(np.array([[d_next.sum()]]), layer.grads["b"])), 1e-12
 
 
+# the layer's forward pass, through which ∂J/∂ω and ∂J/∂b are derived (dz_{l+1} = conv2(a_l, dω, 'valid') + db 11ᵀ)
+FORWARD = ("z_{l+1} = conv2(a_l, omega, 'valid') + b 1 1^T",)
+
 ENTRIES = (
     Entry(
         id="conv-residual",
@@ -116,9 +119,9 @@ ENTRIES = (
                  function="sum(delta_{l+1} .* z_{l+1})", wrt="z_l", steps=DELTA_STEPS, labels=("delta_l",),
                  network=("a_l = f(z_l)", "z_{l+1} = conv2(a_l, omega, 'valid') + b 1 1^T")),
             Part("grad-kernel", "K x K", "conv2(rot180(a_l), delta_{l+1}, 'valid')", kind="gradient",
-                 function="sum(delta_{l+1} .* conv2(a_l, omega, 'valid'))", wrt="omega", steps=KERNEL_STEPS),
+                 function="sum(delta_{l+1} .* conv2(a_l, omega, 'valid'))", wrt="omega", steps=KERNEL_STEPS, network=FORWARD),
             Part("grad-bias", "scalar", "sum(delta_{l+1})", kind="gradient",
-                 function="sum(delta_{l+1} .* (conv2(a_l, omega, 'valid') + b 1 1^T))", wrt="b", steps=BIAS_STEPS),
+                 function="sum(delta_{l+1} .* (conv2(a_l, omega, 'valid') + b 1 1^T))", wrt="b", steps=BIAS_STEPS, network=FORWARD),
         ),
         core=True,
         checks=(check_other_convention, check_against_network),
