@@ -231,7 +231,13 @@ def _consistent(problem: Problem, prev: tuple[str, A.Node], cur: tuple[str, A.No
     try:
         prev_d = [_as_differential(problem, prev_kind, prev_tree, inst, wrt) for inst in problem.instances()]
         cur_d = [_as_differential(problem, cur_kind, cur_tree, inst, wrt) for inst in problem.instances()]
-    except DlprepError as exc:
+    except DlprepError as exc:  # a row where a column belongs: judged as the single answer would be (a transpose)
+        verdict = check_tree(problem, cur_tree) if problem.kind == cur_kind and _final_kind(problem, cur_kind) else None
+        if verdict is not None and verdict.verdict == "incorrect" and verdict.diagnosis:
+            return False, (verdict.diagnosis, verdict.message)
+        other = {"gradient": "jacobian", "jacobian": "gradient"}.get(cur_kind)
+        if other is not None and prev_kind != cur_kind and _matches(problem, prev_kind, prev_tree, (other, cur_tree), wrt):
+            return False, (["transpose"], TRANSPOSED[cur_kind].format(x=wrt))
         return False, (["shape"], str(exc))
     if all_close(prev_d, cur_d, rtol=1e-7):
         return True, None
@@ -245,6 +251,25 @@ def _consistent(problem: Problem, prev: tuple[str, A.Node], cur: tuple[str, A.No
     if verdict is not None and verdict.verdict == "incorrect":
         return False, (verdict.diagnosis, verdict.message)
     return False, (["unknown"], f"this {cur_kind} does not match the previous {prev_kind}")
+
+
+TRANSPOSED = {  # a row where a column belongs, or the other way round (CATALOG: the gradient has the shape of x)
+    "gradient": "this is the Jacobian (the transposed gradient); a gradient has the shape of {x}",
+    "jacobian": "this is the gradient; D[J; {x}] and the Jacobian are its transpose",
+}
+
+
+def _matches(problem: Problem, prev_kind: str, prev_tree: A.Node, cur: tuple[str, A.Node], wrt: str) -> bool:
+    try:
+        return all_close([_as_differential(problem, prev_kind, prev_tree, inst, wrt) for inst in problem.instances()],
+                         [_as_differential(problem, cur[0], cur[1], inst, wrt) for inst in problem.instances()], rtol=1e-7)
+    except DlprepError:
+        return False
+
+
+def _final_kind(problem: Problem, kind: str) -> bool:
+    """Whether a step of this kind can be judged as the problem's answer (it has a reference)."""
+    return problem.kind == kind and (problem.reference is not None or problem.numeric_reference is not None)
 
 
 def _as_differential(problem: Problem, kind: str, tree: A.Node, inst: Any, wrt: str) -> np.ndarray:
@@ -262,6 +287,8 @@ def _as_differential(problem: Problem, kind: str, tree: A.Node, inst: Any, wrt: 
             raise InputError(f"a gradient has the shape of {wrt}; this step's value is {value.shape[0]}×{value.shape[1]}")
         return np.array([[float(np.sum(value * direction))]])
     if kind == "jacobian":
+        if min(direction.shape) > 1 and value.shape == direction.shape[::-1]:  # D[J; W]: the course's transposed gradient
+            return np.array([[float(np.sum(value.T * direction))]])
         if value.shape[1] != direction.size:
             raise InputError(f"a Jacobian has one column per entry of {wrt}; this step's value has {value.shape[1]}")
         return (value @ direction.reshape(-1, 1)).reshape(-1, 1)
