@@ -246,7 +246,10 @@ def draw_instance(decls: Mapping[str, Declaration], nodes: Iterable[A.Node], rng
 def evaluate(node: A.Node, inst: Instance) -> np.ndarray:
     """The value of a typed tree on ``inst``: a 2-D float64 array; non-finite values are an error."""
     with np.errstate(all="ignore"):
-        value = _eval(node, inst)
+        try:
+            value = _eval(node, inst)
+        except np.linalg.LinAlgError:  # inv of a singular matrix (XXᵀ when X has more rows than columns)
+            raise DlprepError("a matrix to invert is singular on these inputs (is it square and of full rank?)") from None
     if not np.all(np.isfinite(value)):
         raise DlprepError("the expression is not finite on these inputs (outside its domain, or overflow)")
     return value
