@@ -40,7 +40,7 @@ def is_loss(text: str, names: frozenset[str] | set[str] = frozenset()) -> bool:
     text = text.strip()
     if not text or (text in names and text not in LOSSES):
         return False
-    m = LOSS_SPELLING.match(text)
+    m = LOSS_SPELLING.match(text) or LOSS_SPELLING.match(canonical_name(text))  # Ω, \\Omega
     return m is not None and not (m["x"] == "f" and "(" in text)  # f(z) is the activation of the course
 
 
@@ -102,7 +102,9 @@ REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (re.compile(r"\\boxed\s*\{(.*)\}\s*$"), r"\1"),
     (re.compile(r"\\(?:tag|label)\{[^{}]*\}"), ""),
     (re.compile(r"\\ell\b|ℓ"), "l"),
-    (re.compile(r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{([^{}]*)\}"), r"\1"),  # \mathbf{z}_{k+1} is z_{k+1}
+    # \mathbf{s}\mathbf{s}^T is s sᵀ (two symbols), \mathbf{z}_{k+1} is z_{k+1}
+    (re.compile(r"(\\(?:mathbf|boldsymbol|bm|vec)\s*\{[^{}]*\})(?=\\(?:mathbf|boldsymbol|bm|vec)(?![A-Za-z]))"), r"\1 "),
+    (re.compile(r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{([^{}]*)\}"), r"\1"),
     (re.compile(r"\\mathcal\s*\{([A-Za-z])\}"), r"\1"),
     (re.compile(r"\\(?:mathrm|operatorname|text)\s*\{\s*(Tr|tr|diag|softmax|sigmoid|tanh|exp|log|det|sparsemax|relu|grad|gradient|Jacobian|jacobian|jac)\s*\}"), r"\1"),
     # a transpose inside a label's superscript: \delta^{(l+1)T}, a^{(l-1)\top}

@@ -114,6 +114,8 @@ def _reading(problem: Problem, function: A.Node | None, wrt: str | None) -> read
     first = problem.kind if problem.kind in ("gradient", "jacobian", "differential", "value") else "gradient"
     given = {n.name for root in (function, problem.reference) if root is not None for n in root.walk() if isinstance(n, A.Sym)}
     target = problem.expand(function) if function is not None else None
+    # the derivative of an activation is asked as the gradient of sum(g(z)): d/dz g(z) names it too
+    targets = {target} | ({target.args[0]} if isinstance(target, A.Func) and target.name == "sum" and len(target.args) == 1 else set())
     scalar = True
     if function is not None:
         try:
@@ -131,7 +133,7 @@ def _reading(problem: Problem, function: A.Node | None, wrt: str | None) -> read
         if not text.strip() or reader.is_loss(text, names):
             return True
         tree = spelled(text)
-        return target is not None and tree is not None and problem.expand(tree) == target
+        return target is not None and tree is not None and problem.expand(tree) in targets
 
     def is_wrt(text: str) -> bool:
         tree = spelled(text)
@@ -232,7 +234,10 @@ def _consistent(problem: Problem, prev: tuple[str, A.Node], cur: tuple[str, A.No
         prev_d = [_as_differential(problem, prev_kind, prev_tree, inst, wrt) for inst in problem.instances()]
         cur_d = [_as_differential(problem, cur_kind, cur_tree, inst, wrt) for inst in problem.instances()]
     except DlprepError as exc:  # a row where a column belongs: judged as the single answer would be (a transpose)
-        verdict = check_tree(problem, cur_tree) if problem.kind == cur_kind and _final_kind(problem, cur_kind) else None
+        try:
+            verdict = check_tree(problem, cur_tree) if _final_kind(problem, cur_kind) else None
+        except DlprepError:
+            verdict = None
         if verdict is not None and verdict.verdict == "incorrect" and verdict.diagnosis:
             return False, (verdict.diagnosis, verdict.message)
         other = {"gradient": "jacobian", "jacobian": "gradient"}.get(cur_kind)
@@ -300,4 +305,7 @@ def _final(problem: Problem, last: Step, wrt: str | None) -> Verdict | None:  # 
         return None
     if last.kind != problem.kind:
         return None
-    return check_tree(problem, last.tree)
+    try:
+        return check_tree(problem, last.tree)
+    except InputError as exc:
+        raise InputError(f"{last.where}: {exc.message}", text=exc.text, column=exc.column, expected=exc.expected) from None
