@@ -62,7 +62,8 @@ def _check(problem: Problem, content: str, function: A.Node | None, wrt: str | N
     for k, step in enumerate(steps):
         step.tree = _read(lifter, step.text, step.where)
         if step.role == "definition" and step.lhs is not None:
-            lifter.define(step.lhs, step.tree)
+            if step.lhs not in problem.names:  # a new name; an update of a given one (b ← b − αδ) changes nothing
+                lifter.define(step.lhs, step.tree)
         elif step.role == "aside" and step.lhs is not None:
             lhs_trees[k] = _read(lifter, step.lhs, step.where)
     problem = lifter.result()
