@@ -531,3 +531,9 @@ READER_CASES += [
     ("chain: attention α, LaTeX, αᵀα for ααᵀ", "scaled-dot-product", "jacobian",
      slip(ATT_LATEX, r"- \boldsymbol{\alpha}\boldsymbol{\alpha}^T d\mathbf{z}", r"- \boldsymbol{\alpha}^T\boldsymbol{\alpha}\, d\mathbf{z}"), "incorrect", 1, None),
 ]
+
+READER_CASES += [
+    # one word of declared names: a postfix binds to the last one (aa^T is a aᵀ, as the notes mean it)
+    ("names: ∂a/∂z = diag(a) − aa^T in one word, plain", "softmax-jacobian", "jacobian", "∂a/∂z = diag(a) - aa^T", "correct", None, None),
+    ("names: ∂a/∂z = diag(a) − a^Ta in one word, plain", "softmax-jacobian", "jacobian", "∂a/∂z = diag(a) - a^Ta", "incorrect", 1, None),
+]
