@@ -5,13 +5,19 @@ statements (``J = …, \\nabla_x = …``), statements into a label and a chain o
 Everything is table-driven:
 
 * :data:`REWRITES` — LaTeX the expression language does not need (``&``, ``\\begin{aligned}``,
-  ``\\boxed``, ``\\in \\mathbb{R}^n``, ``\\triangleq``) and the course's spellings
-  (``\\delta^{(l+1)T}`` → ``\\delta^{(l+1)}^T``, ``d(E; z)`` → ``d(E)``);
-* :data:`PARTIALS` — ``\\frac{\\partial u}{\\partial v}``, ``∂u/∂v``, ``\\nabla_v u``, ``D[u; v]``
-  become placeholder names ``partial_k`` whose meaning (u, v, form) is kept in :class:`Partial`,
-  so grading can give them values (:mod:`checker.grading.chain`);
-* :data:`LABELS` — what a label says the step is, as candidate kinds (``J`` may be the loss or the
-  Jacobian: grading decides by what fits).
+  ``\\boxed``, ``\\in \\mathbb{R}^n``) and the course's spellings (``\\delta^{(l+1)T}`` →
+  ``\\delta^{(l+1)}^T``, ``d(E; z)`` → ``d(E)``); arrows (``\\leftarrow``, ``←``, ``\\gets``, ``:=``,
+  ``\\triangleq``) become :data:`ARROW`, an update or a definition;
+* :data:`PARTIALS` — ``\\frac{\\partial u}{\\partial v}``, ``\\frac{du}{dv}``, ``∂u/∂v``, ``\\nabla_v u``,
+  ``\\partial_v u``, ``D[u; v]`` and the operator forms ``\\frac{\\partial}{\\partial v}(u)``,
+  ``\\frac{\\partial}{\\partial v} = …`` (u empty: the problem's function) become placeholder names
+  ``partial_k`` whose meaning (u, v, form) is kept in :class:`Partial`, so grading can give them values
+  (:mod:`checker.grading.chain`);
+* :func:`_label` and :data:`LABELS` — what a label says the step is, as candidate kinds: the objective
+  (:func:`is_loss`: J, L_t, ℓ, E, J(W, b)), its differential, ∇/∂ of it (the gradient: shape of the
+  variable) or D[J; x] (the Jacobian row), δ with any layer or time label (the answer), gradient and
+  Jacobian words, a name of the network (an aside, checked against its value), a definition.
+  :class:`Reading` is what the reader knows of the problem (its names, answer labels, function).
 
 >>> [(s.line, s.kinds, s.text) for s in read_steps("df = 2(Ax-b)^T A dx\\nJ = 2(Ax-b)^T A, grad = 2A^T(Ax-b)").steps]
 [(1, ('differential',), '2(Ax-b)^T A dx'), (2, ('function', 'jacobian'), '2(Ax-b)^T A'), (2, ('gradient',), '2A^T(Ax-b)')]

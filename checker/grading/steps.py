@@ -11,7 +11,7 @@ diagnosis; later steps are marked "follows" when they follow correctly from the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
