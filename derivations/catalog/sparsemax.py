@@ -61,8 +61,8 @@ ENTRIES = (
         symbols="z: K, p: K, mu: K, tau: scalar, s: K binary",
         parts=(
             Part("stationarity", "K", "p - z - mu + tau 1", kind="value", up_to_factor=True),
-            Part("tau", "scalar", "(s^T z - 1) / (1^T s)"),
-            Part("solution", "K", "max(z - tau 1, 0)", kink_aware=True),
+            Part("tau", "scalar", "(s^T z - 1) / (1^T s)", labels=("tau",)),
+            Part("solution", "K", "max(z - tau 1, 0)", kink_aware=True, labels=("p",)),
         ),
         checks=(check_kkt,),
         core=True,

@@ -537,3 +537,11 @@ READER_CASES += [
     ("names: ∂a/∂z = diag(a) − aa^T in one word, plain", "softmax-jacobian", "jacobian", "∂a/∂z = diag(a) - aa^T", "correct", None, None),
     ("names: ∂a/∂z = diag(a) − a^Ta in one word, plain", "softmax-jacobian", "jacobian", "∂a/∂z = diag(a) - a^Ta", "incorrect", 1, None),
 ]
+
+READER_CASES += [
+    # a value asked by its own name (sparsemax's KKT solution): τ = …, p = …
+    ("names: τ of the KKT solution, LaTeX", "sparsemax-kkt", "tau", r"$$\tau = \frac{\mathbf{s}^T \mathbf{z} - 1}{\mathbf{1}^T \mathbf{s}}$$", "correct", None, None),
+    ("names: τ of the KKT solution, plain, −1 moved out", "sparsemax-kkt", "tau", "tau = (s^T z - 1) / (1^T s)\n= (s^T z) / (1^T s) - 1", "incorrect", 2, None),
+    ("names: p = [z − τ1]₊, plain", "sparsemax-kkt", "solution", "p = max(z - tau 1, 0)", "correct", None, None),
+    ("names: p = [z − τ1]₊, plain, max with τ1", "sparsemax-kkt", "solution", "p = max(z - tau 1, 0)\n= max(z, tau 1)", "incorrect", 2, None),
+]
