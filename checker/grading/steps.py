@@ -283,6 +283,15 @@ def _matches(problem: Problem, prev_kind: str, prev_tree: A.Node, cur: tuple[str
         return False
 
 
+def _typed(problem: Problem, tree: A.Node) -> A.Node:
+    """The step typed once per problem (a step is compared on every instance, before and after)."""
+    cache: dict[int, tuple[A.Node, A.Node]] = problem.__dict__.setdefault("_typed_steps", {})
+    hit = cache.get(id(tree))
+    if hit is None or hit[0] is not tree:
+        hit = cache[id(tree)] = (tree, problem.typed(tree))
+    return hit[1]
+
+
 def _final_kind(problem: Problem, kind: str) -> bool:
     """Whether a step of this kind can be judged as the problem's answer (it has a reference)."""
     return problem.kind == kind and (problem.reference is not None or problem.numeric_reference is not None)
@@ -291,7 +300,7 @@ def _final_kind(problem: Problem, kind: str) -> bool:
 def _as_differential(problem: Problem, kind: str, tree: A.Node, inst: Any, wrt: str) -> np.ndarray:
     from checker.language.evaluate import evaluate
 
-    typed = problem.typed(tree)
+    typed = _typed(problem, tree)
     direction = inst.values["d" + wrt]
     if kind == "function":
         return directional(typed, inst, wrt, direction)
