@@ -98,7 +98,13 @@ def _drop(pattern: str, flags: int = 0) -> tuple[re.Pattern[str], str]:
     return re.compile(pattern, flags), ""
 
 
+CJK = "\u3000-\u303f\u4e00-\u9fff"  # Chinese letters and punctuation (。、「」)
 REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # ＝ （ ） ， ： are = ( ) , :, and Chinese prose around a step ("解：", ", 因此", a line of words) is not a step
+    (re.compile(r"[\uff01-\uff5e]"), lambda m: chr(ord(m.group()) - 0xFEE0)),
+    (re.compile(r"\u3000"), " "),
+    (re.compile(rf"^\s*[{CJK}][{CJK}\s]*:?"), ""),
+    (re.compile(rf"[{CJK}][{CJK}\s]*$"), ""),
     _drop(r"\\(?:begin|end)\{(?:aligned|align\*?|split|gathered|gather\*?|equation\*?|array)\}(?:\{[lcr]*\})?"),
     _drop(r"&&.*$"),  # a comment column: x &= … && \text{because …}
     (re.compile(r"&"), ""),

@@ -545,3 +545,14 @@ READER_CASES += [
     ("names: p = [z − τ1]₊, plain", "sparsemax-kkt", "solution", "p = max(z - tau 1, 0)", "correct", None, None),
     ("names: p = [z − τ1]₊, plain, max with τ1", "sparsemax-kkt", "solution", "p = max(z - tau 1, 0)\n= max(z, tau 1)", "incorrect", 2, None),
 ]
+
+ZH_PLAIN = """解：由链式法则
+dJ ＝ tr(delta^(l)^T dz^(l))，其中 z^(l) = W^(l) a^(l-1) + b^(l)
+＝ tr(delta^(l)^T dW^(l) a^(l-1))
+因此 ∂J/∂W^(l) ＝ delta^(l) a^(l-1)^T。"""
+READER_CASES += [
+    # Chinese prose around the steps and full-width ＝ （ ） ， (a line of words is not a step)
+    ("names: Chinese prose and full-width ＝, plain", "mlp-backprop", "grad-W", ZH_PLAIN.replace("，其中 z^(l) = W^(l) a^(l-1) + b^(l)", ""), "correct", None, None),
+    ("names: Chinese prose, plain, aᵀ lost", "mlp-backprop", "grad-W",
+     slip(ZH_PLAIN.replace("，其中 z^(l) = W^(l) a^(l-1) + b^(l)", ""), "＝ delta^(l) a^(l-1)^T", "＝ delta^(l) a^(l-1)"), "incorrect", 4, None),
+]
