@@ -23,7 +23,7 @@ import numpy as np
 
 from checker.language import ast as A
 from checker.language.dims import is_scalar
-from checker.language.errors import DlprepError, InputError
+from checker.language.errors import DlprepError, InputError, LimitExceeded
 from checker.language.evaluate import evaluate
 from checker.language.numeric import directional, gradient, jacobian
 from checker.language.names import canonical_name
@@ -209,11 +209,21 @@ class Lifter:
         children = [self._differentials(c) for c in tree.children()]
         return A.rebuild(tree, children) if children else tree
 
+    def _shape_in_context(self, node: A.Node) -> Any:
+        """The shape ``node`` has inside the problem's typed function or answer (None: it does not occur)."""
+        return _context_shape(self.problem, node)
+
     def _lifted(self, arg: A.Node) -> A.Node:
         wrt = self.problem.wrt
         if wrt is None:
             raise InputError("a differential of an expression needs the variable; name it with --wrt")
-        typed = _infer(arg, self.decls)
+        try:
+            typed = _infer(arg, self.decls)
+        except DlprepError:  # kron(I, 1ᵀ) a kron(I, 1): sized by where the problem's function uses it
+            shape = self._shape_in_context(arg)
+            if shape is None:
+                raise
+            typed = _infer(arg, self.decls, shape)
         name = f"dlift{len(self.derived)}"
         self.decls[name] = Declaration(name, typed.shape)
         self.derived[name] = lambda inst, typed=typed: directional(typed, inst, wrt, inst.values["d" + wrt], adaptive=True)
@@ -236,6 +246,23 @@ def _linear_coefficient(u: A.Node, v: str) -> A.Node | None:
         return u.left.arg
     if isinstance(u, A.Mul) and isinstance(u.left, A.Transpose) and is_v(u.left.arg) and free(u.right):
         return u.right
+    return None
+
+
+def _context_shape(problem: Problem, node: A.Node) -> Any:
+    for root in (problem.function, problem.reference):
+        if root is None:
+            continue
+        try:
+            typed = problem.typed(root)
+        except LimitExceeded:
+            raise
+        except DlprepError:
+            continue
+        text = to_text(node)  # typed, 1 and I have become sized constants: compare as written
+        for n in typed.walk():
+            if n.shape is not None and to_text(n) == text:
+                return n.shape
     return None
 
 
@@ -273,5 +300,5 @@ def _substitute(node: A.Node, table: dict[str, A.Node]) -> A.Node:
     return A.rebuild(node, children) if children else node
 
 
-def _infer(node: A.Node, decls: dict[str, Declaration]) -> A.Node:
-    return infer(node, decls)
+def _infer(node: A.Node, decls: dict[str, Declaration], shape: Any = None) -> A.Node:
+    return infer(node, decls, shape)

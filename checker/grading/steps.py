@@ -19,7 +19,7 @@ import numpy as np
 from checker.language import ast as A
 from checker.language.dims import is_scalar
 from checker.grading.answer import check_tree
-from checker.language.errors import DlprepError, InputError
+from checker.language.errors import DlprepError, InputError, LimitExceeded
 from checker.language.numeric import directional
 from checker.language.parser import parse
 from checker.language.printing import to_text
@@ -128,6 +128,8 @@ def _reading(problem: Problem, function: A.Node | None, wrt: str | None) -> read
     def spelled(text: str) -> A.Node | None:
         try:
             return parse(text, names=set(names))
+        except LimitExceeded:
+            raise
         except DlprepError:
             return None
 
@@ -172,6 +174,8 @@ def _read(lifter: Lifter, text: str, where: str) -> A.Node:
         return lifter.lift(lifter.parse(text))
     except InputError as exc:  # the line and the construct: "line 3: unexpected '∂' at column 11 …"
         raise InputError(f"{where}: {exc.message}", text=exc.text, column=exc.column, expected=exc.expected) from None
+    except LimitExceeded:  # the time limit ends the whole check, not this line
+        raise
     except DlprepError as exc:
         raise InputError(f"{where}: {exc}") from None
 
@@ -218,6 +222,8 @@ def _aside(problem: Problem, lhs: A.Node, rhs: A.Node) -> tuple[bool, tuple[list
 def _well_formed(problem: Problem, tree: A.Node | None) -> bool:
     try:
         problem.typed(tree)  # type: ignore[arg-type]
+    except LimitExceeded:
+        raise
     except DlprepError:
         return False
     return True
@@ -238,6 +244,8 @@ def _consistent(problem: Problem, prev: tuple[str, A.Node], cur: tuple[str, A.No
     except DlprepError as exc:  # a row where a column belongs: judged as the single answer would be (a transpose)
         try:
             verdict = check_tree(problem, cur_tree) if _final_kind(problem, cur_kind) else None
+        except LimitExceeded:
+            raise
         except DlprepError:
             verdict = None
         if verdict is not None and verdict.verdict == "incorrect" and verdict.diagnosis:
@@ -279,6 +287,8 @@ def _matches(problem: Problem, prev_kind: str, prev_tree: A.Node, cur: tuple[str
     try:
         return all_close([_as_differential(problem, prev_kind, prev_tree, inst, wrt) for inst in problem.instances()],
                          [_as_differential(problem, cur[0], cur[1], inst, wrt) for inst in problem.instances()], rtol=1e-7)
+    except LimitExceeded:
+        raise
     except DlprepError:
         return False
 

@@ -556,3 +556,38 @@ READER_CASES += [
     ("names: Chinese prose, plain, aᵀ lost", "mlp-backprop", "grad-W",
      slip(ZH_PLAIN.replace("，其中 z^(l) = W^(l) a^(l-1) + b^(l)", ""), "＝ delta^(l) a^(l-1)^T", "＝ delta^(l) a^(l-1)"), "incorrect", 4, None),
 ]
+
+# pooling (lecture ch. 7, seed 000: f(·) →a_l→ down(·) →z_{l+1}): 2×2 mean pooling, down(a) = P a Pᵀ/4, P = kron(I, 1ᵀ)
+POOL_PLAIN = """dJ = tr(delta_{l+1}^T dz_{l+1})
+= tr(delta_{l+1}^T kron(I, 1^T) da_l kron(I, 1)) / 4
+= tr(delta_{l+1}^T kron(I, 1^T) (f'(z_l) .* dz_l) kron(I, 1)) / 4
+= tr((kron(I, 1) delta_{l+1} kron(I, 1^T) / 4 .* f'(z_l))^T dz_l)
+delta_l = kron(delta_{l+1}, 1 1^T) / 4 .* f'(z_l)"""
+POOL_LATEX = r"""$$\begin{aligned} \mathrm{d}J &= \text{Tr}(\delta_{l+1}^T\, \mathrm{d}\mathbf{z}_{l+1}) \\
+&= \frac{1}{4}\text{Tr}\left(\delta_{l+1}^T\, \mathbf{P}\, \mathrm{d}\mathbf{a}_l\, \mathbf{P}^T\right) \end{aligned}$$
+$$\delta_l = \frac{1}{4}\left(\delta_{l+1} \otimes \mathbf{1}\mathbf{1}^T\right) \odot f'(\mathbf{z}_l)$$"""
+# batch normalisation, one feature over a batch (CATALOG G): x_c = x − μ1, v = x_cᵀx_c/m, x̂ = x_c/√(v + ε), ŷ = γx̂ + β1
+BN_PLAIN = """L = g^T y_hat
+dL = gamma g^T dx_hat
+= gamma g^T (dx_c / sqrt(sigma_B^2 + epsilon) - x_c (x_c^T dx_c) / (m sqrt(sigma_B^2 + epsilon)^3))
+= gamma (g - x_hat x_hat^T g / m)^T dx_c / sqrt(sigma_B^2 + epsilon)
+∂L/∂x = gamma (g - 1 1^T g / m - x_hat x_hat^T g / m) / sqrt(sigma_B^2 + epsilon)"""
+BN_LATEX = r"""$$\begin{aligned} \mathrm{d}L &= \gamma\, \mathbf{g}^T \mathrm{d}\hat{\mathbf{x}} \\
+&= \frac{\gamma}{\sqrt{\sigma_B^2 + \epsilon}} \left(\mathbf{g} - \frac{1}{m}\hat{\mathbf{x}}\hat{\mathbf{x}}^T \mathbf{g}\right)^T \mathrm{d}\mathbf{x}_c \end{aligned}$$
+$$\nabla_{\mathbf{x}} L = \frac{\gamma}{\sqrt{\sigma_B^2 + \epsilon}}\left(\mathbf{g} - \frac{1}{m}\mathbf{1}\mathbf{1}^T\mathbf{g} - \frac{1}{m}\hat{\mathbf{x}}\hat{\mathbf{x}}^T\mathbf{g}\right)$$"""
+
+READER_CASES += [
+    ("chain: mean pooling through dz_{l+1}, da_l, plain", "pooling-residual", "mean-delta", POOL_PLAIN, "correct", None, None),
+    ("chain: mean pooling, plain, 1/4 lost", "pooling-residual", "mean-delta",
+     slip(POOL_PLAIN, "delta_l = kron(delta_{l+1}, 1 1^T) / 4 .* f'(z_l)", "delta_l = kron(delta_{l+1}, 1 1^T) .* f'(z_l)"), "incorrect", 5, "scale"),
+    ("chain: mean pooling, LaTeX (P ≜ I ⊗ 1ᵀ defined)", "pooling-residual", "mean-delta",
+     r"$$\mathbf{P} \triangleq \mathbf{I} \otimes \mathbf{1}^T$$" + "\n" + POOL_LATEX, "correct", None, None),
+    ("chain: mean pooling, LaTeX, f' lost", "pooling-residual", "mean-delta",
+     r"$$\mathbf{P} \triangleq \mathbf{I} \otimes \mathbf{1}^T$$" + "\n" + slip(POOL_LATEX, r" \odot f'(\mathbf{z}_l)", ""), "incorrect", 4, None),
+    ("chain: batch norm through dx̂, dx_c, plain", "batchnorm-backward", "dx", BN_PLAIN, "correct", None, None),
+    ("chain: batch norm, plain, the mean's term lost", "batchnorm-backward", "dx",
+     slip(BN_PLAIN, "(g - 1 1^T g / m - x_hat", "(g - x_hat"), "incorrect", 5, None),
+    ("chain: batch norm, LaTeX", "batchnorm-backward", "dx", BN_LATEX, "correct", None, None),
+    ("chain: batch norm, LaTeX, the x̂ term lost", "batchnorm-backward", "dx",
+     slip(BN_LATEX, r" - \frac{1}{m}\hat{\mathbf{x}}\hat{\mathbf{x}}^T \mathbf{g}\right)^T", r"\right)^T"), "incorrect", 2, None),
+]
