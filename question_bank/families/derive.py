@@ -160,9 +160,12 @@ def _texts(entry_id: str, name: str, proof: bool) -> tuple[dict[str, str], dict[
         result_where = ", ".join(_latex(w.strip(), names | {"a", "s", "h"}) for w in part.where.split(";") if w.strip())
     else:
         result_where = ""
-    shapes = "$" + shapes_latex(entry.symbols, [e for e in (part.function, part.reference) if e], names) + "$"
-    given_en = f"Let $f = {f}$" if f else "With the definitions of the lecture"
-    given_zh = f"设 $f = {f}$" if f else "按课上的定义"
+    used = [e for e in (part.function, part.reference, *(line.split("=", 1)[1] for line in part.network)) if e]
+    shapes = "$" + shapes_latex(entry.symbols, used, names | {line.split("=", 1)[0].strip() for line in part.network}) + "$"
+    net_names = names | {line.split("=", 1)[0].strip() for line in part.network}
+    net = ", ".join(_latex(line, net_names) for line in part.network)  # the network f goes through (z_{k+1} = U h_k + …)
+    given_en = (f"Let $f = {f}$" + (f" through ${net}$" if net else "")) if f else "With the definitions of the lecture"
+    given_zh = (f"设 $f = {f}$" + (f"，网络为 ${net}$" if net else "")) if f else "按课上的定义"
     where_en = f" (where ${result_where}$)" if result_where else ""
     where_zh = f"（其中 ${result_where}$）" if result_where else ""
     title = entry.title
