@@ -45,6 +45,7 @@ class Lifter:
         self.cache: dict[str, A.Node] = {}
         self.names = problem.names | set(partials)
         self.where: dict[str, A.Node] = dict(problem.where)
+        self.shown: dict[str, str] = {}  # dlift3 → d(W^(l) a^(l-1) + b^(l)): how a message names a lifted differential
 
     def expand(self, node: A.Node) -> A.Node:
         """The problem's abbreviations, and the step file's own definitions (``s := 1ᵀexp(z)``), substituted."""
@@ -227,6 +228,7 @@ class Lifter:
         name = f"dlift{len(self.derived)}"
         self.decls[name] = Declaration(name, typed.shape)
         self.derived[name] = lambda inst, typed=typed: directional(typed, inst, wrt, inst.values["d" + wrt], adaptive=True)
+        self.shown[name] = f"d({to_text(arg)})"
         return A.Sym(name)
 
 

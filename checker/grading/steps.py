@@ -95,16 +95,16 @@ def _check(problem: Problem, content: str, function: A.Node | None, wrt: str | N
         if first_wrong is None:
             first_wrong = k
         codes, text = finding if finding else (["unknown"], "this step does not follow from the previous one")
-        reports.append({**report, "verdict": "incorrect", "diagnosis": codes, "message": public(text, parsed.partials)})
+        reports.append({**report, "verdict": "incorrect", "diagnosis": codes, "message": public(text, parsed.partials, lifter.shown)})
     final = _final(problem, last_chain, wrt) if last_chain is not None else None
     if first_wrong is None and final is not None and final.verdict != "correct":
         index = steps.index(last_chain)  # type: ignore[arg-type]
         reports[index].update(verdict="incorrect", diagnosis=final.diagnosis,
-                              message="the last step is not the answer: " + public(final.message, parsed.partials))
+                              message="the last step is not the answer: " + public(final.message, parsed.partials, lifter.shown))
         first_wrong = index
     if first_wrong is None:
         return Verdict("correct", message=f"all {len(steps)} steps check out", steps=reports,
-                       read_as=public(to_text(steps[-1].tree), parsed.partials) if steps[-1].tree is not None else None)  # type: ignore[arg-type]
+                       read_as=public(to_text(steps[-1].tree), parsed.partials, lifter.shown) if steps[-1].tree is not None else None)  # type: ignore[arg-type]
     bad = reports[first_wrong]
     return Verdict("incorrect", message=f"the first wrong step is on {steps[first_wrong].where}: {bad['message']}",
                    diagnosis=bad["diagnosis"], steps=reports)
@@ -152,7 +152,7 @@ def _reading(problem: Problem, function: A.Node | None, wrt: str | None) -> read
 INTERNAL = re.compile(r"\b(?:cut_)?partial\d+\b|\bdlift\d+\b")
 
 
-def public(text: str, partials: dict[str, reader.Partial] | None = None) -> str:
+def public(text: str, partials: dict[str, reader.Partial] | None = None, lifted: dict[str, str] | None = None) -> str:
     """A message without the reader's internal names: ``partial3`` as the student wrote it, ``cut_partial3``
     as its variable, ``dlift2`` as a differential; a list of declared names loses them."""
     if not text:
@@ -165,6 +165,8 @@ def public(text: str, partials: dict[str, reader.Partial] | None = None) -> str:
         key = word.removeprefix("cut_")
         if key in table:
             return table[key].den if word.startswith("cut_") else table[key].source or f"∂{table[key].num}/∂{table[key].den}"
+        if word in (lifted or {}):
+            return (lifted or {})[word]
         return "the derivative" if "partial" in word else "a differential"
     return INTERNAL.sub(name, text)
 

@@ -75,7 +75,7 @@ def test_each_reading_class_has_right_and_slipped_files_in_both_notations() -> N
 
 INTERNAL = re.compile(r"partial\d|cut_|dlift|\bSym\(|Traceback|_hole")
 
-# inputs that end in an error, each naming something the reader makes up internally
+# inputs that end in an error or a finding, each naming something the reader makes up internally
 REFUSED = [
     ("sparsemax-jacobian", "jacobian", r"\frac{\partial q}{\partial z} = diag(s)"),
     ("least-squares-gradient", "gradient", "∂f/∂x = 2A^T(Ax - b) + unknown"),
@@ -83,6 +83,7 @@ REFUSED = [
     ("least-squares-gradient", "gradient", r"\frac{\partial f}{\partial x} = \frac{\partial f}{\partial x} A"),
     ("mlp-backprop", "delta", "∂J/∂z^(l+1) = delta^(l+1) + ∂J/∂W^(l+1)"),
     ("softmax-jacobian", "jacobian", "∂a/∂z = ∂a/∂q"),
+    ("mlp-backprop", "grad-W", "dJ = tr(delta^(l)^T dz^(l))\n= dz^(l) delta^(l)"),  # a lifted dz^(l) in a finding
 ]
 
 
@@ -102,3 +103,4 @@ def test_no_message_of_the_corpus_shows_an_internal_name() -> None:
     leaks = [m for m in messages if INTERNAL.search(m)]
     assert not leaks, leaks[:5]
     assert any("declared" in m for m in messages)  # the refusals did list names
+    assert any("d(W^(l) a^(l-1) + b^(l))" in m for m in messages)  # a lifted differential is named as written out
