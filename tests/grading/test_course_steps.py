@@ -104,3 +104,17 @@ def test_no_message_of_the_corpus_shows_an_internal_name() -> None:
     assert not leaks, leaks[:5]
     assert any("declared" in m for m in messages)  # the refusals did list names
     assert any("d(W^(l) a^(l-1) + b^(l))" in m for m in messages)  # a lifted differential is named as written out
+
+
+def test_in_chinese_too_no_message_shows_an_internal_name() -> None:
+    from checker.grading.messages import language
+
+    with language("zh"):
+        messages = [m for c in READER_CASES[::7] for m in _messages(c[1], c[2], c[3])]
+        messages += [m for entry, part, content in REFUSED for m in _messages(entry, part, content)]
+    assert not [m for m in messages if INTERNAL.search(m)]
+    with language("zh"):
+        defined = check_steps(from_catalog("softmax-jacobian", "jacobian"), "s := 1^T exp(z)\na = exp(z) / s")
+        transposed = check_steps(from_catalog("least-squares-gradient", "jacobian"), "df = 2(Ax - b)^T A dx\nD[f; x] = 2A^T(Ax - b)")
+    assert defined.steps[0]["message"] == "定义式，只读入，不评判"
+    assert transposed.verdict == "incorrect" and not re.search(r"[A-Za-z]{4,}", transposed.steps[1]["message"].replace("Jacobian", "")), transposed.steps[1]
