@@ -280,10 +280,12 @@ def _texts(entry_id: str, name: str, proof: bool) -> tuple[dict[str, str], dict[
                                "differential": "\\mathrm{d}f"}.get(part.kind, f"\\partial f / \\partial {x}")
     result = tidy(_latex(part.reference, names))
     where = ", ".join(tidy(_latex(w.strip(), names | {"a", "s", "h", "alpha"})) for w in (part.where or "").split(";") if w.strip())
-    exprs = [e for e in (part.function, part.reference) if e]
+    net_names = names | {line.split("=", 1)[0].strip() for line in part.network}
+    exprs = [e for e in (part.function, part.reference, *(line.split("=", 1)[1] for line in part.network)) if e]
+    net = ", ".join(tidy(_latex(line, net_names)) for line in part.network)  # the network f goes through
     context = {"key": key, "custom": key in ASKED, "proof": proof, "asked": asked, "result": result, "where": where, "kind": part.kind,
                "x": x, "f": tidy(_latex(part.function, names)) if part.function else "",
-               "shapes": tidy(shapes_latex(entry.symbols, exprs, names))}
+               "net": net, "shapes": tidy(shapes_latex(entry.symbols, exprs, net_names))}
     prompt, answer = {}, {}
     for lang in ("en", "zh"):
         context["premises"] = premises(entry.symbols, exprs, names)[lang]
