@@ -64,7 +64,7 @@ def pairwise(inf: Any, node: Any, args: list[Any]) -> Shape:
     if inf.u.is_scalar(inf.shape(b)):
         return inf.shape(a)
     if not inf.u.unify_shapes(inf.shape(a), inf.shape(b)):
-        raise inf.fail(f"take the elementwise {node.name} of", a, b)
+        raise inf.fail("elementwise-extreme", a, b)
     return inf.shape(a)
 
 

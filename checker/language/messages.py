@@ -337,6 +337,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "zh": "无法对 {a}（{sa}）与 {b}（{sb}）作哈达玛积"},
     "shape.cannot.divide": {"en": "cannot divide elementwise {a} ({sa}) and {b} ({sb})",
                             "zh": "无法将 {a}（{sa}）与 {b}（{sb}）逐元素相除"},
+    "shape.cannot.elementwise-extreme": {"en": "cannot take the elementwise max or min of {a} ({sa}) and {b} ({sb})",
+                                         "zh": "无法对 {a}（{sa}）与 {b}（{sb}）逐元素取最大或最小值"},
     "shape.cannot.compare": {"en": "cannot compare {a} ({sa}) with {b} ({sb})", "zh": "无法比较 {a}（{sa}）与 {b}（{sb}）"},
     "shape.cannot.equate": {"en": "cannot equate {a} ({sa}) with {b} ({sb})", "zh": "{a}（{sa}）与 {b}（{sb}）形状不同，不能相等"},
     "shape.square": {"en": "{what} needs a square matrix, but {node} is {shape}", "zh": "{what}需要方阵，但 {node} 是 {shape}"},
