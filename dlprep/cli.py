@@ -82,14 +82,17 @@ class LazyGroup(click.Group):
             hint = f" (see {command} --help)" if isinstance(exc, click.UsageError) else ""
             click.echo(one_line(" ".join(exc.format_message().split()) + hint), err=True)
             sys.exit(2)
-        except click.exceptions.Abort:
+        except click.exceptions.Abort as exc:  # click turns Ctrl-C (KeyboardInterrupt) into Abort
+            interrupt = exc.__cause__ or exc.__context__
+            if isinstance(interrupt, KeyboardInterrupt):
+                sys.exit(getattr(interrupt, "exit_code", 130))
             click.echo("error: aborted", err=True)
             sys.exit(2)
         except DlprepError as exc:
             click.echo(one_line(exc), err=True)
             sys.exit(2)
-        except KeyboardInterrupt:
-            sys.exit(130)
+        except KeyboardInterrupt as exc:  # Ctrl-C: 130; SIGTERM (Terminated): 143
+            sys.exit(getattr(exc, "exit_code", 130))
         except Exception as exc:  # a bug of ours: still one line, distinct exit code
             click.echo(f"internal error (please report): {type(exc).__name__}: {' '.join(str(exc).split())[:300]}", err=True)
             sys.exit(3)

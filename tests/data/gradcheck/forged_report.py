@@ -1,0 +1,30 @@
+"""Attack: wrong gradients, and a grandchild that, after the check, rewrites the saved report to
+"all gradients are right" (REPORT is filled in by the test) and writes a fake verdict into the
+parent's stdout through /proc."""
+
+import os
+import time
+
+import numpy as np
+
+FAKE = "all gradients are right\n"
+if os.fork() == 0:
+    os.setsid()
+    if os.fork() == 0:
+        for pid in (os.getppid(), 1):
+            try:
+                with open(f"/proc/{pid}/fd/1", "w") as out:
+                    out.write(FAKE)
+            except OSError:
+                pass
+        time.sleep(2)
+        try:
+            with open(REPORT, "w") as report:
+                report.write(FAKE)
+        except OSError:
+            pass
+    os._exit(0)
+
+
+def loss_and_grads(params, x, y):
+    return 1.0, {k: np.zeros_like(v) for k, v in params.items()}
