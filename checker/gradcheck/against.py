@@ -78,9 +78,7 @@ def _worse(a: ParamResult | None, b: ParamResult) -> ParamResult:
     if a is None:
         return b
     rank = {v: i for i, v in enumerate(VERDICTS)}
-    if rank[b.verdict] != rank[a.verdict]:
-        return b if rank[b.verdict] > rank[a.verdict] else a
-    return b if not b.ok and b.max_rel_error > a.max_rel_error else a  # among passes the first (entry by entry) is shown
+    return b if rank[b.verdict] > rank[a.verdict] else a  # on a tie the first point's (entry by entry) is shown
 
 
 def check_against(student: LossAndGrads, reference: LossAndGrads, points: Sequence[Point], *,

@@ -28,9 +28,8 @@ BASIS = {
     "own": "checked: your gradients against central differences of YOUR OWN loss, at the point example() gives "
            "(consistency of your gradients with your loss; the loss itself is not checked: use --net SPEC to check "
            "against a reference network)",
-    "reference": "checked against the reference network: your gradients against its backprop gradients and central "
-                 "differences of its loss at {points} points; your loss against its loss at all {evaluations} "
-                 "evaluations",
+    "reference": "checked against the reference network at {points} points: your gradients against its gradients and "
+                 "central differences of its loss; your loss against its loss at all {evaluations} evaluations",
 }
 
 
