@@ -91,6 +91,10 @@ class LazyGroup(click.Group):
         except DlprepError as exc:
             click.echo(one_line(exc), err=True)
             sys.exit(2)
+        except OSError as exc:  # a path the user gave that cannot be read or written (/proc/x, a read-only folder, a full disk)
+            where = f" {exc.filename}" if exc.filename else ""
+            click.echo(one_line(f"cannot use{where}: {exc.strerror or type(exc).__name__}"), err=True)
+            sys.exit(2)
         except KeyboardInterrupt as exc:  # Ctrl-C: 130; SIGTERM (Terminated): 143
             sys.exit(getattr(exc, "exit_code", 130))
         except Exception as exc:  # a bug of ours: still one line, distinct exit code

@@ -194,9 +194,10 @@ class StudentProcess:
             raise InputError(f"your {name} returned {type(out).__name__}",
                              expected="a pair (loss: float, grads: dict[str, np.ndarray])")
         loss, grads = out
-        return self._as_loss(loss), grads
+        return self._as_loss(loss, params), grads
 
-    def _as_loss(self, loss: Any) -> Any:
+    def _as_loss(self, loss: Any, params: dict) -> Any:
+        """The loss as a number: float64 or wider; complex only while complex-step probing (complex parameters)."""
         name = self.function
         if isinstance(loss, np.ndarray) and loss.size == 1:
             loss = loss.reshape(()).item() if loss.dtype.kind in "fciu" else loss
@@ -205,6 +206,11 @@ class StudentProcess:
         if isinstance(loss, np.floating) and loss.dtype.itemsize < 8:
             raise InputError(f"your {name} returned a {loss.dtype} loss: gradient checking needs float64",
                              expected="float64 arithmetic throughout")
+        if np.iscomplexobj(loss) and not any(np.iscomplexobj(v) for v in params.values()):
+            if complex(loss).imag != 0:
+                raise InputError(f"your {name} returned a complex loss ({complex(loss):.6g}) for real parameters",
+                                 expected="a real float64 loss")
+            loss = complex(loss).real
         return loss
 
     def loss(self, params: dict, x: Any, y: Any) -> Any:
@@ -213,7 +219,7 @@ class StudentProcess:
         if not (isinstance(out, tuple) and len(out) == 1):
             raise InputError(f"your {self.function} returned {type(out).__name__}",
                              expected="a pair (loss: float, grads: dict[str, np.ndarray])")
-        return self._as_loss(out[0])
+        return self._as_loss(out[0], params)
 
     def call_only(self, name: str, *args: Any) -> Any:
         """Like :meth:`call`, but of a tuple the child sends back only the first item."""
