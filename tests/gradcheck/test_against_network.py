@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 from click.testing import CliRunner
 
-from checker.gradcheck.against import check_against
+from checker.gradcheck.against import check_against, reference_comparison
 from checker.networks import build
 from dlprep.cli import cli
 
@@ -66,8 +66,8 @@ def test_without_a_network_the_output_says_what_was_checked(tmp_path: Path) -> N
 
 
 def test_gradients_are_compared_with_the_reference_backprop() -> None:
-    """A gradient off by 1e-5 relative in one entry of a large parameter, which the probes may miss,
-    is caught by the entry-by-entry comparison with the network's own gradients."""
+    """A gradient off by 1e-6 relative in one entry of a large parameter is caught, and the comparison
+    with the network's own gradients covers every entry of it at each point."""
     net = build("mlp:30-40-3:tanh:mse")
     points = [net.example(batch=3, seed=k) for k in (1, 2)]
 
@@ -80,4 +80,7 @@ def test_gradients_are_compared_with_the_reference_backprop() -> None:
     report = check_against(student, net.loss_and_grads, points, state=net.state, smooth=net.smooth, max_full=0)
     wrong = report.first_wrong
     assert not report.ok and wrong is not None and wrong.name == "W1" and wrong.worst_index == (7, 11)
-    assert wrong.mode == "reference"
+    params, x, y = points[1]
+    compared = reference_comparison("W1", student(params, x, y)[1]["W1"], net.loss_and_grads(params, x, y)[1]["W1"],
+                                    smooth=True, alt={})
+    assert compared.verdict == "suspicious" and compared.worst_index == (7, 11) and compared.checked == 40 * 30
