@@ -18,7 +18,7 @@ import numpy as np
 
 from checker.language import ast as A
 from checker.grading.answer import check_tree
-from checker.language.errors import DlprepError, InputError
+from checker.language.errors import DlprepError, InputError, LimitExceeded
 from checker.language.numeric import directional
 from checker.language.parser import parse
 from checker.language.printing import to_text
@@ -93,6 +93,8 @@ def check_steps(problem: Problem, content: str, *, function: A.Node | None = Non
 def _read(lifter: Lifter, text: str, where: str) -> A.Node:
     try:
         return lifter.lift(lifter.parse(text))
+    except LimitExceeded:  # the check's deadline passed while reading this line: it ends the check, as itself
+        raise
     except InputError as exc:  # the line and the construct: "line 3: unexpected '∂' at column 11 …"
         raise InputError(f"{where}: {exc.message}", text=exc.text, column=exc.column, expected=exc.expected) from None
     except DlprepError as exc:
