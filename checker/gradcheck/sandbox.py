@@ -12,7 +12,8 @@ What that gives: user "nobody" in a new user namespace with no capabilities; no 
 processes and every descendant is killed when the check ends or dlprep dies (--die-with-parent);
 a read-only view of /usr, Python's own folders and the one file; a private 64 MB scratch /tmp
 (tmpfs) as its working folder; no access to the home folder, other submissions or dlprep's output.
-child.py then sets hard rlimits the code cannot lift. Where bubblewrap is missing the command
+a seccomp filter (seccomp.py) lets it start threads but no processes; child.py then sets hard
+rlimits the code cannot lift. Where bubblewrap is missing the command
 refuses (``--unsafe-no-sandbox`` runs the child unconfined, with the same hard limits).
 """
 
@@ -62,13 +63,14 @@ def _top_level() -> list[str]:
     return args
 
 
-def command(file: Path, child_args: list[str]) -> tuple[list[str], str]:
-    """(argv, the file's path inside the sandbox): ``child.py FILE child_args`` under bubblewrap."""
+def command(file: Path, child_args: list[str], seccomp_fd: int | None = None) -> tuple[list[str], str]:
+    """(argv, the file's path inside the sandbox): ``child.py FILE child_args`` under bubblewrap, with
+    the seccomp filter read from ``seccomp_fd`` (seccomp.py: threads but no new processes)."""
     tool = bwrap()
     if tool is None:
         raise SandboxMissing
     inside = f"{SUBMISSION}/{file.name}"
-    args = [tool, *NAMESPACES, "--clearenv"]
+    args = [tool, *NAMESPACES, "--clearenv", *(["--seccomp", str(seccomp_fd)] if seccomp_fd is not None else [])]
     for key, value in ENVIRONMENT.items():
         args += ["--setenv", key, value]
     args += ["--ro-bind", "/usr", "/usr", *_top_level()]

@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from checker.gradcheck import sandbox, wire
+from checker.gradcheck import sandbox, seccomp, wire
 from checker.language.errors import InputError, LimitExceeded
 
 DEFAULT_FUNCTION = "loss_and_grads"
@@ -95,11 +95,18 @@ class StudentProcess:
         """Start the child (under bubblewrap unless ``confined`` is False), load the file there, and check
         that the function and ``needs`` exist."""
         path, function = split_target(target)
-        workdir = None
+        workdir, extra_fds = None, []
         if confined:
+            program = seccomp.no_new_processes()
+            if program is not None:  # the filter travels in a memfd bwrap reads at start-up
+                extra_fds.append(os.memfd_create("dlprep-seccomp", 0))
+                os.write(extra_fds[0], program)
+                os.lseek(extra_fds[0], 0, os.SEEK_SET)
             try:
-                argv, inside = sandbox.command(path, [])
+                argv, inside = sandbox.command(path, [], extra_fds[0] if extra_fds else None)
             except sandbox.SandboxMissing:
+                for fd in extra_fds:
+                    os.close(fd)
                 raise SandboxUnavailable("bubblewrap (bwrap) is not installed, so the file cannot be sandboxed",
                                          expected="apt-get install bubblewrap, or --unsafe-no-sandbox to run it "
                                                   "with your permissions") from None
@@ -120,7 +127,7 @@ class StudentProcess:
                        str(MEMORY_MB), str(FILE_MB), *sandbox.python_roots()]
         try:
             process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                       pass_fds=(down_r, up_w, region), cwd=workdir or "/", start_new_session=True,
+                                       pass_fds=(down_r, up_w, region, *extra_fds), cwd=workdir or "/", start_new_session=True,
                                        env=dict(sandbox.ENVIRONMENT) if workdir else None)
         except OSError as exc:
             for fd in (down_w, up_r):
@@ -128,7 +135,7 @@ class StudentProcess:
             shared.close()
             raise SandboxUnavailable(f"cannot start the process for {path.name}: {exc.strerror or exc}") from None
         finally:
-            for fd in (down_r, up_w, region):
+            for fd in (down_r, up_w, region, *extra_fds):
                 with contextlib.suppress(OSError):
                     os.close(fd)
         assert process.stdout is not None

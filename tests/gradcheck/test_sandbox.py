@@ -151,6 +151,24 @@ def test_a_reply_larger_than_the_network_is_not_read(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "the limit is" in result.stderr and "network's size" in result.stderr
 
 
+def test_threads_but_no_new_processes(tmp_path: Path) -> None:
+    """The seccomp filter: a thread starts (BLAS, a student's own), fork and subprocess are refused."""
+    path = tmp_path / "spawn.py"
+    path.write_text("import os, subprocess, threading\n"
+                    "def spawn():\n"
+                    "    done = []\n"
+                    "    thread = threading.Thread(target=lambda: done.append(1))\n"
+                    "    thread.start()\n    thread.join()\n"
+                    "    refused = []\n"
+                    "    for start in (os.fork, lambda: subprocess.run(['/usr/bin/true'])):\n"
+                    "        try:\n            start()\n            refused.append(False)\n"
+                    "        except OSError:\n            refused.append(True)\n"
+                    "    return done, refused\n")
+    with StudentProcess.start(f"{path}:spawn", timeout=10) as student:
+        done, refused = student.call("spawn")
+    assert done == [1] and refused == [True, True]
+
+
 def test_what_the_child_sees(tmp_path: Path) -> None:
     """User nobody, its own PID namespace, no /etc or /home, a read-only /usr, a private /tmp."""
     path = tmp_path / "look.py"

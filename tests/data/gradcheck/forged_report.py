@@ -1,6 +1,6 @@
-"""Attack: wrong gradients, and a grandchild that, after the check, rewrites the saved report to
-"all gradients are right" (REPORT is filled in by the test) and writes a fake verdict into the
-parent's stdout through /proc."""
+"""Attack: wrong gradients; a fake verdict written into the parent's stdout through /proc; and a
+grandchild that, after the check, rewrites the saved report to "all gradients are right" (REPORT
+is filled in by the test)."""
 
 import os
 import time
@@ -8,15 +8,26 @@ import time
 import numpy as np
 
 FAKE = "all gradients are right\n"
-if os.fork() == 0:
+
+
+def inject() -> None:
+    for pid in {os.getppid(), 1}:
+        try:
+            with open(f"/proc/{pid}/fd/1", "w") as out:
+                out.write(FAKE)
+        except OSError:
+            pass
+
+
+inject()
+try:
+    forger = os.fork()
+except OSError:
+    forger = -1
+if forger == 0:
     os.setsid()
     if os.fork() == 0:
-        for pid in (os.getppid(), 1):
-            try:
-                with open(f"/proc/{pid}/fd/1", "w") as out:
-                    out.write(FAKE)
-            except OSError:
-                pass
+        inject()
         time.sleep(2)
         try:
             with open(REPORT, "w") as report:

@@ -1,10 +1,15 @@
-"""Attack: start 20 processes that leave the session and sleep for ten minutes, then answer rightly."""
+"""Attack: start 20 processes that leave the session and sleep for ten minutes, then answer rightly.
+(The sandbox refuses new processes; were one started, the PID namespace would end it with the check.)"""
 
 import os
 import time
 
 for _ in range(20):
-    if os.fork() == 0:
+    try:
+        pid = os.fork()
+    except OSError:
+        break
+    if pid == 0:
         os.setsid()
         if os.fork() == 0:
             time.sleep(600)

@@ -3,10 +3,13 @@
 import os
 import time
 
-if os.fork() == 0:
-    os.setsid()
+try:
     if os.fork() == 0:
-        time.sleep(120)
-    os._exit(0)
+        os.setsid()
+        if os.fork() == 0:
+            time.sleep(120)
+        os._exit(0)
+except OSError:
+    pass
 
 # the test appends right.py: loss_and_grads answers rightly
