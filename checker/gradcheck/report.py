@@ -29,7 +29,7 @@ BASIS = {
            "(consistency of your gradients with your loss; the loss itself is not checked: use --net SPEC to check "
            "against a reference network)",
     "reference": "checked against the reference network at {points} points: your gradients against its gradients and "
-                 "central differences of its loss; your loss against its loss at all {evaluations} evaluations",
+                 "central differences of its loss; your loss against its loss wherever it was evaluated",
 }
 
 
