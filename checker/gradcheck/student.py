@@ -179,6 +179,7 @@ class StudentProcess:
             self.process.kill()
         with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(10)
+        self.drain.join(1)  # the sandbox is gone: its output ends (EOF) and is read to the end
         self.drain.stop.set()
         self.drain.join(1)
         if self.process.stdout is not None and not self.drain.is_alive():

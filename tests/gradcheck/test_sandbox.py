@@ -192,3 +192,13 @@ def test_without_bubblewrap_it_refuses_in_one_line(tmp_path: Path, monkeypatch: 
     assert "bubblewrap" in result.stderr and "--unsafe-no-sandbox" in result.stderr
     result = CliRunner().invoke(cli, ["gradcheck", str(path), *NET, "--unsafe-no-sandbox"])
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_sandbox_that_cannot_start_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """bwrap refusing to start (here an option it does not know; elsewhere no user namespaces) is named, exit 2."""
+    from checker.gradcheck import sandbox
+
+    monkeypatch.setattr(sandbox, "NAMESPACES", (*sandbox.NAMESPACES, "--no-such-option"))
+    result = CliRunner().invoke(cli, ["gradcheck", str(attack(tmp_path, "right")), *NET])
+    assert result.exit_code == 2 and "the sandbox (bubblewrap) cannot start here" in result.stderr
+    assert "--no-such-option" in result.stderr and len(result.stderr.strip().splitlines()) == 1
