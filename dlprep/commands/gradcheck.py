@@ -48,7 +48,8 @@ def gradcheck(targets: tuple[str, ...], net_spec: str | None, batch: int, seed: 
     PID, network, IPC and mount namespaces, with no network, a read-only view of
     Python and of that one file, a private 64 MB scratch /tmp as its working
     folder, and hard CPU-time, memory, file-size, open-file and process limits it
-    cannot lift. Every process it starts dies with the check. Without bubblewrap
+    cannot lift; it may start threads but no processes, and nothing it runs
+    outlives the check. Without bubblewrap
     (apt-get install bubblewrap) the command refuses; --unsafe-no-sandbox runs the
     file with your permissions instead (hard limits only).
 
