@@ -48,6 +48,16 @@ def _is_matrix(shape: Any) -> bool:
     return not (shape[0].is_one and shape[1].is_one)
 
 
+def _power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr:
+    """base ** exponent; where SymPy's automatic simplification of the power fails on an exponent that
+    holds matrix expressions (its factor_terms rebuilds them with scalar arguments), the power is kept
+    unevaluated."""
+    try:
+        return base ** exponent
+    except (TypeError, ValueError):
+        return sp.Pow(base, exponent, evaluate=False)
+
+
 OF_A_SCALAR: dict[str, Callable[[sp.Expr], sp.Expr]] = {  # a function of a 1×1 argument, as a scalar
     "diag": lambda s: s, "logsumexp": lambda s: s, "softmax": lambda s: sp.S.One, "sum": lambda s: s,
     "tr": lambda s: s, "det": lambda s: s,
@@ -55,8 +65,13 @@ OF_A_SCALAR: dict[str, Callable[[sp.Expr], sp.Expr]] = {  # a function of a 1×1
 
 
 def to_sympy(node: A.Node, decls: Mapping[str, Declaration]) -> sp.Basic:
-    """A SymPy expression for a typed tree; scalars are Symbols, matrices MatrixSymbols."""
-    return _To(decls).visit(node)
+    """A SymPy expression for a typed tree; scalars are Symbols, matrices MatrixSymbols. A construction
+    SymPy itself cannot carry out (its automatic simplification of scalar factors that hold matrix
+    functions, e.g. (s²)^Σlog(x/2)) is an UnsupportedError naming the expression, not a crash."""
+    try:
+        return _To(decls).visit(node)
+    except (TypeError, ValueError, AttributeError):
+        raise UnsupportedError("this combination of numbers and matrix functions has no SymPy form here") from None
 
 
 class _To:
@@ -78,8 +93,8 @@ class _To:
             A.Kron: lambda n: sp.KroneckerProduct(self.visit(n.left), self.visit(n.right)),
             A.Transpose: lambda n: transpose(self.visit(n.arg)) if _is_matrix(n.shape) else self.visit(n.arg),
             A.Inverse: lambda n: sp.Inverse(self.visit(n.arg)) if _is_matrix(n.shape) else 1 / self.visit(n.arg),
-            A.Pow: lambda n: sp.MatPow(self.visit(n.base), self.scalar(n.exponent)) if _is_matrix(n.shape) else self.scalar(n.base) ** self.scalar(n.exponent),
-            A.ElemPow: lambda n: sp.HadamardPower(self.visit(n.base), self.scalar(n.exponent)) if _is_matrix(n.shape) else self.scalar(n.base) ** self.scalar(n.exponent),
+            A.Pow: lambda n: sp.MatPow(self.visit(n.base), self.scalar(n.exponent)) if _is_matrix(n.shape) else _power(self.scalar(n.base), self.scalar(n.exponent)),
+            A.ElemPow: lambda n: sp.HadamardPower(self.visit(n.base), self.scalar(n.exponent)) if _is_matrix(n.shape) else _power(self.scalar(n.base), self.scalar(n.exponent)),
             A.Func: self.func,
             A.Norm: self.norm,
             A.Differential: lambda n: sp.MatrixSymbol("d" + n.arg.name, *self.dims(n)) if isinstance(n.arg, A.Sym) else self.unsupported("d(·) of an expression"),

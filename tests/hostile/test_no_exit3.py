@@ -26,6 +26,8 @@ CASES = {
     "a power of a tiny constant": ["derive", "((1e-300)^64)^((1e-300)^64) * x' x", "--wrt", "x", "--shapes", "x: n"],
     "logsumexp of a number": ["derive", "logsumexp(2) * x' x", "--wrt", "x", "--shapes", "x: n"],
     "hadamard of numbers": ["derive", "(0 ∘ 0) + x' x", "--wrt", "x", "--shapes", "x: n"],
+    "a power whose exponent holds a matrix": ["derive", "((s)^2)^(sum(log(0.5 x))) * x' x", "--wrt", "x",
+                                             "--shapes", "x: n, s: scalar"],
     "sparsemax overflow": ["check", "--reference", "[1]", "--answer", "sparsemax(1e300)"],
     "sparsemax of -inf": ["check", "--reference", "[1]", "--answer", "sparsemax(log(-1e300))"],
     "singular matrix": ["check", "--reference", "[1]", "--answer", "inv(0)"],
