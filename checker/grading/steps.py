@@ -179,6 +179,8 @@ def public(text: str, partials: dict[str, reader.Partial] | None = None, lifted:
 def _read(lifter: Lifter, text: str, where: str) -> A.Node:
     try:
         return lifter.lift(lifter.parse(text))
+    except LimitExceeded:  # the check's deadline passed while reading this line: it ends the check, as itself
+        raise
     except InputError as exc:  # the line and the construct: "line 3: unexpected '∂' at column 11 …"
         raise InputError(message("label.where", where=where, message=exc.message), text=exc.text, column=exc.column, expected=exc.expected) from None
     except LimitExceeded:  # the time limit ends the whole check, not this line

@@ -21,9 +21,13 @@ _SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&":
 _SPECIAL = re.compile(r"[\\{}$&#%_^~]")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # xelatex refuses them ("invalid character")
+
+
 def escape(text: str) -> str:
-    """Prose (user text, titles) made safe for LaTeX: every special character printed as itself."""
-    return _SPECIAL.sub(lambda m: _SPECIALS[m.group(0)], text)
+    """Prose (user text, titles) made safe for LaTeX: every special character printed as itself,
+    control characters as a space."""
+    return _SPECIAL.sub(lambda m: _SPECIALS[m.group(0)], _CONTROL.sub(" ", text))
 
 
 def _group_end(s: str, start: int) -> int:
