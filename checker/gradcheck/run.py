@@ -9,7 +9,6 @@ size of the parameters and inputs (wire.bound).
 
 from __future__ import annotations
 
-import contextlib
 import time
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -62,10 +61,8 @@ def run_file(target: str, settings: Settings) -> Report:
 
 
 def _one_blas_thread() -> Any:
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # optional: without it BLAS keeps its own setting
-        return contextlib.nullcontext()
+    from threadpoolctl import threadpool_limits
+
     return threadpool_limits(1)
 
 
