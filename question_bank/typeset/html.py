@@ -51,12 +51,46 @@ def markup_to_html(text: str) -> str:
                    display=lambda m: math_to_html(m, True), par="</p><p>")
 
 
+_OPEN, _CLOSE = "{([", "})]"
+LONG_INLINE = 40  # characters of LaTeX: an inline formula this long may be wider than a phone's line
+
+
+def split_list(latex: str) -> list[str]:
+    """A list of formulas in one ``$…$`` split at its top-level commas, so a line can break between them.
+
+    >>> split_list(r"\\omega \\in \\mathbb{R}^{K}, f(a, b) = 0, \\left( x, y \\right)")
+    ['\\\\omega \\\\in \\\\mathbb{R}^{K}', 'f(a, b) = 0', '\\\\left( x, y \\\\right)']
+    >>> split_list(r"\\Delta = \\{p \\ge 0, 1^\\top p = 1\\}")
+    ['\\\\Delta = \\\\{p \\\\ge 0, 1^\\\\top p = 1\\\\}']
+    """
+    pieces, depth, start = [], 0, 0
+    for i, ch in enumerate(latex):
+        if ch in _OPEN:  # \\{ and \\} too: a set's commas stay inside it
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+        elif ch == "," and depth == 0 and latex[i - 1:i] != "\\":
+            pieces.append(latex[start:i].strip())
+            start = i + 1
+    pieces.append(latex[start:].strip())
+    return pieces if depth == 0 and all(pieces) else [latex]
+
+
+def inline_page_math(latex: str) -> str:
+    """Inline math for a page: a list split at its commas; a long piece in an inline marked scroll container."""
+    def one(piece: str) -> str:
+        out = math_to_html(piece)
+        return f'<span class="scroll inline" tabindex="0">{out}</span>' if len(piece) > LONG_INLINE else out
+    return ", ".join(one(p) for p in split_list(latex))
+
+
 @lru_cache(maxsize=8192)
 def markup_to_page(text: str) -> str:
     """Bank markup → HTML for a page read on any screen (the exam, the practice page): as :func:`markup_to_html`,
-    Chinese punctuation full-width after a Chinese character, and display math in a marked scroll container
+    Chinese punctuation full-width after a Chinese character, inline lists split (:func:`inline_page_math`),
+    and display math in a marked scroll container
     (``<div class="scroll">``, closing and reopening the surrounding ``<p>``) so a wide formula scrolls inside
     it instead of widening the page."""
-    return convert(text, prose=lambda t: html.escape(zh_punctuation(t), quote=False), math=math_to_html,
+    return convert(text, prose=lambda t: html.escape(zh_punctuation(t), quote=False), math=inline_page_math,
                    display=lambda m: '</p><div class="scroll" tabindex="0">' + math_to_html(m, True) + "</div><p>",
                    par="</p><p>")

@@ -105,12 +105,17 @@ _PROSE_MATH = re.compile("|".join(map(re.escape, PROSE_MATH)))
 
 # after a Chinese character, ASCII punctuation is the full-width one of Chinese prose
 FULL_WIDTH: dict[str, str] = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-_AFTER_HAN = re.compile(r"(?<=[\u3400-\u9fff])([,;:?!])")
+_AFTER_HAN = re.compile(r"(?<=[\u3400-\u9fff])([,;:?!])\s*|^([,;:?!])\s*(?=[\u3400-\u9fff])")
 
 
 def zh_punctuation(text: str) -> str:
-    """``为什么?`` → ``为什么？``: punctuation right after a Chinese character becomes full-width."""
-    return _AFTER_HAN.sub(lambda m: FULL_WIDTH[m.group(1)], text)
+    """``为什么?`` → ``为什么？``: punctuation right after a Chinese character, or opening a piece of prose
+    (after a formula) before one, becomes full-width and takes no space after it.
+
+    >>> zh_punctuation("为什么?") + zh_punctuation(", 其中") + zh_punctuation("see: a, b")
+    '为什么？，其中see: a, b'
+    """
+    return _AFTER_HAN.sub(lambda m: FULL_WIDTH[m.group(1) or m.group(2)], text)
 
 
 def paper_text(text: str) -> str:
