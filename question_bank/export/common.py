@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -49,13 +50,32 @@ WORDS: dict[str, dict[str, str]] = {
     "marking": {"en": "Marking scheme", "zh": "评分标准"},
     "correct_choice": {"en": "Correct choice", "zh": "正确选项"},
     "regenerate": {"en": "regenerate", "zh": "重新生成"},
-    "answer_here": {"en": "Answer", "zh": "答题区"},
+    "n_points": {"en": "({n} points)", "zh": "（{n} 分）"},
 }
 
 
 def languages(lang: str) -> list[str]:
     """``both`` is Chinese then English."""
     return ["zh", "en"] if lang == "both" else [lang]
+
+
+_PART_LINE = re.compile(r"\(([0-9a-z]+)\)\s*\$[^$]*\$\s*")
+
+
+def without_parts(text: str, q: Question) -> str:
+    """The model answer without its paragraphs that only restate a part (``(2) $…$``), when the key lists
+    the parts itself (:func:`has_parts`), so each result is printed once.
+
+    >>> from question_bank.model import Blank, Check
+    >>> q = Question("x.1", "x", "A", "numeric", {}, {}, 1, blanks=(Blank("1", Check("1"), "1", "1", points=2),))
+    >>> without_parts("Forward: $a$.\\n\\n(1) $1$\\n\\n(7) $2$", q)
+    'Forward: $a$.\\n\\n(7) $2$'
+    """
+    if not has_parts(q):
+        return text
+    labels = {b.label for b in q.blanks}
+    paragraphs = re.split(r"\n[ \t]*\n", text)
+    return "\n\n".join(p for p in paragraphs if not ((m := _PART_LINE.fullmatch(p.strip())) and m.group(1) in labels))
 
 
 def has_parts(q: Question) -> bool:
@@ -77,4 +97,5 @@ def context(questions: Sequence[Question], lang: str, title: str, answers: str, 
         "sheet": sheet, "duration": {code: duration_text(duration, code) for code in ("en", "zh")},
         "space": [0.0 if show else space_cm(q.points, sheet.space, bool(q.choices)) for q in questions],
         "parts": [has_parts(q) for q in questions],
+        "answers_text": [{code: without_parts(q.answer.get(code, ""), q) for code in q.answer} for q in questions],
     }

@@ -182,7 +182,9 @@ def test_key_of_the_five_part_numeric_question_fits_and_names_its_parts(pdfs, la
     assert part in text
     block = text[text.index("q:mlp-pass.3"):]
     for label in range(1, 6):
-        assert re.search(rf"\({label}\)\s+\S.*\(2\s*{'分' if lang == 'zh' else 'points'}\)", block), label
+        assert re.search(rf"\({label}\)\s+\S.*[(（]2\s*{'分' if lang == 'zh' else 'points'}[)）]", block), label
+        solution = block[block.index("答案：" if lang == "zh" else "Answer:"):block.index("q:", 5)]
+        assert len(re.findall(rf"^\s*\({label}\)", solution, re.M)) == 1  # each result printed once
     assert "δ" in block and "∂J" in block.replace(" ", "")
 
 
