@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from question_bank.markup import convert
-from question_bank.typeset.latex import repair_math, zh_punctuation
+from question_bank.typeset.latex import repair_math, split_list, zh_punctuation
 
 # commands latex2mathml does not know, spelled with ones it does (one line each)
 _REWRITE = (
@@ -51,29 +51,7 @@ def markup_to_html(text: str) -> str:
                    display=lambda m: math_to_html(m, True), par="</p><p>")
 
 
-_OPEN, _CLOSE = "{([", "})]"
 LONG_INLINE = 40  # characters of LaTeX: an inline formula this long may be wider than a phone's line
-
-
-def split_list(latex: str) -> list[str]:
-    """A list of formulas in one ``$…$`` split at its top-level commas, so a line can break between them.
-
-    >>> split_list(r"\\omega \\in \\mathbb{R}^{K}, f(a, b) = 0, \\left( x, y \\right)")
-    ['\\\\omega \\\\in \\\\mathbb{R}^{K}', 'f(a, b) = 0', '\\\\left( x, y \\\\right)']
-    >>> split_list(r"\\Delta = \\{p \\ge 0, 1^\\top p = 1\\}")
-    ['\\\\Delta = \\\\{p \\\\ge 0, 1^\\\\top p = 1\\\\}']
-    """
-    pieces, depth, start = [], 0, 0
-    for i, ch in enumerate(latex):
-        if ch in _OPEN:  # \\{ and \\} too: a set's commas stay inside it
-            depth += 1
-        elif ch in _CLOSE:
-            depth -= 1
-        elif ch == "," and depth == 0 and latex[i - 1:i] != "\\":
-            pieces.append(latex[start:i].strip())
-            start = i + 1
-    pieces.append(latex[start:].strip())
-    return pieces if depth == 0 and all(pieces) else [latex]
 
 
 def inline_page_math(latex: str) -> str:

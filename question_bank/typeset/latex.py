@@ -137,11 +137,36 @@ def small_matrices(latex: str) -> str:
     return _MATRIX.sub(sub, latex)
 
 
+_OPEN, _CLOSE = "{([", "})]"
+
+
+def split_list(latex: str) -> list[str]:
+    """A list of formulas in one ``$…$`` split at its top-level commas, so a line can break between them.
+
+    >>> split_list(r"\\omega \\in \\mathbb{R}^{K}, f(a, b) = 0, \\left( x, y \\right)")
+    ['\\\\omega \\\\in \\\\mathbb{R}^{K}', 'f(a, b) = 0', '\\\\left( x, y \\\\right)']
+    >>> split_list(r"\\Delta = \\{p \\ge 0, 1^\\top p = 1\\}")
+    ['\\\\Delta = \\\\{p \\\\ge 0, 1^\\\\top p = 1\\\\}']
+    """
+    pieces, depth, start = [], 0, 0
+    for i, ch in enumerate(latex):
+        if ch in _OPEN:  # \\{ and \\} too: a set's commas stay inside it
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+        elif ch == "," and depth == 0 and latex[i - 1:i] != "\\":
+            pieces.append(latex[start:i].strip())
+            start = i + 1
+    pieces.append(latex[start:].strip())
+    return pieces if depth == 0 and all(pieces) else [latex]
+
+
 @lru_cache(maxsize=8192)
 def markup_to_paper(text: str, small: bool = True) -> str:
     """Bank markup → LaTeX for the exam paper: prose through :func:`paper_text`, inline matrices small
     (``small``: a prompt; the key's answers keep them full size), display math in ``\\fitmath`` (shrunk
     to the line when wider; the exam template defines it)."""
-    inline = (lambda m: "$" + small_matrices(repair_math(m)) + "$") if small else (lambda m: "$" + repair_math(m) + "$")
+    def inline(m: str) -> str:  # a list of formulas as separate formulas: the line may break after each comma
+        return ", ".join("$" + (small_matrices(repair_math(p)) if small else repair_math(p)) + "$" for p in split_list(m))
     return convert(text, prose=paper_text, math=inline,
                    display=lambda m: "\n\n\\noindent\\hfil\\fitmath{" + repair_math(m) + "}\\hfil\n\n", par="\n\n")

@@ -54,10 +54,11 @@ def build(tex: str, where: Path) -> tuple[Path, str]:
     """Compile with latexmk -xelatex as `dlprep exam` does; the PDF and the whole xelatex log."""
     where.mkdir(parents=True, exist_ok=True)
     (where / "exam.tex").write_text(tex, encoding="utf-8")
-    subprocess.run(["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "exam.tex"], cwd=where,
-                   capture_output=True, text=True, timeout=300)
+    (where / "exam.pdf").unlink(missing_ok=True)
+    done = subprocess.run(["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "exam.tex"], cwd=where,
+                          capture_output=True, text=True, timeout=300)
     log = (where / "exam.log").read_text(encoding="utf-8", errors="replace")
-    assert (where / "exam.pdf").is_file(), log[-2000:]
+    assert done.returncode == 0 and (where / "exam.pdf").is_file(), log[-2000:]
     return where / "exam.pdf", log
 
 
