@@ -208,7 +208,7 @@ def test_paper_option_letter_and_space_option(tmp_path) -> None:  # type: ignore
     qs = questions()[:3]
     tex = {space: exporter("tex")(qs, "en", "t", "none", sheet=Sheet(space=space)) for space in ("none", "compact", "full")}
     boxes = {space: [float(x) for x in re.findall(r"\\measured\{([\d.]+)cm\}", t)] for space, t in tex.items()}
-    assert boxes["none"] == [0.0, 0.0, 0.0] and "\\framebox" not in tex["none"]
+    assert boxes["none"] == [0.0, 0.0, 0.0] and "\n\\answerbox" not in tex["none"] and tex["full"].count("\n\\answerbox") == 3
     assert all(c < f for c, f in zip(boxes["compact"], boxes["full"]))
     assert boxes["full"][0] / qs[0].points == pytest.approx(boxes["full"][1] / qs[1].points)  # proportional to points
     assert "a4paper" in tex["full"] and "--seed" not in tex["full"]
