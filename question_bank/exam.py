@@ -92,11 +92,14 @@ class Written:
     files: list[Path]
 
 
-def titled(title: str, lang: str) -> str:
-    """The printed title: the default one in the exam's language (the seed and duration go elsewhere: export.sheet)."""
+def titled(spec: ExamSpec, lang: str) -> str:
+    """The printed title in the exam's language: the spec's (per language when it gives one), else the default
+    (the seed and duration go elsewhere: export.sheet)."""
     from question_bank.spec import DEFAULT_TITLE, DEFAULT_TITLES
 
-    return DEFAULT_TITLES[lang] if title == DEFAULT_TITLE else title
+    titles = spec.extra.get("titles", {})
+    mine = " ".join(titles[code] for code in ("zh", "en") if code in titles and lang in (code, "both"))
+    return mine or (DEFAULT_TITLES[lang] if spec.title == DEFAULT_TITLE else spec.title)
 
 
 def write_exam(spec: ExamSpec, seed: int, out: Path, fmts: Sequence[str], lang: str, answers: str,
@@ -105,7 +108,7 @@ def write_exam(spec: ExamSpec, seed: int, out: Path, fmts: Sequence[str], lang: 
     from question_bank.typeset import compile_pdf, write
 
     questions = assemble(spec, seed)
-    title = titled(spec.title, lang)
+    title = titled(spec, lang)
     sheet = dataclasses.replace(sheet or Sheet(), duration=spec.duration, seed=seed)
     stem = f"exam-s{seed}"
     modes = {"separate": [("none", ""), ("key", "-key")], "inline": [("inline", "")], "none": [("none", "")]}[answers]

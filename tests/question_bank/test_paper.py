@@ -260,3 +260,23 @@ def test_html_exam_no_leak_no_backslash_no_overflow(tmp_path, browser, lang: str
     assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
     assert page.locator(".scroll math").count() > 10  # display math and derivation lines in marked scroll containers
     page.close()
+
+
+def test_spec_title_per_language_and_duration_in_the_papers_language(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    spec = tmp_path / "midterm.toml"
+    spec.write_text('title = { zh = "期中练习", en = "Midterm practice" }\nduration = "90 min"\n[[questions]]\ncount = 2\n'
+                    'types = ["numeric"]\n', encoding="utf-8")
+    for lang, title, minutes in (("zh", "期中练习", "90 分钟"), ("en", "Midterm practice", "90 min")):
+        out = tmp_path / lang
+        subprocess.run(["python", "-m", "dlprep", "exam", "--spec", str(spec), "--lang", lang, "--format", "tex,html",
+                        "--out", str(out)], check=True, capture_output=True)
+        tex = (out / "exam-s1.tex").read_text(encoding="utf-8")
+        key = (out / "exam-s1-key.html").read_text(encoding="utf-8")
+        assert "{\\LARGE\\bfseries " + title + "}" in tex and minutes in tex
+        assert ("期中练习" in tex) == (lang == "zh") and ("Midterm" in tex) == (lang == "en")
+        assert f"dlprep exam --spec {spec}{' --lang zh' if lang == 'zh' else ''} --seed 1</code>" in key  # the key's footer
+        assert "--seed" not in tex
+    bad = tmp_path / "bad.toml"
+    bad.write_text('title = { fr = "x" }\n[[questions]]\ncount = 1\n', encoding="utf-8")
+    done = subprocess.run(["python", "-m", "dlprep", "exam", "--spec", str(bad), "--out", str(tmp_path / "b")], capture_output=True, text=True)
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1 and "'fr'" in done.stderr
