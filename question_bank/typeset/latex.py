@@ -164,9 +164,14 @@ def split_list(latex: str) -> list[str]:
 @lru_cache(maxsize=8192)
 def markup_to_paper(text: str, small: bool = True) -> str:
     """Bank markup → LaTeX for the exam paper: prose through :func:`paper_text`, inline matrices small
-    (``small``: a prompt; the key's answers keep them full size), display math in ``\\fitmath`` (shrunk
-    to the line when wider; the exam template defines it)."""
+    (``small``: a prompt; the key's answers keep them full size) and never wider than the line
+    (``\\fitinline``), display math in ``\\fitmath`` (shrunk to the line when wider; the exam template
+    defines both)."""
+    def one(piece: str) -> str:  # a formula with a matrix in \\fitinline: never wider than the line
+        body = small_matrices(repair_math(piece)) if small else repair_math(piece)
+        return "\\fitinline{" + body + "}" if "matrix}" in body else "$" + body + "$"
+
     def inline(m: str) -> str:  # a list of formulas as separate formulas: the line may break after each comma
-        return ", ".join("$" + (small_matrices(repair_math(p)) if small else repair_math(p)) + "$" for p in split_list(m))
+        return ", ".join(one(p) for p in split_list(m))
     return convert(text, prose=paper_text, math=inline,
                    display=lambda m: "\n\n\\noindent\\hfil\\fitmath{" + repair_math(m) + "}\\hfil\n\n", par="\n\n")

@@ -47,6 +47,11 @@ def questions() -> list:  # type: ignore[type-arg]
     blanks = tuple(dataclasses.replace(b, what={"en": en, "zh": zh}, points=2) for b, (en, zh) in zip(mlp.blanks, PARTS))
     out[1] = dataclasses.replace(mlp, blanks=blanks)
     out[0] = dataclasses.replace(out[0], marking=tuple(Mark(text, points) for text, points in MARKS))
+    # a matrix wider than the line, inline in the answer and displayed in the prompt: both must shrink to fit
+    wide = "\\begin{bmatrix}" + " & ".join(["-0.123456"] * 16) + " \\\\ " + " & ".join(["0.654321"] * 16) + "\\end{bmatrix}"
+    conv = out[5]
+    out[5] = dataclasses.replace(conv, prompt={k: v + f"\n\n$$W = {wide}$$" for k, v in conv.prompt.items()},
+                                 answer={k: v + f"\n\n(9) ${wide}$" for k, v in conv.answer.items()})
     return out
 
 
