@@ -285,3 +285,23 @@ def test_spec_title_per_language_and_duration_in_the_papers_language(tmp_path) -
     bad.write_text('title = { fr = "x" }\n[[questions]]\ncount = 1\n', encoding="utf-8")
     done = subprocess.run(["python", "-m", "dlprep", "exam", "--spec", str(bad), "--out", str(tmp_path / "b")], capture_output=True, text=True)
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1 and "'fr'" in done.stderr
+
+
+def test_every_command_the_bank_uses_becomes_mathml() -> None:
+    """Every formula of every family (prompt, answer, choices, parts, marking, model lines) converts to MathML
+    with no raw \\command left as text and no fallback to source code."""
+    from question_bank.markup import segments
+    from question_bank.registry import families
+
+    raw: dict[str, str] = {}
+    for name in families():
+        q = generate(name, 2)
+        texts = [t for field in (q.prompt, q.answer, *q.key_points, *(c.text for c in q.choices), *(b.what for b in q.blanks),
+                                 *(m.text for m in q.marking)) for t in field.values()]
+        formulas = [m for t in texts for kind, m in segments(t) if kind in ("math", "display")]
+        formulas += [b.answer_latex for b in q.blanks] + [s.latex for s in q.steps]
+        for latex in formulas:
+            out = math_to_html(latex)
+            if "\\" in re.sub(r"<[^>]+>", "", out) or "<code" in out:
+                raw.setdefault(name, latex)
+    assert not raw, raw
