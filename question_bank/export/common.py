@@ -37,6 +37,8 @@ WORDS: dict[str, dict[str, str]] = {
                    "zh": "本试卷共 {n} 题，满分 {total} 分，考试时间 {duration}。"},
     "rule_space": {"en": "Write each answer in the box below its question; show the main steps of every proof and derivation.",
                    "zh": "请在每题下方的方框内作答；证明题与推导题须写出主要步骤。"},
+    "rule_sheets": {"en": "Write your answers on the answer sheets; show the main steps of every proof and derivation.",
+                    "zh": "请在答题纸上作答；证明题与推导题须写出主要步骤。"},
     "rule_notation": {"en": "Vectors are columns; $\\circ$ is the elementwise product; $J$ is the objective, $f$ the activation, $\\delta$ the residual.",
                       "zh": "向量均为列向量；$\\circ$ 表示逐元素乘积；$J$ 为目标函数，$f$ 为激活函数，$\\delta$ 为残差。"},
     "rule_key": {"en": "Each part and each marked line earns the points shown; an equivalent correct form earns them too.",
