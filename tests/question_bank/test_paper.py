@@ -25,6 +25,7 @@ from question_bank import generate
 from question_bank.export import exporter
 from question_bank.export.sheet import Sheet
 from question_bank.model import Mark
+from question_bank.typeset.cjkfont import sc_faces
 from question_bank.typeset.html import math_to_html
 
 FAMILIES = ["derive-mlp-backprop", "mlp-pass", "concepts", "worked-sparsemax-kkt", "derive-conv-residual",
@@ -59,6 +60,8 @@ def build(tex: str, where: Path) -> tuple[Path, str]:
     """Compile with latexmk -xelatex as `dlprep exam` does; the PDF and the whole xelatex log."""
     where.mkdir(parents=True, exist_ok=True)
     (where / "exam.tex").write_text(tex, encoding="utf-8")
+    for name, data in sc_faces(tex).items():  # what compile_pdf puts beside the source
+        (where / name).write_bytes(data)
     (where / "exam.pdf").unlink(missing_ok=True)
     done = subprocess.run(["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "exam.tex"], cwd=where,
                           capture_output=True, text=True, timeout=300)
@@ -136,15 +139,18 @@ def _cid_maps(pdf: Path) -> list[dict[int, str]]:
     return out
 
 
-def test_chinese_is_noto_serif_cjk_in_its_simplified_chinese_forms(pdfs) -> None:  # type: ignore[no-untyped-def]
-    """pdffonts names the Noto Serif CJK collection: its faces share one CFF, so the embedded name is the
-    collection's first (…CJKjp…) whatever face is used. The face is told by the glyphs: every character
-    whose SC and JP glyphs differ must be drawn with the SC glyph (CID) of Noto Serif CJK SC."""
+def test_chinese_is_noto_serif_cjk_sc_in_its_simplified_chinese_forms(pdfs) -> None:  # type: ignore[no-untyped-def]
+    """pdffonts lists Noto Serif CJK SC (the build names the SC face it cuts from the collection, whose faces
+    share one CFF called …CJKjp…) and no JP face; and the glyphs are the SC ones: every character whose SC
+    and JP glyphs differ in the collection is drawn with the SC glyph (CID)."""
     from fontTools.ttLib import TTCollection
 
+    for lang in ("zh", "en"):
+        for mode in ("none", "key"):
+            fonts = run("pdffonts", str(pdfs[(lang, mode)][0]))
+            assert "jp" not in fonts.lower() and "DejaVu" not in fonts and "LMRoman10-Regular" in fonts, fonts
+            assert lang == "en" or ("NotoSerifCJKsc-Regular" in fonts and "NotoSerifCJKsc-Bold" in fonts), fonts
     pdf, _ = pdfs[("zh", "key")]
-    fonts = run("pdffonts", str(pdf))
-    assert "NotoSerifCJK" in fonts and "DejaVu" not in fonts and "LMRoman" in fonts
     path = run("fc-match", "-f", "%{file}", "Noto Serif CJK SC")
     assert path.endswith(".ttc")
     ttc = TTCollection(path, lazy=True)
