@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from question_bank.typeset.html import markup_to_html, markup_to_page, math_to_html
+from question_bank.typeset.html import markup_to_html, markup_to_page, math_to_html, page_math
 from question_bank.typeset.latex import escape, markup_to_latex, markup_to_paper, paper_text, repair_math
 from question_bank.typeset.markdown import markup_to_md, md_escape
 
@@ -38,6 +38,7 @@ def environment(extra: str | None = None) -> jinja2.Environment:
         "html": lambda text: Markup(markup_to_html(text)),
         "html_block": lambda text: Markup(markup_to_page(text)),
         "mathml": lambda latex, display=False: Markup(math_to_html(latex, display)),
+        "page_mathml": lambda latex, display=False: Markup(page_math(latex, display)),
         "md": markup_to_md,
         "md_escape": md_escape,
     })

@@ -23,6 +23,8 @@ _REWRITE = (
 _OPERATORS = re.compile(r"\\(arg|argmin|argmax|sgn|diag|rank|softmax|sparsemax|vec|Var|Cov|KL)(?![A-Za-z])")
 # whatever command still comes out raw (<mi>\\foo</mi>): its name, upright, never a backslash on the page
 _RAW = re.compile(r"<(mi|mo|mtext)([^>]*)>\\([A-Za-z]+)</\1>")
+# f' comes out as a superscript ′, which Chromium raises a second time (the prime glyph is already raised): inline
+_PRIME = re.compile(r"<msup>(<mi(?: [^>]*)?>[^<]*</mi>)<mi>(&#x02032;|&#x02033;|&#x02034;)</mi></msup>")
 # \\mathrm{conv2} comes out letter by letter: one upright identifier, as a name is read
 _LETTERS = re.compile(r'<mrow>((?:<mi mathvariant="normal">[A-Za-z]</mi>|<mn>[0-9]+</mn>){2,})</mrow>')
 
@@ -40,6 +42,7 @@ def math_to_html(latex: str, display: bool = False) -> str:
         out = to_mathml(source, display="block" if display else "inline")
     except Exception:  # the converter's own failures; keep the text visible
         return f'<code class="tex">{html.escape(latex)}</code>'
+    out = _PRIME.sub(r'\1<mo lspace="0" rspace="0">\2</mo>', out)
     out = _LETTERS.sub(lambda m: '<mi mathvariant="normal">' + re.sub(r"<[^>]+>", "", m.group(1)) + "</mi>", out)
     return _RAW.sub(lambda m: f'<mi mathvariant="normal">{m.group(3)}</mi>', out)
 
@@ -54,10 +57,15 @@ def markup_to_html(text: str) -> str:
 LONG_INLINE = 40  # characters of LaTeX: an inline formula this long may be wider than a phone's line
 
 
+def page_math(latex: str, display: bool = False) -> str:
+    """A formula for a page: as :func:`math_to_html`, with \\left/\\right fences tight to their content."""
+    return math_to_html(latex, display).replace('fence="true"', 'fence="true" lspace="0" rspace="0"')
+
+
 def inline_page_math(latex: str) -> str:
     """Inline math for a page: a list split at its commas; a long piece in an inline marked scroll container."""
     def one(piece: str) -> str:
-        out = math_to_html(piece)
+        out = page_math(piece)
         return f'<span class="scroll inline" tabindex="0">{out}</span>' if len(piece) > LONG_INLINE else out
     return ", ".join(one(p) for p in split_list(latex))
 
@@ -70,5 +78,5 @@ def markup_to_page(text: str) -> str:
     (``<div class="scroll">``, closing and reopening the surrounding ``<p>``) so a wide formula scrolls inside
     it instead of widening the page."""
     return convert(text, prose=lambda t: html.escape(zh_punctuation(t), quote=False), math=inline_page_math,
-                   display=lambda m: '</p><div class="scroll" tabindex="0">' + math_to_html(m, True) + "</div><p>",
+                   display=lambda m: '</p><div class="scroll" tabindex="0">' + page_math(m, True) + "</div><p>",
                    par="</p><p>")
