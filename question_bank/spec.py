@@ -2,7 +2,7 @@
 
 From the command line (``--questions N --topics B,F --types numeric``) or a TOML file::
 
-    title = "Midterm practice"
+    title = "Midterm practice"       # or one per language: title = { zh = "期中练习", en = "Midterm practice" }
     duration = "90 min"
     [[questions]]
     count = 3
@@ -160,6 +160,14 @@ def from_toml(path: str | Path, topics: str | None = None, types: str | None = N
     if total > MAX_QUESTIONS:
         raise InputError(f"{file.name} asks {total} questions; at most {MAX_QUESTIONS}")
     title = data.get("title", DEFAULT_TITLE)
+    titles: dict[str, str] = {}
+    if isinstance(title, dict):  # title = { zh = "期中练习", en = "Midterm practice" }: each paper in its language
+        bad = [k for k in title if k not in ("en", "zh")]
+        if bad or not title:
+            raise InputError(f"unknown language '{bad[0] if bad else ''}' in the title of {file.name}", expected="title = { zh = \"…\", en = \"…\" }")
+        titles = {k: one_line(v, "title", 200) for k, v in title.items()}
+        title = titles.get("en") or titles["zh"]
     duration = data.get("duration")
     return ExamSpec(tuple(sections), title=one_line(title, "title", 200),
-                    duration=None if duration is None else one_line(duration, "duration", 50))
+                    duration=None if duration is None else one_line(duration, "duration", 50),
+                    extra={"titles": titles} if titles else {})
