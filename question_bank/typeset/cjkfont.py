@@ -34,14 +34,12 @@ def _locate(style: str) -> tuple[str, int] | None:
 def sc_faces(text: str) -> dict[str, bytes]:
     """``{"NotoSerifCJKsc-Regular.otf": bytes, "NotoSerifCJKsc-Bold.otf": bytes}``: the SC faces cut down to
     ASCII and the other characters of ``text`` and named as SC; ``{}`` when ``text`` has no Chinese or the
-    font or fontTools is missing."""
+    font is missing."""
     if not any("\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" for c in text):
         return {}  # no Chinese on this paper: no CJK font in its PDF
-    try:
-        from fontTools import subset
-        from fontTools.ttLib import TTCollection, TTFont
-    except ImportError:
-        return {}
+    from fontTools import subset  # a dependency (pyproject)
+    from fontTools.ttLib import TTCollection, TTFont
+
     chars = "".join(sorted({c for c in text if ord(c) > 0x7F} | {chr(c) for c in range(0x20, 0x7F)}))  # ASCII: xeCJK's spaces
     out: dict[str, bytes] = {}
     for stem, style in FACES.items():
