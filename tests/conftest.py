@@ -11,6 +11,10 @@ import shutil
 
 import pytest
 
+# Student files and other test data are read by the tests, never imported as tests (--doctest-modules
+# would import, and so run, a hostile student file).
+collect_ignore = ["data"]
+
 PACKAGES = {
     "xelatex": "texlive-xetex texlive-lang-chinese",
     "latexmk": "latexmk",
