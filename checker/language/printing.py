@@ -280,7 +280,10 @@ class Printer:
     def transpose(self, node: A.Transpose) -> tuple[str, int]:
         if isinstance(node.arg, A.Inverse):
             return self.show(node.arg.arg, ATOM) + self.style.inv_transpose, POSTFIX
-        return self.show(node.arg, ATOM) + self.style.transpose, POSTFIX
+        base = self.show(node.arg, ATOM)
+        if isinstance(self.style, LatexStyle) and isinstance(node.arg, A.Sym) and base.endswith(")}"):
+            return base[:-1] + r"\top}", POSTFIX  # W^{(l)\top}, as the course writes it: never W^{(l)}^{\top}
+        return base + self.style.transpose, POSTFIX
 
     def inverse(self, node: A.Inverse) -> tuple[str, int]:
         return self.show(node.arg, ATOM) + self.style.inverse, POSTFIX
