@@ -47,6 +47,7 @@ class Line:
     verified: bool
     stated: bool = False  # a definition or a given: stated, not claimed
     role: str = "line"  # setup | definition | line | collect | result (for the marking)
+    unicode: str = ""  # the line for a terminal (lhs = expression in Unicode), when it has one
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,21 @@ def _joined(lhs: str, body: str, first: bool) -> str:
 
 
 # ------------------------------------------------------------------ marking
+def plain_note(note: str) -> str:
+    """A note for a terminal: its inline math in Unicode (read by the expression parser; as written,
+    without backslashes, where the parser does not read it)."""
+    from checker.language.parser import parse
+    from checker.language.printing import to_unicode
+
+    def unicode(m: re.Match[str]) -> str:
+        try:
+            return to_unicode(parse(m.group(1)))
+        except DlprepError:
+            return m.group(1).replace("\\", "")
+
+    return re.sub(r"\$([^$]*)\$", unicode, note)
+
+
 def marking(lines: tuple[Line, ...], points: int) -> tuple[MarkLine, ...]:
     """Points per line, by weight (a result more than a step, a definition least), summing to ``points``
     (largest remainders); lines that earn nothing at this total are left out."""
@@ -166,12 +182,14 @@ def from_derivation(d: Any, names: set[str], *, result: str = "gradient", abbrev
                     points: int = 10) -> ModelAnswer:
     """The model answer of an engine derivation (``derivations.derive``); ``result`` is what the part
     asks (gradient, jacobian, differential, derivative): its line is boxed."""
-    from checker.language.printing import to_latex
+    from checker.language.printing import to_latex, to_unicode
 
     wrt = d.wrt
     local = names | {wrt}
+    cosmetic = _cosmetic(d.steps)
     trace = tuple(Line(_joined(lhs_latex(s.lhs, local), to_latex(_with_d(s.expr, wrt)), True),
-                       note_of(ideas(s.rule)), s.verified, role="line") for s in d.steps)
+                       note_of(_visible(s.rule, bare)), s.verified, role="line",
+                       unicode=f"{s.lhs} = {to_unicode(_with_d(s.expr, wrt))}") for s, bare in zip(d.steps, cosmetic))
     f_steps = [s for s in d.steps if s.lhs == "f"]
     df_steps = [s for s in d.steps if s.lhs == "df"]
     ends = [s for s in d.steps if s.lhs not in ("f", "df")]
@@ -210,7 +228,7 @@ def _with_d(node: A.Node, wrt: str) -> A.Node:
 def _line(d: Any, expr: A.Node, lhs: str, against: str, note: Text, names: set[str], first: bool, role: str,
           engine_verified: bool, boxed: bool = False) -> Line:
     """A kept engine line, tidied and checked again; the engine's own form where the tidy one fails."""
-    from checker.language.printing import to_latex
+    from checker.language.printing import to_latex, to_unicode
     from derivations.display import tidy
 
     expr = _with_d(expr, d.wrt)
@@ -224,7 +242,8 @@ def _line(d: Any, expr: A.Node, lhs: str, against: str, note: Text, names: set[s
         if error is not None and error <= TOLERANCE:
             shown, verified = tidied, True
     text = _joined(lhs_latex(lhs, names), to_latex(shown), first)
-    return Line(f"\\boxed{{{text}}}" if boxed else text, note, verified, role=role)
+    return Line(f"\\boxed{{{text}}}" if boxed else text, note, verified, role=role,
+                unicode=f"{lhs if first or boxed else ''} = {to_unicode(shown)}")
 
 
 def _against(d: Any, lhs: str) -> str:
@@ -326,22 +345,23 @@ def _group_ideas(group: list[Any], steps: list[Any]) -> list[Idea]:
 
 
 # ------------------------------------------------------------------ from hand-written lines
-def from_lines(rows: list[tuple[str, str, str, bool]], names: set[str], *, wrt: str | None = None,
+def from_lines(rows: list[tuple[str, str, str, bool, str]], names: set[str], *, wrt: str | None = None,
                points: int = 10) -> ModelAnswer:
     """The model answer of a proof or hand-written derivation (rows of lhs, LaTeX, rule, verified):
     its lines kept (they are a person's already), notes named by idea, the read-off line boxed."""
     lines: list[Line] = []
     last_lhs = None
-    for n, (lhs, latex, rule, verified) in enumerate(rows):
+    for n, (lhs, latex, rule, verified, unicode) in enumerate(rows):
         lhs = lhs or last_lhs or ""  # a line that continues the one before
         found = ideas(rule)
         stated = any(i.kind == "definition" for i in found) and not verified
         role = ("result" if any(i.kind == "result" for i in found) or n == len(rows) - 1 else
                 "definition" if any(i.kind == "definition" for i in found) else "line")
         text = _joined(lhs_latex(lhs, names, wrt), latex, lhs != last_lhs)
+        shown = f"{lhs if lhs != last_lhs else ''} = {unicode}"
         last_lhs = lhs
         lines.append(Line(f"\\boxed{{{text}}}" if role == "result" else text, note_of(found, rule), verified,
-                          stated, role))
+                          stated, role, shown))
     out = tuple(lines)
     return ModelAnswer(out, out, marking(out, points))
 
@@ -373,7 +393,8 @@ def _cached(entry_id: str, part_name: str, points: int) -> ModelAnswer:
         kind = {"value": "derivative"}.get(part.kind, part.kind)
         return from_derivation(d, names, result=kind, abbreviations=part.abbreviations, points=points)
     found = part_steps(entry, part)
-    rows = [(line["lhs"], line["latex"] or line["expr"], line["rule"] or "", bool(line["verified"])) for line in found.lines]
+    rows = [(line["lhs"], line["latex"] or line["expr"], line["rule"] or "", bool(line["verified"]),
+             line.get("unicode") or line["expr"]) for line in found.lines]
     return from_lines(rows, names | _network_names(part), wrt=part.wrt, points=points)
 
 

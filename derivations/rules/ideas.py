@@ -43,7 +43,7 @@ IDEAS: tuple[Idea, ...] = (
     _i("linearity", r"^d\((X|u) \+ (Y|v)\)|^linearity of Tr|^d Tr\(X\)|^sum\(δ∘\(c·11ᵀ\)\)", "silent",
        "linearity of the differential and the trace", "微分与迹的线性性"),
     _i("transpose", r"^d\(Xᵀ\)", "silent", "the differential of a transpose", "转置的微分"),
-    _i("product-transpose", r"^\(e_\{k\*\}ᵀW\)ᵀ", "silent", "the transpose of a product", "乘积的转置", r"(AB)^{\top} = B^{\top} A^{\top}"),
+    _i("product-transpose", r"^\(e_\{k\*\}ᵀW\)ᵀ", "silent", "the transpose of a product", "乘积的转置", r"(A B)^{\top} = B^{\top} A^{\top}"),
     _i("scalar-trace", r"^a scalar is its own trace", "silent", "a scalar is its own trace", "标量等于其迹"),
     _i("product", r"^d\((XY|uv)\)", "named", "product rule", "乘积法则"),
     _i("power", r"^d\(uᵖ\)", "idea", "power rule", "幂函数的微分"),

@@ -44,9 +44,11 @@ def list_(topic: str | None, lang: str, as_json: bool) -> None:
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "latex", "json"]), default="text", show_default=True)
 @click.option("--brief", is_flag=True, help="Without the derivation steps.")
+@click.option("--steps", "steps", type=click.Choice(["model", "all"]), default="model", show_default=True,
+              help="The model answer (course-style lines), or every step of the derivation.")
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
-def show(entry_id: str, part: str | None, lang: str, fmt: str, brief: bool, as_json: bool) -> None:
-    """Show one result: statement, parts with their answers and derivation steps (each checked), convention."""
+def show(entry_id: str, part: str | None, lang: str, fmt: str, brief: bool, steps: str, as_json: bool) -> None:
+    """Show one result: statement, parts with their answers and derivation (each line checked), convention."""
     from checker.language.parser import parse
     from checker.language.printing import to_latex, to_unicode
     from derivations.catalog import get
@@ -66,11 +68,13 @@ def show(entry_id: str, part: str | None, lang: str, fmt: str, brief: bool, as_j
     names = set(parse_shapes(entry.symbols)) | set(entry.aliases)
     answers = {p.name: parse(p.reference, names=names | ({p.where.split("=")[0].strip()} if p.where else set())) for p in parts}
     derivations = {} if brief else _derivations(entry, parts)
+    models = {} if brief else {name: _model(entry, name) for name in derivations}
     if fmt == "json":
         emit_json({"id": entry.id, "title": entry.title, "statement": entry.statement, "symbols": entry.symbols,
                    "convention": entry.convention, "asked": list(entry.asked), "verified_against": entry.verified_against,
                    "parts": [{"name": p.name, "shape": p.shape, "answer": p.reference, "latex": to_latex(answers[p.name]),
-                              "where": p.where, "derivation": derivations[p.name].to_json() if p.name in derivations else None}
+                              "where": p.where, "derivation": derivations[p.name].to_json() if p.name in derivations else None,
+                              "model_answer": _model_json(models[p.name]) if p.name in models else None}
                              for p in parts]})
         return
     latex = fmt in ("markdown", "latex")
@@ -86,8 +90,10 @@ def show(entry_id: str, part: str | None, lang: str, fmt: str, brief: bool, as_j
         shown = f"${to_latex(answers[p.name])}$" if latex else to_unicode(answers[p.name])
         where = f"  (where {p.where})" if p.where else ""
         click.echo(f"- {p.name} ({p.shape}): {shown}{where}")
-        if p.name in derivations:
-            _echo_steps(derivations[p.name], latex, lang)
+        if p.name in derivations and steps == "all":
+            _echo_steps(derivations[p.name], latex, lang, [t.note for t in models[p.name].trace])
+        elif p.name in models:
+            _echo_model(models[p.name], derivations[p.name].source, latex, lang)
     if entry.verified_against:
         click.echo("")
         click.echo(("数值验证对照：" if lang == "zh" else "Verified against: ") + entry.verified_against)
@@ -104,14 +110,52 @@ def _derivations(entry, parts):  # type: ignore[no-untyped-def]
     return out
 
 
-def _echo_steps(found, latex: bool, lang: str) -> None:  # type: ignore[no-untyped-def]
+def _model(entry, name: str):  # type: ignore[no-untyped-def]
+    from derivations.model_answer import for_part
+
+    return for_part(entry, next(p for p in entry.parts if p.name == name))
+
+
+def _model_json(answer) -> dict:  # type: ignore[no-untyped-def]
+    return {"lines": [{"latex": line.latex, "text": line.unicode, "note": line.note, "verified": line.verified,
+                       "stated": line.stated} for line in answer.lines],
+            "marking": [{"text": m.text, "points": m.points} for m in answer.marking], "verified": answer.verified}
+
+
+def _echo_model(answer, source: str, latex: bool, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The model answer: its lines, a mark each (✓ checked, · stated), the idea each uses."""
+    from derivations.model_answer import plain_note
+
+    heading = {"proof": ("proof from the definitions", "从定义出发的证明"), "engine": ("model answer", "参考解答"),
+               "hand-written": ("model answer", "参考解答")}[source]
+    status = ("every line checked numerically" if answer.verified else "NOT VERIFIED",
+              "每一行均已数值验证" if answer.verified else "未通过验证")
+    more = ("--steps all shows every step", "--steps all 显示全部步骤")
+    zh = lang == "zh"
+    click.echo(f"    {heading[zh]}{'，' if zh else ', '}{status[zh]}{'（' if zh else ' ('}{more[zh]}{'）：' if zh else '):'}")
+    width = max(len(line.unicode.partition(" = ")[0]) for line in answer.lines)
+    for line in answer.lines:
+        mark = "✓" if line.verified else "·" if line.stated else "✗"
+        note = line.note[lang] or line.note["en"]
+        lhs, _, rhs = line.unicode.partition(" = ")
+        text = f"${line.latex}$" if latex or not line.unicode else f"{lhs:>{width}} = {rhs}"
+        note = note if latex else plain_note(note)
+        click.echo(f"      {text}  {mark}{'（' + note + '）' if zh and note else f'  ({note})' if note else ''}")
+
+
+def _echo_steps(found, latex: bool, lang: str, notes: list | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Every step; each named by its idea in ``lang`` (``notes``, from the model answer's trace) when given."""
+    from derivations.model_answer import plain_note
+
     heading = {"proof": ("proof from the definitions", "从定义出发的证明"), "engine": ("derived by the engine", "由推导引擎给出"),
                "hand-written": ("hand-written steps", "手写步骤")}[found.source]
     status = ("every step checked numerically" if found.verified else "NOT VERIFIED",
               "每一步均已数值验证" if found.verified else "未通过验证")
-    click.echo(f"    {heading[lang == 'zh']}, {status[lang == 'zh']}:")
+    zh = lang == "zh"
+    click.echo(f"    {heading[zh]}{'，' if zh else ', '}{status[zh]}{'：' if zh else ':'}")
     last = None
-    for line in found.lines:
+    named = notes if notes is not None and len(notes) == len(found.lines) else None
+    for k, line in enumerate(found.lines):
         lhs = line["lhs"] if line["lhs"] != last else ""
         last = line["lhs"]
         if latex:
@@ -120,7 +164,11 @@ def _echo_steps(found, latex: bool, lang: str) -> None:  # type: ignore[no-untyp
         else:
             text = f"{lhs:>8} = {line.get('unicode') or _printed(line['expr'], 'to_unicode')}"
         mark = "✓" if line["verified"] else "✗"
-        rule = f"  ({line['rule']})" if line["rule"] else ""
+        said = line["rule"]
+        if named is not None:  # a step that only moves brackets is named by nothing
+            said = named[k][lang] or named[k]["en"]
+            said = said if latex else plain_note(said)
+        rule = f"  ({said})" if said else ""
         click.echo(f"      {text}  {mark}{rule}")
 
 
