@@ -69,14 +69,29 @@ def _is_minus_one(node: A.Node) -> bool:
 
 
 def _transpose_in(node: A.Node) -> A.Node | None:
-    """(a∘b)ᵀ = aᵀ∘bᵀ, (a/b)ᵀ = aᵀ/bᵀ, (a^∘p)ᵀ = (aᵀ)^∘p: a transpose on each factor, as the course writes f'ᵀ(z)."""
+    """(a∘b)ᵀ = aᵀ∘bᵀ, (a/b)ᵀ = aᵀ/bᵀ, (a^∘p)ᵀ = (aᵀ)^∘p: a transpose on each factor, as the course writes
+    f'ᵀ(z); (Aᵀb)ᵀ = bᵀA when a transpose cancels; (aᵀ)ᵀ = a."""
     if not isinstance(node, A.Transpose):
         return None
     arg = node.arg
+    if isinstance(arg, A.Transpose):
+        return arg.arg
     if isinstance(arg, (A.Hadamard, A.ElemDiv)):
         return A.rebuild(arg, [A.Transpose(c) for c in arg.children()])
     if isinstance(arg, A.ElemPow):
         return A.ElemPow(A.Transpose(arg.base), arg.exponent)
+    if isinstance(arg, A.Mul) and (isinstance(arg.left, A.Transpose) or isinstance(arg.right, A.Transpose)):
+        return A.Mul(A.Transpose(arg.right), A.Transpose(arg.left))
+    return None
+
+
+def _scalar_quotient(node: A.Node) -> A.Node | None:
+    """a · (1/b) = a/b and (1/b) · a = a/b, as a person writes a quotient."""
+    if not isinstance(node, A.Mul):
+        return None
+    for one, other in ((node.right, node.left), (node.left, node.right)):
+        if isinstance(one, A.Div) and one.num == ONE:
+            return A.Div(other, one.den)
     return None
 
 
@@ -126,4 +141,4 @@ def _left_products(node: A.Node) -> A.Node | None:
     return None
 
 
-REWRITES: tuple[Callable[[A.Node], A.Node | None], ...] = (_neg_out, _transpose_in, _quotient, _left_products)
+REWRITES: tuple[Callable[[A.Node], A.Node | None], ...] = (_neg_out, _transpose_in, _quotient, _scalar_quotient, _left_products)

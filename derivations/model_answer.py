@@ -21,7 +21,7 @@ line that was not checked is never called verified.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -200,13 +200,21 @@ def from_derivation(d: Any, names: set[str], *, result: str = "gradient", abbrev
                            else _abbreviation_note(abbreviations, s.expr, local), local, True, "setup", s.verified))
     groups = _groups(df_steps, TARGET_LINES - len(lines) - 1)
     boxed_collect = result == "differential"
+    kept: list[Idea] = []
     for k, group in enumerate(groups):
         last = group[-1]
         found = _group_ideas(group, df_steps)
         role = "collect" if any(i.kind == "collect" for i in found) else "line"
         boxed = boxed_collect and k == len(groups) - 1
-        lines.append(_line(d, last.expr, "df", "differential", note_of(found), local, k == 0, "result" if boxed else role,
-                           last.verified, boxed=boxed))
+        line = _line(d, last.expr, "df", "differential", note_of(found), local, k == 0, "result" if boxed else role,
+                     last.verified, boxed=boxed)
+        if k and _body(line) == _body(lines[-1]):  # the same line twice once tidied: one line, both ideas
+            found = list({i.key: i for i in kept + found}.values())
+            line = replace(line, latex=line.latex.replace("\\phantom{\\mathrm{d}f}", "\\mathrm{d}f") if len(lines) == 1 or
+                           lines[-2].role == "setup" else line.latex, note=note_of(found))
+            lines.pop()
+        kept = found
+        lines.append(line)
     if not boxed_collect:
         end = _result_step(ends, result)
         if end is not None:
@@ -215,6 +223,11 @@ def from_derivation(d: Any, names: set[str], *, result: str = "gradient", abbrev
                                end.verified, boxed=True))
     lines_t = tuple(lines)
     return ModelAnswer(lines_t, trace, marking(lines_t, points))
+
+
+def _body(line: Line) -> str:
+    """A line's right side (what follows its first =)."""
+    return line.latex.removeprefix("\\boxed{").partition(" = ")[2].removesuffix("}")
 
 
 def _with_d(node: A.Node, wrt: str) -> A.Node:
@@ -241,7 +254,7 @@ def _line(d: Any, expr: A.Node, lhs: str, against: str, note: Text, names: set[s
             error = None
         if error is not None and error <= TOLERANCE:
             shown, verified = tidied, True
-    text = _joined(lhs_latex(lhs, names), to_latex(shown), first)
+    text = _joined(lhs_latex(lhs, names), to_latex(shown), first or boxed)
     return Line(f"\\boxed{{{text}}}" if boxed else text, note, verified, role=role,
                 unicode=f"{lhs if first or boxed else ''} = {to_unicode(shown)}")
 
