@@ -48,6 +48,7 @@ class Line:
     stated: bool = False  # a definition or a given: stated, not claimed
     role: str = "line"  # setup | definition | line | collect | result (for the marking)
     unicode: str = ""  # the line for a terminal (lhs = expression in Unicode), when it has one
+    tree: Any = field(default=None, compare=False, repr=False)  # an engine line's expression, as shown
 
 
 @dataclass(frozen=True)
@@ -221,8 +222,74 @@ def from_derivation(d: Any, names: set[str], *, result: str = "gradient", abbrev
             against = _against(d, end.lhs)
             lines.append(_line(d, end.expr, end.lhs, against, note_of(ideas(end.rule)), local, True, "result",
                                end.verified, boxed=True))
-    lines_t = tuple(lines)
+    lines_t = _abbreviated(tuple(lines), local)
     return ModelAnswer(lines_t, trace, marking(lines_t, points))
+
+
+# ------------------------------------------------------------------ abbreviations of long lines
+LONG = 160  # a model answer with a line longer than this (LaTeX characters) gets abbreviations
+LETTERS = ("h", "r", "u", "v", "s", "q")  # names for them, the first that the problem does not use
+
+
+def _abbreviated(lines: tuple[Line, ...], names: set[str]) -> tuple[Line, ...]:
+    """Long lines as a teacher writes them: a subexpression that recurs (σ(Wx + b), Wᵀh + c − x) named
+    once, on a first line that states it, and written by its name everywhere. The lines were checked
+    in full; naming equal subtrees does not change what they say."""
+    from checker.language import ast as A
+    from checker.language.printing import to_latex, to_unicode
+
+    if not any(line.tree is not None and len(line.latex) > LONG for line in lines):
+        return lines
+    trees = [line.tree for line in lines]
+    free = [n for n in LETTERS if n not in names and not any(
+        isinstance(x, A.Sym) and x.name == n for t in trees if t is not None for x in t.walk())]
+    defs: list[tuple[str, A.Node]] = []
+    for name in free[:2]:
+        best = _recurring(trees)
+        if best is None:
+            break
+        defs.append((name, best))
+        trees = [None if t is None else _substitute(t, best, A.Sym(name)) for t in trees]
+    if not defs:
+        return lines
+    out = [Line(", \\; ".join(f"{to_latex(A.Sym(n))} = {to_latex(v)}" for n, v in defs),
+                {"en": "notation", "zh": "记号"}, False, True, "definition",
+                ", ".join(f"{n} = {to_unicode(v)}" for n, v in defs))]
+    for line, tree in zip(lines, trees):
+        if tree is None:
+            out.append(line)
+            continue
+        head = line.latex.removeprefix("\\boxed{").partition(" = ")[0]
+        text = f"{head} = {to_latex(tree)}"
+        boxed = line.latex.startswith("\\boxed{")
+        out.append(replace(line, latex=f"\\boxed{{{text}}}" if boxed else text, tree=tree,
+                           unicode=f"{line.unicode.partition(' = ')[0]} = {to_unicode(tree)}"))
+    return tuple(out)
+
+
+def _recurring(trees: list[Any]) -> Any:
+    """The largest subexpression without a differential that occurs at least twice (a call or a sum)."""
+    from checker.language import ast as A
+
+    counts: dict[Any, int] = {}
+    for t in trees:
+        if t is None:
+            continue
+        for node in t.walk():
+            if isinstance(node, (A.Func, A.Add)) and not any(isinstance(x, A.Differential) for x in node.walk()):
+                counts[node] = counts.get(node, 0) + 1
+    sizes = {n: sum(1 for _ in n.walk()) for n, c in counts.items() if c >= 2}
+    big = [n for n, size in sizes.items() if size >= 5]
+    return max(big, key=lambda n: (sizes[n] * counts[n], sizes[n]), default=None)
+
+
+def _substitute(tree: Any, old: Any, new: Any) -> Any:
+    from checker.language import ast as A
+
+    if tree == old:
+        return new
+    children = tree.children()
+    return A.rebuild(tree, [_substitute(c, old, new) for c in children]) if children else tree
 
 
 def _body(line: Line) -> str:
@@ -256,7 +323,7 @@ def _line(d: Any, expr: A.Node, lhs: str, against: str, note: Text, names: set[s
             shown, verified = tidied, True
     text = _joined(lhs_latex(lhs, names), to_latex(shown), first or boxed)
     return Line(f"\\boxed{{{text}}}" if boxed else text, note, verified, role=role,
-                unicode=f"{lhs if first or boxed else ''} = {to_unicode(shown)}")
+                unicode=f"{lhs if first or boxed else ''} = {to_unicode(shown)}", tree=shown)
 
 
 def _against(d: Any, lhs: str) -> str:
