@@ -268,7 +268,8 @@ def _abbreviated(lines: tuple[Line, ...], names: set[str]) -> tuple[Line, ...]:
 
 
 def _recurring(trees: list[Any]) -> Any:
-    """The largest subexpression without a differential that occurs at least twice (a call or a sum)."""
+    """The recurring subexpression without a differential whose name saves the most (a call, or a sum
+    of more than two symbols), or None."""
     from checker.language import ast as A
 
     counts: dict[Any, int] = {}
@@ -279,8 +280,8 @@ def _recurring(trees: list[Any]) -> Any:
             if isinstance(node, (A.Func, A.Add)) and not any(isinstance(x, A.Differential) for x in node.walk()):
                 counts[node] = counts.get(node, 0) + 1
     sizes = {n: sum(1 for _ in n.walk()) for n, c in counts.items() if c >= 2}
-    big = [n for n, size in sizes.items() if size >= 5]
-    return max(big, key=lambda n: (sizes[n] * counts[n], sizes[n]), default=None)
+    big = [n for n, size in sizes.items() if size >= (4 if isinstance(n, A.Func) else 5)]
+    return max(big, key=lambda n: ((sizes[n] - 1) * (counts[n] - 1), sizes[n]), default=None)  # what naming it saves
 
 
 def _substitute(tree: Any, old: Any, new: Any) -> Any:
