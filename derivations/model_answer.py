@@ -216,6 +216,9 @@ def from_derivation(d: Any, names: set[str], *, result: str = "gradient", abbrev
             lines.pop()
         kept = found
         lines.append(line)
+    firsts = [k for k, line in enumerate(lines) if line.latex.startswith("\\mathrm{d}f = ")]
+    if len(groups) and sum(line.role in ("line", "collect") for line in lines) == 1 and firsts:
+        lines = _with_expanded_differential(d, lines, firsts[0], groups[0], df_steps, local)
     if not boxed_collect:
         end = _result_step(ends, result)
         if end is not None:
@@ -227,7 +230,7 @@ def from_derivation(d: Any, names: set[str], *, result: str = "gradient", abbrev
 
 
 # ------------------------------------------------------------------ abbreviations of long lines
-LONG = 160  # a model answer with a line longer than this (LaTeX characters) gets abbreviations
+LONG = 300  # a model answer with a line longer than this (LaTeX characters) gets abbreviations
 LETTERS = ("h", "r", "u", "v", "s", "q")  # names for them, the first that the problem does not use
 
 
@@ -291,6 +294,24 @@ def _substitute(tree: Any, old: Any, new: Any) -> Any:
         return new
     children = tree.children()
     return A.rebuild(tree, [_substitute(c, old, new) for c in children]) if children else tree
+
+
+def _with_expanded_differential(d: Any, lines: list[Line], at: int, group: list[Any], steps: list[Any],
+                                names: set[str]) -> list[Line]:
+    """A derivation of one line (df = Tr(BA dX)) shows the differential first (df = Tr(A dX B)): the step
+    before the first idea, when there is one after taking the differential."""
+    cosmetic = dict(zip(map(id, steps), _cosmetic(steps)))
+    first = next((k for k, s in enumerate(group) if any(i.kind in CLOSING for i in _visible(s.rule, cosmetic[id(s)]))), 0)
+    if first < 2:
+        return lines
+    step = group[first - 1]
+    found = _group_ideas(group[:first], steps)
+    early = _line(d, step.expr, "df", "differential", note_of(found), names, True, "line", step.verified)
+    if _body(early) == _body(lines[at]):
+        return lines
+    later = replace(lines[at], latex=lines[at].latex.replace("\\mathrm{d}f = ", "\\phantom{\\mathrm{d}f} = ", 1),
+                    unicode=" = " + lines[at].unicode.partition(" = ")[2])
+    return lines[:at] + [early, later] + lines[at + 1:]
 
 
 def _body(line: Line) -> str:
@@ -398,11 +419,22 @@ def _groups(steps: list[Any], budget: int) -> list[list[Any]]:
             merged[-1].extend(g)
         else:
             merged.append(g)
+    if len(merged) == 1:  # a short derivation still shows the differential before the trace form
+        first = next((k for k, s in enumerate(merged[0]) if any(
+            i.kind in CLOSING for i in _visible(s.rule, cosmetic[id(s)]))), 0)
+        if first >= 2:
+            merged = [merged[0][:first], merged[0][first:]]
     while len(merged) > max(budget, 2):
-        # drop the longest intermediate line (never the last, which reaches the form Tr(Gᵀ dX))
-        k = max(range(len(merged) - 1), key=lambda i: len(_bare(merged[i][-1].expr)))
+        # merge a line into the next: first one that only applied the product rule, then the longest
+        # (never the last, which reaches the form Tr(Gᵀ dX))
+        k = max(range(len(merged) - 1), key=lambda i: (_closing(merged[i], cosmetic) == {"named"}, len(_bare(merged[i][-1].expr))))
         merged[k:k + 2] = [merged[k] + merged[k + 1]]
     return merged
+
+
+def _closing(group: list[Any], cosmetic: dict[int, bool]) -> set[str]:
+    """The kinds of the ideas of a group's last step (what ends its line)."""
+    return {i.kind for i in _visible(group[-1].rule, cosmetic[id(group[-1])])}
 
 
 def _only_trace(group: list[Any], cosmetic: dict[int, bool]) -> bool:
