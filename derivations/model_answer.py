@@ -171,7 +171,8 @@ def marking(lines: tuple[Line, ...], points: int) -> tuple[MarkLine, ...]:
     out = []
     for number, (line, got) in enumerate(zip(lines, given), start=1):
         if got:
-            what = {"en": line.note["en"] or "the step", "zh": line.note["zh"] or "该步"}
+            named = {k: re.sub(r"[:：]\s*\$[^$]*\$$", "", v) for k, v in line.note.items()}  # the name, not the identity
+            what = {"en": named.get("en") or "the step", "zh": named.get("zh") or "该步"}
             if line.role == "result":
                 what = {"en": "the result", "zh": "结果"}
             out.append(MarkLine({"en": f"line {number}: {what['en']}", "zh": f"第{number}行：{what['zh']}"}, got))
