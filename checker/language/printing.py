@@ -282,7 +282,7 @@ class Printer:
             return self.show(node.arg.arg, ATOM) + self.style.inv_transpose, POSTFIX
         base = self.show(node.arg, ATOM)
         if isinstance(self.style, LatexStyle) and isinstance(node.arg, A.Sym) and base.endswith(")}"):
-            return base[:-1] + r"\top}", POSTFIX  # W^{(l)\top}, as the course writes it: never W^{(l)}^{\top}
+            return "{" + base + "}" + self.style.transpose, POSTFIX  # {W^{(l)}}^{\top}: never W^{(l)}^{\top}, a TeX error
         return base + self.style.transpose, POSTFIX
 
     def inverse(self, node: A.Inverse) -> tuple[str, int]:

@@ -59,7 +59,7 @@ def test_the_issue_groups_are_on_the_sheet(built) -> None:  # type: ignore[no-un
               "lstm-parameter-count", "batchnorm-backward", "dropout-scaling", "glorot-init", "minibatch-gradient-variance"}
     assert wanted <= sources
     latex = " ".join(f["latex"] for s in data["sections"] for f in s["formulas"])
-    for piece in (r"\gamma^{t-k}", r"4 h (d + h + 1)", r"X^{-\top}", r"\operatorname{rot180}", r"\delta^{(l)} a^{(l-1)\top}"):
+    for piece in (r"\gamma^{t-k}", r"4 h (d + h + 1)", r"X^{-\top}", r"\operatorname{rot180}", r"\delta^{(l)} {a^{(l-1)}}^{\top}"):
         assert piece in latex
 
 
