@@ -15,6 +15,8 @@ from checker.language.errors import InputError
 from question_bank.model import Blank, Question
 from question_bank.registry import lookup
 
+CHOICES = "A: scalar, B: scalar, C: scalar, D: scalar"  # the option letters of a choice question
+
 
 def blank_for(question: Question, part: str | None) -> Blank:
     """The blank labelled ``part`` (default: the first one)."""
@@ -31,6 +33,10 @@ def blank_for(question: Question, part: str | None) -> Blank:
 def problem_for(qid: str, part: str | None = None, seed: int = 0) -> Problem:
     """The Problem of blank ``part`` of question ``qid`` ("q:<family>.<seed>" or "<family>.<seed>")."""
     check = blank_for(lookup(qid), part).check
+    if check.kind == "choice":  # a letter among the options: checker.grading.choice
+        from checker.grading.problem import from_reference
+
+        return from_reference(check.reference, CHOICES, kind="choice", seed=seed)
     if check.catalog is not None:
         from derivations.catalog.problem import from_catalog
 

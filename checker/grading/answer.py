@@ -10,7 +10,7 @@ from checker.language import ast as A
 from checker.grading.diagnosis import Finding, diagnose
 from checker.language.dims import format_shape
 from checker.language.errors import ShapeError, UnknownSymbolError
-from checker.grading.messages import message
+from checker.grading.messages import message, number, shape_words
 from checker.language.parser import parse
 from checker.language.printing import to_latex, to_text
 from checker.grading.problem import Problem, common_factor
@@ -21,6 +21,10 @@ MAX_LISTED = 100  # wrong entries listed in the verdict's JSON (the count says h
 
 def check_answer(problem: Problem, text: str, *, reveal: bool = False) -> Verdict:
     """Verdict on ``text``; bad input raises a DlprepError (the caller renders it as `invalid`)."""
+    if problem.kind == "choice":
+        from checker.grading.choice import check_choice
+
+        return check_choice(problem, text, reveal=reveal)
     tree = parse(text, names=problem.names)
     return check_tree(problem, tree, reveal=reveal)
 
@@ -42,7 +46,7 @@ def check_tree(problem: Problem, tree: A.Node, *, reveal: bool = False) -> Verdi
         values = problem.values(typed) if typed.shape == problem.expected_shape[::-1] else None
         finding = diagnose(problem, tree, values) if values is not None else None
         if finding is None or finding.code == "unknown":
-            finding = Finding("shape", message("wrong-shape", got=got, expected=expected))
+            finding = Finding("shape", message("wrong-shape", got=shape_words(got), expected=shape_words(expected or "")))
         return _incorrect(verdict, finding, problem, reveal)
     values = problem.values(typed)
     reference = problem.reference_values()
@@ -50,13 +54,13 @@ def check_tree(problem: Problem, tree: A.Node, *, reveal: bool = False) -> Verdi
         return _incorrect(verdict, Finding("not-finite", message("not-finite")), problem, reveal)
     if values is not None and problem.agrees(values, reference):
         verdict.verdict = "correct"
-        verdict.message = message("numeric-correct", rtol=f"{problem.rtol:g}") if problem.numeric else message("correct", n=len(reference))
+        verdict.message = message("numeric-correct", rtol=number(problem.rtol)) if problem.numeric else message("correct", n=len(reference))
         return verdict
     if values is not None and problem.up_to_factor:
         factor = common_factor(values, reference)
         if factor is not None:
             verdict.verdict = "correct"
-            verdict.message = message("up-to-factor", factor=f"{factor:.4g}")
+            verdict.message = message("up-to-factor", factor=number(factor))
             return verdict
     return _incorrect(verdict, diagnose(problem, tree, values), problem, reveal)
 
@@ -68,5 +72,5 @@ def _incorrect(verdict: Verdict, finding: Finding, problem: Problem, reveal: boo
         verdict.extra["wrong_entries"] = [list(e) for e in finding.entries[:MAX_LISTED]]
         verdict.extra["wrong_entry_count"] = len(finding.entries)
     if reveal and problem.reference is not None:
-        verdict.message += f" The right answer: {to_text(problem.reference)}"
+        verdict.message += message("reveal", answer=to_text(problem.reference))
     return verdict

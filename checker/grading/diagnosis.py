@@ -22,9 +22,9 @@ import numpy as np
 
 from checker.language import ast as A
 from checker.language.errors import DlprepError
-from checker.grading.entries import Entry, describe, whole_matrix, wrong_entries
+from checker.grading.entries import Entry, describe, nice_factor, whole_matrix, wrong_entries
 from checker.grading.messages import message
-from checker.language.printing import to_text
+from checker.language.printing import to_unicode as shown  # sub-expressions in messages: Aᵀ, δ, ∘
 from checker.grading.problem import Problem, common_factor
 
 
@@ -85,10 +85,10 @@ def _missing_term(problem: Problem) -> Iterator[Variant]:
         for i, term in enumerate(terms):
             rest = tuple(terms[:i] + terms[i + 1 :])
             node = rest[0] if len(rest) == 1 else A.Add(rest)
-            yield "missing-term", message("missing-term", term=to_text(term)), node
+            yield "missing-term", message("missing-term", term=shown(term)), node
     if isinstance(ref, A.Hadamard):
         for kept, dropped in ((ref.left, ref.right), (ref.right, ref.left)):
-            yield "missing-term", message("missing-factor", term=to_text(dropped)), kept
+            yield "missing-term", message("missing-factor", term=shown(dropped)), kept
 
 
 def _malrules(problem: Problem) -> Iterator[Variant]:
@@ -130,29 +130,29 @@ def _swap_products(answer: A.Node) -> Iterator[Repair]:
                 left, right = A.chain(A.Mul, factors[:k]), A.chain(A.Mul, factors[k:])
                 if any(isinstance(f, A.Ones) or f == A.Num.of(1) for f in factors):
                     break  # with a 1 in the chain, 1 ∘ X = X: "∘ for a product" would explain nothing (issue 13)
-                where = f"{to_text(left)} · {to_text(right)}"
+                where = f"{shown(left)} · {shown(right)}"
                 yield "hadamard-vs-matmul", message("matmul-for-hadamard", sub=where), _replace(answer, path, A.Hadamard(left, right))
         elif isinstance(node, A.Hadamard):
-            yield "hadamard-vs-matmul", message("hadamard-for-matmul", sub=to_text(node)), _replace(answer, path, A.Mul(node.left, node.right))
+            yield "hadamard-vs-matmul", message("hadamard-for-matmul", sub=shown(node)), _replace(answer, path, A.Mul(node.left, node.right))
 
 
 def _toggle_transpose(answer: A.Node) -> Iterator[Repair]:
     for path, node in _positions(answer):
         if isinstance(node, A.Transpose):
-            yield "transpose", message("extra-transpose", sub=to_text(node)), _replace(answer, path, node.arg)
+            yield "transpose", message("extra-transpose", sub=shown(node)), _replace(answer, path, node.arg)
         elif isinstance(node, (A.Sym, A.Mul, A.Func)):
-            yield "transpose", message("missing-transpose", sub=to_text(node)), _replace(answer, path, A.Transpose(node))
+            yield "transpose", message("missing-transpose", sub=shown(node)), _replace(answer, path, A.Transpose(node))
 
 
 def _toggle_flip(answer: A.Node) -> Iterator[Repair]:
     for path, node in _positions(answer):
         if isinstance(node, A.Func) and node.name == "rot180":
-            yield "kernel-flip", message("extra-flip", sub=to_text(node)), _replace(answer, path, node.args[0])
+            yield "kernel-flip", message("extra-flip", sub=shown(node)), _replace(answer, path, node.args[0])
         elif isinstance(node, A.Func) and node.name == "conv2":
             for k, arg in enumerate(node.args):
                 flipped = list(node.args)
                 flipped[k] = A.Func("rot180", (arg,))
-                yield "kernel-flip", message("missing-flip", sub=to_text(arg)), _replace(answer, path, A.Func("conv2", tuple(flipped), node.option))
+                yield "kernel-flip", message("missing-flip", sub=shown(arg)), _replace(answer, path, A.Func("conv2", tuple(flipped), node.option))
 
 
 def _drop_term(answer: A.Node) -> Iterator[Repair]:
@@ -160,7 +160,7 @@ def _drop_term(answer: A.Node) -> Iterator[Repair]:
         if isinstance(node, A.Add):
             for i, term in enumerate(node.terms):
                 rest = node.terms[:i] + node.terms[i + 1 :]
-                yield "extra-term", message("extra-term", term=to_text(term)), _replace(answer, path, rest[0] if len(rest) == 1 else A.Add(rest))
+                yield "extra-term", message("extra-term", term=shown(term)), _replace(answer, path, rest[0] if len(rest) == 1 else A.Add(rest))
 
 
 def _negate_term(answer: A.Node) -> Iterator[Repair]:
@@ -169,7 +169,7 @@ def _negate_term(answer: A.Node) -> Iterator[Repair]:
             for i, term in enumerate(node.terms):
                 flipped = term.arg if isinstance(term, A.Neg) else A.Neg(term)
                 terms = node.terms[:i] + (flipped,) + node.terms[i + 1 :]
-                yield "sign", message("term-sign", term=to_text(term)), _replace(answer, path, A.Add(terms))
+                yield "sign", message("term-sign", term=shown(term)), _replace(answer, path, A.Add(terms))
 
 
 ANSWER_REPAIRS: tuple[Callable[[A.Node], Iterator[Repair]], ...] = (
@@ -191,7 +191,7 @@ def diagnose(problem: Problem, answer: A.Node, answer_values: list[np.ndarray] |
                     return Finding(code, text)
         factor = common_factor(answer_values, reference)
         if factor is not None and not np.isclose(factor, 1.0):
-            return Finding("scale", message("scale", factor=_nice(factor)))
+            return Finding("scale", message("scale", factor=nice_factor(factor, 1e-9)))
     found = _repair(problem, answer, reference)
     if found is not None:
         return found
@@ -237,11 +237,3 @@ def _repair(problem: Problem, answer: A.Node, reference: list[np.ndarray]) -> Fi
             if values is not None and problem.agrees(values, reference):
                 return Finding(code, text)
     return None
-
-
-def _nice(x: float) -> str:
-    for den in (1, 2, 3, 4):
-        if abs(x * den - round(x * den)) < 1e-9:
-            num = round(x * den)
-            return str(num) if den == 1 else f"{num}/{den}"
-    return f"{x:.4g}"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from checker.grading.messages import LANG, message
+from checker.grading.messages import message, number
 
 ATOL = 1e-12
 SHOWN = 5  # wrong entries spelled out in a message; the rest are counted
@@ -63,7 +63,7 @@ def nice_factor(c: float, rtol: float) -> str:
         num = round(c * den)
         if num and abs(c - num / den) <= max(rtol, 1e-9) * abs(c):
             return str(num) if den == 1 else f"{num}/{den}"
-    return f"{c:.4g}"
+    return number(c)
 
 
 def describe(wrong: list[Entry], shape: tuple[int, int]) -> str:
@@ -91,17 +91,15 @@ def _where(e: Entry, vector: bool) -> str:
 def _pair(e: Entry) -> tuple[str, str]:
     """Expected and got with just enough digits to tell them apart (4 to 12 significant)."""
     for digits in range(4, 13):
-        a, b = f"{e[2]:.{digits}g}", f"{e[3]:.{digits}g}"
+        a, b = number(e[2], digits), number(e[3], digits)
         if a != b:
             return a, b
     return f"{e[2]!r}", f"{e[3]!r}"
 
 
 def _join_places(places: list[str]) -> str:
-    if LANG.get() == "zh":
-        return "、".join(places)
-    return places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
+    return places[0] if len(places) == 1 else message("list-sep").join(places[:-1]) + message("list-and") + places[-1]
 
 
 def _join_details(details: list[str]) -> str:
-    return ("；" if LANG.get() == "zh" else "; ").join(details)
+    return message("detail-sep").join(details)

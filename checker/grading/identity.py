@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from checker.language import ast as A
-from checker.grading.equivalence import compare
+from checker.grading.equivalence import RTOL, compare
+from checker.grading.messages import message, number
 from checker.language.errors import InputError
 from checker.language.parser import parse
 from checker.language.printing import to_latex, to_text
@@ -30,7 +31,7 @@ def check_identity(text: str, shapes: str, *, seed: int = 0, instances: int = 5)
         if not result.equal:
             return Verdict(
                 "incorrect",
-                message=f"side {k} differs from side 1: {result.reason}" + _only_if_symmetric(first, side, decls, seed),
+                message=message("identity.differs", k=k, error=number(result.max_rel_error)) + _only_if_symmetric(first, side, decls, seed),
                 read_as=read_as,
                 read_as_latex=latex,
                 counterexample=result.counterexample,
@@ -38,7 +39,7 @@ def check_identity(text: str, shapes: str, *, seed: int = 0, instances: int = 5)
             )
     return Verdict(
         "correct",
-        message=f"holds on {instances} random instances (relative tolerance 1e-8)",
+        message=message("identity.holds", n=instances, rtol=number(RTOL)),
         read_as=read_as,
         read_as_latex=latex,
     )
@@ -52,5 +53,5 @@ def _only_if_symmetric(lhs: A.Node, rhs: A.Node, decls: dict[str, Declaration], 
         trial = dict(decls)
         trial[name] = replace(decl, attrs=decl.attrs | {"symmetric"})
         if compare(lhs, rhs, trial, seed=seed).equal:
-            return f"; it holds only when {name} is symmetric"
+            return message("identity.symmetric-only", name=name)
     return ""

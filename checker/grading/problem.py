@@ -25,6 +25,7 @@ from checker.language.errors import DlprepError, InputError, ShapeError, Unsuppo
 from checker.grading.entries import entries_close
 from checker.grading.equivalence import RTOL, all_close, close, common_factor  # noqa: F401 (re-exported)
 from checker.language.evaluate import draw_instances, evaluate, has_kinks
+from checker.language.keyboard import normalize_keyboard
 from checker.language.literal import is_constant
 from checker.language.numeric import directional, gradient, jacobian
 from checker.language.parser import parse
@@ -168,7 +169,7 @@ def parse_where(text: str | None, names: set[str]) -> dict[str, A.Node]:
     out: dict[str, A.Node] = {}
     if not text:
         return out
-    for piece in _split_pieces(text):
+    for piece in _split_pieces(normalize_keyboard(text)):
         if not piece.strip():
             continue
         tree = parse(piece, names=names | set(out))
@@ -216,6 +217,7 @@ def from_expression(expr: str, wrt: str, shapes: str, *, where: str | None = Non
     """The derivative of ``expr`` with respect to ``wrt``; returns the problem and f (typed)."""
     decls = parse_shapes(shapes)
     abbreviations = parse_where(where, set(decls))
+    wrt = normalize_keyboard(wrt)
     if wrt not in decls:
         raise InputError(f"--wrt {wrt} is not a declared symbol", expected=", ".join(sorted(decls)))
     probe = Problem(decls, where=abbreviations)

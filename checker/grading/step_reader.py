@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from checker.language.errors import InputError
+from checker.language.keyboard import normalize_keyboard
 from checker.language.names import canonical_name
 
 LOSSES = ("f", "J", "L", "l", "ℓ", "C", "E")  # letters a step file uses for the function being differentiated
@@ -303,7 +304,7 @@ def read_steps(content: str, *, first_kind: str = "gradient", names: frozenset[s
     partials: dict[str, Partial] = {}
     steps: list[Step] = []
     kinds: tuple[str, ...] | None = None
-    all_rows = _rows(content)
+    all_rows = _rows(normalize_keyboard(content))  # a Chinese keyboard's ，；（）＝ read as ASCII
     for position, (number, raw) in enumerate(all_rows):
         row = _clean(_rewrite(raw))
         if not row or row.startswith(("#", "%")):

@@ -26,6 +26,7 @@ from checker.grading import step_reader as reader
 from checker.grading.chain import Lifter
 from checker.grading.problem import Problem, all_close
 from checker.grading.step_reader import Step
+from checker.grading.messages import message
 from checker.grading.verdict import Verdict
 
 
@@ -48,9 +49,9 @@ def check_steps(problem: Problem, content: str, *, function: A.Node | None = Non
     lifter = Lifter(problem, parsed.partials)
     lhs_trees: dict[int, A.Node] = {}
     for k, step in enumerate(steps):
-        step.tree = _read(lifter, step.text, step.where)
+        step.tree = _read(lifter, step.text, _where(step))
         if step.role == "aside" and step.lhs is not None:
-            lhs_trees[k] = _read(lifter, step.lhs, step.where)
+            lhs_trees[k] = _read(lifter, step.lhs, _where(step))
     problem = lifter.result()
     direction = A.Differential(A.Sym(wrt)) if wrt else None
     extra = tuple(problem.typed(n) for n in (function, direction) if n is not None)
@@ -75,28 +76,33 @@ def check_steps(problem: Problem, content: str, *, function: A.Node | None = Non
             continue
         if first_wrong is None:
             first_wrong = k
-        codes, text = finding if finding else (["unknown"], "this step does not follow from the previous one")
+        codes, text = finding if finding else (["unknown"], message("steps.not-following"))
         reports.append({**report, "verdict": "incorrect", "diagnosis": codes, "message": text})
     final = _final(problem, last_chain, wrt) if last_chain is not None else None
     if first_wrong is None and final is not None and final.verdict != "correct":
         index = steps.index(last_chain)  # type: ignore[arg-type]
-        reports[index].update(verdict="incorrect", diagnosis=final.diagnosis, message="the last step is not the answer: " + final.message)
+        reports[index].update(verdict="incorrect", diagnosis=final.diagnosis, message=message("steps.last-not-answer", message=final.message))
         first_wrong = index
     if first_wrong is None:
-        return Verdict("correct", message=f"all {len(steps)} steps check out", steps=reports,
+        return Verdict("correct", message=message("steps.correct", n=len(steps)), steps=reports,
                        read_as=to_text(steps[-1].tree) if steps[-1].tree is not None else None)  # type: ignore[arg-type]
     bad = reports[first_wrong]
-    return Verdict("incorrect", message=f"the first wrong step is on {steps[first_wrong].where}: {bad['message']}",
+    return Verdict("incorrect", message=message("steps.first-wrong", where=_where(steps[first_wrong]), message=bad["message"]),
                    diagnosis=bad["diagnosis"], steps=reports)
+
+
+def _where(step: Step) -> str:
+    """"line 3 (row 2)" in the current language."""
+    return message("steps.where-row", line=step.line, row=step.row) if step.row else message("steps.where", line=step.line)
 
 
 def _read(lifter: Lifter, text: str, where: str) -> A.Node:
     try:
         return lifter.lift(lifter.parse(text))
     except InputError as exc:  # the line and the construct: "line 3: unexpected '∂' at column 11 …"
-        raise InputError(f"{where}: {exc.message}", text=exc.text, column=exc.column, expected=exc.expected) from None
+        raise InputError(message("label.where", where=where, message=exc.message), text=exc.text, column=exc.column, expected=exc.expected) from None
     except DlprepError as exc:
-        raise InputError(f"{where}: {exc}") from None
+        raise InputError(message("label.where", where=where, message=exc)) from None
 
 
 def _choose(problem: Problem, previous: tuple[str, A.Node] | None, step: Step,
@@ -154,7 +160,7 @@ def _consistent(problem: Problem, prev: tuple[str, A.Node], cur: tuple[str, A.No
         verdict = check_tree(sub, cur_tree)
         return verdict.verdict == "correct", (verdict.diagnosis, verdict.message)
     if wrt is None:
-        raise InputError(f"a step changes from a {prev_kind} to a {cur_kind}; name the variable with --wrt")
+        raise InputError(message("steps.needs-wrt", prev=message(f"kind.{prev_kind}"), cur=message(f"kind.{cur_kind}")))
     try:
         prev_d = [_as_differential(problem, prev_kind, prev_tree, inst, wrt) for inst in problem.instances()]
         cur_d = [_as_differential(problem, cur_kind, cur_tree, inst, wrt) for inst in problem.instances()]
@@ -171,7 +177,7 @@ def _consistent(problem: Problem, prev: tuple[str, A.Node], cur: tuple[str, A.No
     verdict = check_tree(problem, cur_tree) if problem.kind == cur_kind else None
     if verdict is not None and verdict.verdict == "incorrect":
         return False, (verdict.diagnosis, verdict.message)
-    return False, (["unknown"], f"this {cur_kind} does not match the previous {prev_kind}")
+    return False, (["unknown"], message("steps.kind-mismatch", cur=message(f"kind.{cur_kind}"), prev=message(f"kind.{prev_kind}")))
 
 
 def _as_differential(problem: Problem, kind: str, tree: A.Node, inst: Any, wrt: str) -> np.ndarray:
@@ -186,11 +192,11 @@ def _as_differential(problem: Problem, kind: str, tree: A.Node, inst: Any, wrt: 
         return value
     if kind == "gradient":
         if value.shape != direction.shape:
-            raise InputError(f"a gradient has the shape of {wrt}; this step's value is {value.shape[0]}×{value.shape[1]}")
+            raise InputError(message("steps.gradient-shape", wrt=wrt, shape=f"{value.shape[0]}×{value.shape[1]}"))
         return np.array([[float(np.sum(value * direction))]])
     if kind == "jacobian":
         if value.shape[1] != direction.size:
-            raise InputError(f"a Jacobian has one column per entry of {wrt}; this step's value has {value.shape[1]}")
+            raise InputError(message("steps.jacobian-columns", wrt=wrt, n=value.shape[1]))
         return (value @ direction.reshape(-1, 1)).reshape(-1, 1)
     raise InputError(f"cannot compare a {kind} step")
 

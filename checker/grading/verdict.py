@@ -3,12 +3,18 @@
 >>> v = Verdict("correct", message="holds on 5 random instances", read_as="tr(A B) = tr(B A)")
 >>> v.exit_code, v.to_json()["verdict"]
 (0, 'correct')
+>>> from checker.grading.messages import language
+>>> with language("zh"):
+...     Verdict("incorrect", diagnosis=["transpose"]).to_json()["diagnosis_names"]
+['转置错误']
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+from checker.grading.messages import LANG, code_name
 
 EXIT_CODES = {"correct": 0, "incorrect": 1, "invalid": 2}
 
@@ -24,6 +30,7 @@ class Verdict:
     counterexample: dict[str, Any] | None = None
     steps: list[dict[str, Any]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    lang: str = field(default_factory=LANG.get)  # the language of its texts (codes are named in it)
 
     @property
     def exit_code(self) -> int:
@@ -33,12 +40,13 @@ class Verdict:
         out: dict[str, Any] = {
             "verdict": self.verdict,
             "diagnosis": self.diagnosis,
+            "diagnosis_names": [code_name(c, self.lang) for c in self.diagnosis],
             "message": self.message,
             "read_as": self.read_as,
             "read_as_latex": self.read_as_latex,
             "expected_shape": self.expected_shape,
             "counterexample": self.counterexample,
-            "steps": self.steps,
+            "steps": [{**s, "diagnosis_names": [code_name(c, self.lang) for c in s.get("diagnosis", [])]} for s in self.steps],
         }
         out.update(self.extra)
         return out

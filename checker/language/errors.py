@@ -9,14 +9,16 @@ error: unexpected ')' at column 11; expected an operator or the end
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from checker.language.messages import LANG, message
 
 
 class DlprepError(Exception):
     """Base class: every error a user can provoke. Rendered as one line; the CLI exits with 2."""
 
     def render(self) -> str:
-        return f"error: {self}"
+        return message("error.line", text=self)
 
 
 @dataclass
@@ -27,17 +29,17 @@ class InputError(DlprepError):
     text: str | None = None
     column: int | None = None
     expected: str | None = None
+    lang: str = field(default_factory=LANG.get, compare=False)  # the language it was raised in: its frame follows
 
     def __post_init__(self) -> None:
         super().__init__(self.message)
 
     def __str__(self) -> str:
-        where = f" at column {self.column}" if self.column is not None else ""
-        exp = f"; expected {self.expected}" if self.expected else ""
-        return f"{self.message}{where}{exp}"
+        text = message("error.at", self.lang, message=self.message, column=self.column) if self.column is not None else self.message
+        return message("error.expected", self.lang, text=text, expected=self.expected) if self.expected else text
 
     def render(self) -> str:
-        line = f"error: {self}"
+        line = message("error.line", self.lang, text=self)
         if self.text is not None and self.column is not None and len(self.text) <= 200:
             shown = self.text.replace("\n", " ").replace("\t", " ")
             shown = "".join(ch if ch.isprintable() else "?" for ch in shown)

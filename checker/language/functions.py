@@ -27,6 +27,7 @@ import numpy as np
 
 from checker.language.dims import ONE, SCALAR, Dim, Shape
 from checker.language.errors import ShapeError
+from checker.language.messages import message
 
 ShapeRule = Callable[[Any, Any, list[Any]], Shape]  # (inferer, node, typed args) -> shape
 Derivative = Callable[[Any, Any, Any], Any]  # (kit, argument, f(argument)) -> f′(argument), SymPy
@@ -50,7 +51,7 @@ def diag_shape(inf: Any, node: Any, args: list[Any]) -> Shape:
     r, c = inf.shape(args[0])
     if c.is_one:
         return (r, r)
-    r, _ = inf.square(args[0], "diag of a matrix")
+    r, _ = inf.square(args[0], "diag")
     return (r, ONE)
 
 
@@ -126,7 +127,7 @@ def _conv2(a: np.ndarray, w: np.ndarray, option: str | None = None) -> np.ndarra
         return full
     if mode == "valid":
         if ar < wr or ac < wc:
-            raise ShapeError("a 'valid' convolution needs the kernel to fit inside the map")
+            raise ShapeError(message("shape.valid-conv"))
         return full[wr - 1 : ar, wc - 1 : ac]
     top, left = wr // 2, wc // 2
     return full[top : top + ar, left : left + ac]

@@ -18,6 +18,8 @@ from typing import Iterator
 
 from checker.language.errors import InputError, LimitExceeded
 from checker.language.functions import TEX_WORDS
+from checker.language.keyboard import normalize_keyboard
+from checker.language.messages import message
 from checker.language.limits import MAX_DECIMAL_EXPONENT, MAX_INPUT_CHARS, MAX_LITERAL_DIGITS
 from checker.language.names import canonical_name
 from checker.language.vocabulary import CONV_MODES, FUNCTION_ALIASES, GREEK, GREEK_WORDS
@@ -84,7 +86,8 @@ def tokenize(text: str) -> list[Token]:
 
 class _Lexer:
     def __init__(self, text: str) -> None:
-        self.text = text
+        self.source = text  # as typed: errors show it; columns are the same in both (one char for one)
+        self.text = normalize_keyboard(text)
         self.pos = 0
         self.space = False
         self.matrix_depth = 0  # inside \begin{bmatrix} … \end{bmatrix}
@@ -95,7 +98,7 @@ class _Lexer:
         return token
 
     def error(self, message: str, at: int, expected: str | None = None) -> InputError:
-        return InputError(message, text=self.text, column=at + 1, expected=expected)
+        return InputError(message, text=self.source, column=at + 1, expected=expected)
 
     def run(self) -> Iterator[Token]:
         text = self.text
@@ -163,8 +166,9 @@ class _Lexer:
                     yield self.tok(OP, {"**": "^", "||": "‖", "==": "="}.get(op, op), start)
                     break
             else:
-                shown = repr(ch) if ch.isprintable() else f"U+{ord(ch):04X}"
-                raise self.error(f"unexpected character {shown}", start, "a name, a number or an operator")
+                typed = self.source[start]
+                shown = repr(typed) if typed.isprintable() else f"U+{ord(typed):04X}"
+                raise self.error(message("error.unexpected-character", char=shown), start, message("error.a-name-number-operator"))
 
     def braced(self, cmd: str, start: int) -> str:
         m = _BRACED.match(self.text, self.pos)

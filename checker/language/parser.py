@@ -21,6 +21,7 @@ from checker.language import ast as A
 from checker.language.errors import InputError, LimitExceeded
 from checker.language.functions import PARENLESS, POWERED
 from checker.language.lexer import DIFF, END, IDENT, NUM, OP, STRING, SUPERSCRIPT_DIGITS, Token, tokenize
+from checker.language.messages import message
 from checker.language.limits import MAX_DEPTH, MAX_NODES, MAX_TREE_DEPTH
 from checker.language.literal import parse_literal, starts_literal
 from checker.language.names import alternatives, join_label, join_subscript
@@ -90,11 +91,15 @@ class _Parser:
             raise self.error(f"expected {what or repr(text)}", self.tok)
         return self.advance()
 
-    def error(self, message: str, token: Token, expected: str | None = None) -> InputError:
-        if message.startswith("expected ") and expected is None:
-            found = "end of input" if token.kind == END else repr(token.text)
-            return InputError(f"unexpected {found}", text=self.text, column=token.col, expected=message[9:])
-        return InputError(message, text=self.text, column=token.col, expected=expected)
+    def error(self, text: str, token: Token, expected: str | None = None) -> InputError:
+        if text.startswith("expected ") and expected is None:
+            return self.unexpected(token, text[9:])
+        return InputError(text, text=self.text, column=token.col, expected=expected)
+
+    def unexpected(self, token: Token, expected: str) -> InputError:
+        """"unexpected ')' at column 7; expected an expression", in the current language."""
+        found = message("error.end-of-input") if token.kind == END else repr(token.text)
+        return InputError(message("error.unexpected", found=found), text=self.text, column=token.col, expected=expected)
 
     def declared(self, name: str) -> bool:
         return self.names is not None and name in self.names
@@ -110,13 +115,13 @@ class _Parser:
     # ------------------------------------------------------------ grammar
     def parse(self) -> A.Node:
         if self.tok.kind == END:
-            raise InputError("the expression is empty", expected="an expression such as 2A^T(Ax-b)")
+            raise InputError(message("error.empty"), expected=message("error.want.example"))
         sides = [self.sum()]
         while self.at("="):
             self.advance()
             sides.append(self.sum())
         if self.tok.kind != END:
-            raise self.error("expected an operator or the end of the expression", self.tok)
+            raise self.unexpected(self.tok, message("error.want.operator-or-end"))
         return sides[0] if len(sides) == 1 else A.Equation(tuple(sides))
 
     def sum(self) -> A.Node:
@@ -224,7 +229,7 @@ class _Parser:
                 self.advance()
                 self.advance()
                 value = self.sum()
-                self.expect("}" if t.text == "{" else ")", "a closing bracket")
+                self.expect("}" if t.text == "{" else ")", message("error.want.closing-bracket"))
                 return A.ElemPow(base, value)
             transposed = len(inner) > 3 and inner[-2].text in TRANSPOSE_MARKS and inner[-1].text == "}"
             label = self.label_of(inner[:-2] + inner[-1:] if transposed else inner, t)
@@ -301,7 +306,8 @@ class _Parser:
         while True:
             t = self.tokens[j]
             if t.kind == END:
-                raise self.error(f"this {opening.text!r} is never closed", opening, f"a matching {_CLOSE[opening.text]!r}")
+                raise self.error(message("error.never-closed", bracket=repr(opening.text)), opening,
+                                 message("error.want.matching", bracket=repr(_CLOSE[opening.text])))
             if t.kind == OP and t.text in _CLOSE:
                 depth += 1
             elif t.kind == OP and t.text in _CLOSE.values():
@@ -359,7 +365,7 @@ class _Parser:
                 self.enter()
                 inner = self.sum()
                 self.leave()
-                self.expect(_CLOSE[t.text], f"a closing {_CLOSE[t.text]!r} for the {t.text!r} at column {t.col}")
+                self.expect(_CLOSE[t.text], message("error.want.closing", close=repr(_CLOSE[t.text]), open=repr(t.text), col=t.col))
                 return inner
             if t.text == "frac":
                 self.advance()
@@ -379,7 +385,7 @@ class _Parser:
                 return A.Func("abs", (inner,))
         if t.kind == STRING:
             raise self.error(f"the mode '{t.text}' belongs inside conv2(…)", t, "an expression")
-        raise self.error("expected an expression", t)
+        raise self.unexpected(t, message("error.want.expression"))
 
     def braced_operand(self) -> A.Node:
         if not self.at("{", "("):
@@ -603,10 +609,10 @@ class _Parser:
             op = self.advance().text
             rhs = self.sum()
             self.leave()
-            self.expect(")", f"a closing ')' for the I( at column {opening.col}")
+            self.expect(")", message("error.want.closing", close="')'", open="I(", col=opening.col))
             return A.Indicator(lhs, op, rhs)
         self.leave()
-        self.expect(")", f"a closing ')' for the '(' at column {opening.col}")
+        self.expect(")", message("error.want.closing", close="')'", open="'('", col=opening.col))
         return A.Mul(A.Identity(), lhs)
 
 

@@ -20,6 +20,8 @@ from typing import Callable, Mapping
 from checker.language import ast as A
 from checker.language.dims import ONE, SCALAR, Dim, Shape, format_shape
 from checker.language.errors import InputError, ShapeError, UnknownSymbolError
+from checker.language.keyboard import normalize_keyboard
+from checker.language.messages import MESSAGES, message, shape_words
 from checker.language.limits import LIMITS, check_dimension, check_exponents, check_text, short
 from checker.language.names import canonical_name
 
@@ -52,6 +54,7 @@ def parse_shapes(text: str) -> dict[str, Declaration]:
     decls: dict[str, Declaration] = {}
     pending: list[str] = []
     check_text(text or "", "--shapes")
+    text = normalize_keyboard(text or "")
     for segment in _split_top(text or ""):
         if not segment.strip():
             continue
@@ -111,8 +114,8 @@ def _shown(shape: Shape) -> str:
     """A shape in a message: sizes still unknown (``?1``, internal) read as "any" (issue 13)."""
     text = format_shape(shape)
     if re.fullmatch(r"\?\d+", text):
-        return "a vector of any length"
-    return re.sub(r"\?\d+", "any", text)
+        return shape_words("a vector of any length")
+    return shape_words(re.sub(r"\?\d+", "any", text))
 
 
 # ------------------------------------------------------------------ unification
@@ -203,9 +206,9 @@ def infer(node: A.Node, decls: Mapping[str, Declaration], shape: Shape | None = 
     u = Unifier()
     typed = _Infer(decls, u).visit(node)
     if shape is not None and not (u.unify_shapes(typed.shape, shape) and u.settle()):
-        raise ShapeError(f"{to_text(node)} should be {_shown(shape)}, but is {_shown(u.shape(typed.shape))}")
+        raise ShapeError(message("shape.should-be", node=to_text(node), want=_shown(shape), got=_shown(u.shape(typed.shape))))
     if not u.settle() or any(_default(u.resolve(d)) != Dim() for d in u.pending):  # left over: unknowns are 1
-        raise ShapeError(f"the sizes in {to_text(node)} do not fit together (the sizes of 1 and I in a Kronecker product)")
+        raise ShapeError(message("shape.kron-sizes", node=to_text(node)))
     return _finalize(typed, u)
 
 
@@ -228,10 +231,11 @@ class _Infer:
         assert node.shape is not None
         return self.u.shape(node.shape)
 
-    def fail(self, verb: str, a: A.Node, b: A.Node, joiner: str = "and") -> ShapeError:
+    def fail(self, verb: str, a: A.Node, b: A.Node) -> ShapeError:
+        """"cannot add A (m×n) and B (n×m)": ``verb`` is a key of the message table (shape.cannot.<verb>)."""
         from checker.language.printing import to_text
 
-        return ShapeError(f"cannot {verb} {to_text(a)} ({_shown(self.shape(a))}) {joiner} {to_text(b)} ({_shown(self.shape(b))})")
+        return ShapeError(message(f"shape.cannot.{verb}", a=to_text(a), sa=_shown(self.shape(a)), b=to_text(b), sb=_shown(self.shape(b))))
 
     # leaves
     def num(self, n: A.Num) -> A.Node:
@@ -242,8 +246,8 @@ class _Infer:
     def sym(self, n: A.Sym) -> A.Node:
         decl = self.decls.get(n.name)
         if decl is None:
-            known = ", ".join(sorted(self.decls)) or "none"
-            raise UnknownSymbolError(f"unknown symbol '{n.name}' (declared: {known})", expected="a declared symbol (see --shapes)")
+            known = ", ".join(sorted(self.decls)) or message("error.none")
+            raise UnknownSymbolError(message("error.unknown-symbol", name=n.name, known=known), expected=message("error.want.declared"))
         return n.with_shape(decl.shape)
 
     def keep(self, n: A.Node) -> A.Node:
@@ -260,7 +264,7 @@ class _Infer:
         entries = [_scalar_number(e) or self.visit(e) for e in n.entries]
         for k, e in enumerate(entries):
             if e.shape is not SCALAR:
-                self.require_scalar(e, f"the entry ({k // n.cols + 1},{k % n.cols + 1}) of a matrix")
+                self.require_scalar(e, "entry", i=k // n.cols + 1, j=k % n.cols + 1)
         return A.Matrix(tuple(entries), n.rows, n.cols, shape=(Dim.num(n.rows), Dim.num(n.cols)))
 
     # arithmetic
@@ -283,7 +287,7 @@ class _Infer:
         if self.u.is_scalar(rs):
             return A.Mul(left, right, shape=ls)
         if not self.u.unify(ls[1], rs[0]):
-            raise self.fail("multiply", left, right, "by")
+            raise self.fail("multiply", left, right)
         return A.Mul(left, right, shape=(self.u.resolve(ls[0]), self.u.resolve(rs[1])))
 
     def div(self, n: A.Div) -> A.Node:
@@ -299,7 +303,7 @@ class _Infer:
         if isinstance(n, A.ElemDiv) and self.u.is_scalar(self.shape(a)) and not (isinstance(a, A.Num) and a.value == 1):
             return A.ElemDiv(a, b, shape=self.shape(b))
         if not self.u.unify_shapes(self.shape(a), self.shape(b)):
-            verb = "multiply elementwise" if isinstance(n, A.Hadamard) else "divide elementwise"
+            verb = "hadamard" if isinstance(n, A.Hadamard) else "divide"
             raise self.fail(verb, a, b)
         return A.rebuild(n, [a, b]).with_shape(self.shape(a))
 
@@ -318,35 +322,35 @@ class _Infer:
 
         r, c = self.shape(arg)
         if not self.u.unify(r, c):
-            raise ShapeError(f"{what} needs a square matrix, but {to_text(arg)} is {_shown((r, c))}")
+            raise ShapeError(message("shape.square", what=_what(what), node=to_text(arg), shape=_shown((r, c))))
         return self.shape(arg)
 
     def inverse(self, n: A.Inverse) -> A.Node:
         arg = self.visit(n.arg)
-        return A.Inverse(arg, shape=self.square(arg, "the inverse"))
+        return A.Inverse(arg, shape=self.square(arg, "inverse"))
 
     def pow(self, n: A.Pow) -> A.Node:
         base, exponent = self.visit(n.base), self.visit(n.exponent)
-        self.require_scalar(exponent, "an exponent")
+        self.require_scalar(exponent, "exponent")
         bs = self.shape(base)
         if self.u.is_scalar(bs):
             return A.Pow(base, exponent, shape=SCALAR)
         if bs[1].is_one and not bs[0].is_unknown:  # a vector: only the elementwise power makes sense
             return A.ElemPow(base, exponent, shape=bs)
         if not (isinstance(exponent, A.Num) and exponent.value.denominator == 1):
-            raise ShapeError("a matrix power needs a whole-number exponent; use .^ for elementwise powers")
-        return A.Pow(base, exponent, shape=self.square(base, "a matrix power"))
+            raise ShapeError(message("shape.whole-exponent"))
+        return A.Pow(base, exponent, shape=self.square(base, "matrix-power"))
 
     def elem_pow(self, n: A.ElemPow) -> A.Node:
         base, exponent = self.visit(n.base), self.visit(n.exponent)
-        self.require_scalar(exponent, "an exponent")
+        self.require_scalar(exponent, "exponent")
         return A.ElemPow(base, exponent, shape=self.shape(base))
 
-    def require_scalar(self, node: A.Node, what: str) -> None:
+    def require_scalar(self, node: A.Node, what: str, **fields: object) -> None:
         from checker.language.printing import to_text
 
         if not self.u.unify_shapes(self.shape(node), SCALAR):
-            raise ShapeError(f"{what} must be a scalar, but {to_text(node)} is {_shown(self.shape(node))}")
+            raise ShapeError(message("shape.scalar", what=_what(what, **fields), node=to_text(node), shape=_shown(self.shape(node))))
 
     def func(self, n: A.Func) -> A.Node:
         from checker.language.functions import FUNCTIONS
@@ -362,7 +366,7 @@ class _Infer:
     def indicator(self, n: A.Indicator) -> A.Node:
         lhs, rhs = self.visit(n.lhs), self.visit(n.rhs)
         if not self.u.is_scalar(self.shape(rhs)) and not self.u.unify_shapes(self.shape(lhs), self.shape(rhs)):
-            raise self.fail("compare", lhs, rhs, "with")
+            raise self.fail("compare", lhs, rhs)
         if self.u.is_scalar(self.shape(lhs)) and not self.u.is_scalar(self.shape(rhs)):
             return A.Indicator(lhs, n.op, rhs, shape=self.shape(rhs))
         return A.Indicator(lhs, n.op, rhs, shape=self.shape(lhs))
@@ -375,7 +379,7 @@ class _Infer:
         sides = [self.visit(s) for s in n.sides]
         for s in sides[1:]:
             if not self.u.unify_shapes(self.shape(sides[0]), self.shape(s)):
-                raise self.fail("equate", sides[0], s, "with")
+                raise self.fail("equate", sides[0], s)
         return A.Equation(tuple(sides), shape=self.shape(sides[0]))
 
 
@@ -408,3 +412,8 @@ def _finalize(node: A.Node, u: Unifier) -> A.Node:
 def _default(d: Dim) -> Dim:
     unknown = {a: ONE for a in d.atoms if a.startswith("?")}
     return d.substitute(unknown) if unknown else d
+
+
+def _what(what: str, **fields: object) -> str:
+    """What must be square or scalar, in the current language: a key of shape.what.*, or a function's name."""
+    return message(f"shape.what.{what}", **fields) if f"shape.what.{what}" in MESSAGES else what

@@ -11,6 +11,7 @@ The same forward functions are what the catalog verifies its formulas against an
 from __future__ import annotations
 
 from checker.networks.activations import ACTIVATIONS, ELU, LeakyReLU, ReLU, Sigmoid, Tanh, sigmoid
+from checker.networks.attention import attention
 from checker.networks.autoencoder import TiedAutoencoder
 from checker.networks.batchnorm import BatchNorm
 from checker.networks.conv import Conv2D, conv2d
@@ -36,6 +37,6 @@ LAYERS: dict[str, type] = {
     "rnn": RNN, "lstm": LSTMCell, "autoencoder": TiedAutoencoder, "rbm": RBM,
 }
 
-__all__ = ["ACTIVATIONS", "BatchNorm", "Conv2D", "Dense", "Dropout", "ELU", "LAYERS", "LOSSES", "LSTMCell", "Layer",
+__all__ = ["attention", "ACTIVATIONS", "BatchNorm", "Conv2D", "Dense", "Dropout", "ELU", "LAYERS", "LOSSES", "LSTMCell", "Layer",
            "LeakyReLU", "MLP", "MaxPool", "Maxout", "MeanPool", "RBM", "RNN", "ReLU", "Sigmoid", "Softmax", "Sparsemax",
            "Tanh", "TiedAutoencoder", "build", "conv2d", "sigmoid", "softmax", "sparsemax"]

@@ -70,9 +70,9 @@ def check_maxout_against_network() -> tuple[float, float]:
 
 
 ENTRIES = (
-    _entry("sigmoid-derivative", {"en": "Derivative of the sigmoid", "zh": "sigmoid 的导数"},
+    _entry("sigmoid-derivative", {"en": "Derivative of the sigmoid", "zh": "Sigmoid 的导数"},
            {"en": "σ(z) = 1/(1 + e^{−z}) has σ'(z) = σ(z)(1 − σ(z)); applied elementwise to a vector its Jacobian is diag(σ(z) ∘ (1 − σ(z))). It is at most 1/4, which is why deep sigmoid networks saturate.",
-            "zh": "σ(z) = 1/(1 + e^{−z}) 的导数为 σ'(z) = σ(z)(1 − σ(z))；逐元素作用于向量时 Jacobian 为 diag(σ(z) ∘ (1 − σ(z)))。导数最大为 1/4，这也是深层 sigmoid 网络容易饱和的原因。"},
+            "zh": "σ(z) = 1/(1 + e^{−z}) 的导数为 σ'(z) = σ(z)(1 − σ(z))；逐元素作用于向量时雅可比矩阵为 diag(σ(z) ∘ (1 − σ(z)))。导数最大为 1/4，这也是深层 Sigmoid 网络容易饱和的原因。"},
            "z: n", "sigmoid(z)", "sigmoid(z) .* (1 - sigmoid(z))", jacobian="diag(sigmoid(z) .* (1 - sigmoid(z)))",
            proof=SIGMOID_PROOF),
     _entry("tanh-derivative", {"en": "Derivative of tanh", "zh": "tanh 的导数"},

@@ -12,7 +12,7 @@ ENTRIES = (
         title={"en": "Gradient of the least-squares loss", "zh": "最小二乘损失的梯度"},
         statement={
             "en": "For f(x) = ‖Ax − b‖₂²: df = 2(Ax − b)ᵀA dx, so the Jacobian is the row 2(Ax − b)ᵀA and the gradient is 2Aᵀ(Ax − b).",
-            "zh": "对 f(x) = ‖Ax − b‖₂²：df = 2(Ax − b)ᵀA dx，因此 Jacobian 是行向量 2(Ax − b)ᵀA，梯度是 2Aᵀ(Ax − b)。",
+            "zh": "对 f(x) = ‖Ax − b‖₂²：df = 2(Ax − b)ᵀA dx，因此雅可比矩阵是行向量 2(Ax − b)ᵀA，梯度是 2Aᵀ(Ax − b)。",
         },
         asked=("gradient", "jacobian", "differential", "derivation"),
         symbols="A: m x n, x: n, b: m, dx: n",
@@ -20,7 +20,7 @@ ENTRIES = (
             Part("gradient", "n", "2 A^T (A x - b)", kind="gradient", function="||A x - b||^2", wrt="x", malrules=(
                 MalRule("jacobian-for-gradient", "2 (A x - b)^T A", {
                     "en": "That is the Jacobian, a 1×n row; the gradient is its transpose, a column with the shape of x.",
-                    "zh": "这是 Jacobian（1×n 的行向量）；梯度是它的转置，是与 x 同形的列向量。"}),
+                    "zh": "这是雅可比矩阵（1×n 的行向量）；梯度是它的转置，是与 x 同形的列向量。"}),
             )),
             Part("jacobian", "1 x n", "2 (A x - b)^T A", kind="jacobian", function="||A x - b||^2", wrt="x"),
             Part("differential", "scalar", "2 (A x - b)^T A dx", kind="differential", function="||A x - b||^2", wrt="x"),

@@ -49,7 +49,7 @@ ENTRIES = (
         title={"en": "Backpropagation in a multilayer network", "zh": "多层网络的反向传播"},
         statement={
             "en": "With z⁽ˡ⁾ = W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾, a⁽ˡ⁾ = f(z⁽ˡ⁾) and δ⁽ˡ⁾ = ∂J/∂z⁽ˡ⁾: δ⁽ˡ⁾ = f'(z⁽ˡ⁾) ∘ (W⁽ˡ⁺¹⁾ᵀδ⁽ˡ⁺¹⁾), ∂J/∂W⁽ˡ⁾ = δ⁽ˡ⁾a⁽ˡ⁻¹⁾ᵀ, ∂J/∂b⁽ˡ⁾ = δ⁽ˡ⁾. At the output, δ⁽ᴸ⁾ = (a⁽ᴸ⁾ − y) ∘ σ'(z⁽ᴸ⁾) for ½‖a − y‖² with sigmoid, and a⁽ᴸ⁾ − y for softmax with cross-entropy. An SGD step with L2 weight decay: W ← W − α(δaᵀ + λW).",
-            "zh": "设 z⁽ˡ⁾ = W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾，a⁽ˡ⁾ = f(z⁽ˡ⁾)，δ⁽ˡ⁾ = ∂J/∂z⁽ˡ⁾，则 δ⁽ˡ⁾ = f'(z⁽ˡ⁾) ∘ (W⁽ˡ⁺¹⁾ᵀδ⁽ˡ⁺¹⁾)，∂J/∂W⁽ˡ⁾ = δ⁽ˡ⁾a⁽ˡ⁻¹⁾ᵀ，∂J/∂b⁽ˡ⁾ = δ⁽ˡ⁾。输出层：对 sigmoid 加 ½‖a − y‖²，δ⁽ᴸ⁾ = (a⁽ᴸ⁾ − y) ∘ σ'(z⁽ᴸ⁾)；对 softmax 加交叉熵，δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y。带 L2 权重衰减的 SGD：W ← W − α(δaᵀ + λW)。",
+            "zh": "设 z⁽ˡ⁾ = W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾，a⁽ˡ⁾ = f(z⁽ˡ⁾)，δ⁽ˡ⁾ = ∂J/∂z⁽ˡ⁾，则 δ⁽ˡ⁾ = f'(z⁽ˡ⁾) ∘ (W⁽ˡ⁺¹⁾ᵀδ⁽ˡ⁺¹⁾)，∂J/∂W⁽ˡ⁾ = δ⁽ˡ⁾a⁽ˡ⁻¹⁾ᵀ，∂J/∂b⁽ˡ⁾ = δ⁽ˡ⁾。输出层：对 Sigmoid 加 ½‖a − y‖²，δ⁽ᴸ⁾ = (a⁽ᴸ⁾ − y) ∘ σ'(z⁽ᴸ⁾)；对 Softmax 加交叉熵，δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y。带 L2 权重衰减的 SGD：W ← W − α(δaᵀ + λW)。",
         },
         asked=("derivation", "proof"),
         symbols=("W^(l): n_l x n_{l-1}, W^(l+1): n_{l+1} x n_l, b^(l): n_l, z^(l): n_l, a^(l-1): n_{l-1}, "

@@ -36,7 +36,7 @@ ENTRIES = (
         id="dropout-scaling", topic="regularization",
         title={"en": "Why dropout rescales", "zh": "Dropout 为何要缩放"},
         statement={"en": "Dropping each unit with probability p keeps E[m ∘ a] = (1 − p)a; so multiply the weights by (1 − p) at test time, or divide by (1 − p) during training (inverted dropout).",
-                   "zh": "每个单元以概率 p 被丢弃时，E[m ∘ a] = (1 − p)a；因此测试时把权重乘以 (1 − p)，或在训练时除以 (1 − p)（反向 dropout）。"},
+                   "zh": "每个单元以概率 p 被丢弃时，E[m ∘ a] = (1 − p)a；因此测试时把权重乘以 (1 − p)，或在训练时除以 (1 − p)（反向 Dropout）。"},
         asked=("value", "concept"), symbols="p: scalar fraction, a: n",
         parts=(Part("expectation", "n", "(1 - p) a"),), checks=(check_dropout,),
     ),

@@ -49,7 +49,7 @@ ENTRIES = (
     Entry(
         id="softmax-cross-entropy-gradient",
         topic="output units",
-        title={"en": "Gradient of softmax cross-entropy", "zh": "softmax 交叉熵的梯度"},
+        title={"en": "Gradient of softmax cross-entropy", "zh": "Softmax 交叉熵的梯度"},
         statement={
             "en": "With a = softmax(z) and ℓ = −log a_y = −e_yᵀ log a, ∇_z ℓ = a − e_y (the lecture writes −(e(y) − f(x))).",
             "zh": "设 a = softmax(z)，ℓ = −log a_y = −e_yᵀ log a，则 ∇_z ℓ = a − e_y（讲义写作 −(e(y) − f(x))）。",
@@ -61,7 +61,7 @@ ENTRIES = (
     Entry(
         id="softmax-jacobian",
         topic="output units",
-        title={"en": "Jacobian of softmax", "zh": "softmax 的 Jacobian 矩阵"},
+        title={"en": "Jacobian of softmax", "zh": "Softmax 的雅可比矩阵"},
         statement={
             "en": "With a = softmax(z) = exp(z)/(1ᵀexp(z)), ∂a/∂z = diag(a) − aaᵀ: entry (i, j) is a_i(δ_ij − a_j).",
             "zh": "设 a = softmax(z) = exp(z)/(1ᵀexp(z))，则 ∂a/∂z = diag(a) − aaᵀ，其 (i, j) 元为 a_i(δ_ij − a_j)。",

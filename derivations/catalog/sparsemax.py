@@ -52,7 +52,7 @@ ENTRIES = (
     Entry(
         id="sparsemax-kkt",
         topic="sparsemax",
-        title={"en": "Sparsemax from the KKT conditions", "zh": "由 KKT 条件推导 sparsemax"},
+        title={"en": "Sparsemax from the KKT conditions", "zh": "由 KKT 条件推导 Sparsemax"},
         statement={
             "en": "sparsemax(z) is the Euclidean projection of z onto the probability simplex. With L = ½‖p − z‖² − μᵀp + τ(1ᵀp − 1) the KKT conditions are p − z − μ + τ1 = 0, 1ᵀp = 1, p ≥ 0, μ ≥ 0 and μ_i p_i = 0; hence p = [z − τ1]₊ with τ = (Σ_{j∈S} z_j − 1)/|S| over the support S.",
             "zh": "sparsemax(z) 是 z 到概率单纯形上的欧氏投影。取 L = ½‖p − z‖² − μᵀp + τ(1ᵀp − 1)，KKT 条件为 p − z − μ + τ1 = 0、1ᵀp = 1、p ≥ 0、μ ≥ 0、μ_i p_i = 0；由此 p = [z − τ1]₊，其中 τ = (Σ_{j∈S} z_j − 1)/|S|，S 为支撑集。",
@@ -69,7 +69,7 @@ ENTRIES = (
     ),
     Entry(
         id="sparsemax-jacobian", topic="sparsemax",
-        title={"en": "Jacobian of sparsemax", "zh": "sparsemax 的 Jacobian"},
+        title={"en": "Jacobian of sparsemax", "zh": "Sparsemax 的雅可比矩阵"},
         statement={"en": "Away from changes of the support, with s the 0/1 indicator of the support, ∂p/∂z = diag(s) − ssᵀ/(1ᵀs).",
                    "zh": "在支撑集不变的区域内，记 s 为支撑集的 0/1 指示向量，则 ∂p/∂z = diag(s) − ssᵀ/(1ᵀs)。"},
         asked=("jacobian",), symbols="z: K, s: K binary",

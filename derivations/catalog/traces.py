@@ -23,7 +23,7 @@ ENTRIES = (
     Entry(
         id="trace-hadamard",
         topic="traces",
-        title={"en": "Trace of a Hadamard product", "zh": "Hadamard 积的迹"},
+        title={"en": "Trace of a Hadamard product", "zh": "哈达玛积的迹"},
         statement={
             "en": "For A, B, C of one shape, Tr(Aᵀ(B∘C)) = Tr((A∘B)ᵀC): both sum A_ij B_ij C_ij. Without the transpose on A the identity holds only for symmetric A.",
             "zh": "对同形的 A、B、C，有 Tr(Aᵀ(B∘C)) = Tr((A∘B)ᵀC)：两边都等于 Σ A_ij B_ij C_ij。若去掉 A 上的转置，只有 A 对称时才成立。",

@@ -28,14 +28,19 @@ def _entries(topic: str | None):  # type: ignore[no-untyped-def]
 @click.option("--json", "as_json", is_flag=True)
 def list_(topic: str | None, lang: str, as_json: bool) -> None:
     """List the catalog: id, title, topic, parts, question types."""
-    rows = [{"id": e.id, "title": e.title[lang], "topic": e.topic, "parts": [p.name for p in e.parts],
+    from checker.language.messages import word
+
+    rows = [{"id": e.id, "title": e.title[lang], "topic": word("topic", e.topic, lang) if lang == "zh" else e.topic, "parts": [p.name for p in e.parts],
              "asked": list(e.asked), "core": e.core} for e in _entries(topic)]
     if as_json:
         emit_json(rows)
         return
+    from checker.language.messages import message
+
     width = max((len(r["id"]) for r in rows), default=2)
     for r in rows:
-        click.echo(f"{r['id']:<{width}}  {r['topic']:<13} {r['title']}  [parts: {', '.join(r['parts'])}]")
+        parts = message("show.parts", lang, parts=message("list-sep", lang).join(r["parts"]))
+        click.echo(f"{r['id']:<{width}}  {r['topic']:<13} {r['title']}  {parts}")
 
 
 @click.command()
@@ -49,6 +54,7 @@ def list_(topic: str | None, lang: str, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
 def show(entry_id: str, part: str | None, lang: str, fmt: str, brief: bool, steps: str, as_json: bool) -> None:
     """Show one result: statement, parts with their answers and derivation (each line checked), convention."""
+    from checker.language.messages import message, word
     from checker.language.parser import parse
     from checker.language.printing import to_latex, to_unicode
     from derivations.catalog import get
@@ -84,19 +90,45 @@ def show(entry_id: str, part: str | None, lang: str, fmt: str, brief: bool, step
     click.echo(entry.statement[lang])
     if entry.convention:
         click.echo("")
-        click.echo(("约定：" if lang == "zh" else "Convention: ") + entry.convention[lang])
+        click.echo(message("show.convention", lang, text=entry.convention[lang]))
     click.echo("")
     for p in parts:
         shown = f"${to_latex(answers[p.name])}$" if latex else to_unicode(answers[p.name])
-        where = f"  (where {p.where})" if p.where else ""
-        click.echo(f"- {p.name} ({p.shape}): {shown}{where}")
+        where = message("show.where", lang, where=_where_shown(p.where, names, latex)) if p.where else ""
+        name = word("part", p.name, lang) if lang == "zh" else p.name  # en keeps the --part id
+        shape = message("shape.scalar-word", lang) if p.shape == "scalar" else p.shape.replace(" x ", "×")
+        click.echo(message("show.part", lang, name=name, shape=shape, answer=shown, where=where))
         if p.name in derivations and steps == "all":
             _echo_steps(derivations[p.name], latex, lang, [t.note for t in models[p.name].trace])
         elif p.name in models:
             _echo_model(models[p.name], derivations[p.name].source, latex, lang)
     if entry.verified_against:
         click.echo("")
-        click.echo(("数值验证对照：" if lang == "zh" else "Verified against: ") + entry.verified_against)
+        click.echo(message("show.verified-against", lang, text=_verified_against(entry.verified_against, lang)))
+
+
+def _where_shown(where: str, names: set[str], latex: bool) -> str:
+    """``alpha = softmax(z)`` as the answers are printed: α = softmax(z) (or LaTeX); as written when it does not parse."""
+    from checker.language import printing
+    from checker.language.parser import parse
+
+    try:
+        tree = parse(where, names=names | {where.split("=")[0].strip()})
+    except DlprepError:
+        return where
+    return f"${printing.to_latex(tree)}$" if latex else printing.to_unicode(tree)
+
+
+def _verified_against(text: str, lang: str) -> str:
+    """The catalog's English note as it is, or in zh its reference classes (and 中心差分 when it says so)."""
+    import re
+
+    from checker.language.messages import message
+
+    if lang == "en":
+        return text
+    names = message("list-sep", lang).join(re.findall(r"checker\.networks\.\w+", text))
+    return names + (message("show.and-central-differences", lang) if "central differences" in text else "")
 
 
 def _derivations(entry, parts):  # type: ignore[no-untyped-def]
@@ -124,15 +156,12 @@ def _model_json(answer) -> dict:  # type: ignore[no-untyped-def]
 
 def _echo_model(answer, source: str, latex: bool, lang: str) -> None:  # type: ignore[no-untyped-def]
     """The model answer: its lines, a mark each (✓ checked, · stated), the idea each uses."""
+    from checker.language.messages import message
     from derivations.model_answer import plain_note
 
-    heading = {"proof": ("proof from the definitions", "从定义出发的证明"), "engine": ("model answer", "参考解答"),
-               "hand-written": ("model answer", "参考解答")}[source]
-    status = ("every line checked numerically" if answer.verified else "NOT VERIFIED",
-              "每一行均已数值验证" if answer.verified else "未通过验证")
-    more = ("--steps all shows every step", "--steps all 显示全部步骤")
-    zh = lang == "zh"
-    click.echo(f"    {heading[zh]}{'，' if zh else ', '}{status[zh]}{'（' if zh else ' ('}{more[zh]}{'）：' if zh else '):'}")
+    how = message("show.how.proof" if source == "proof" else "show.how.model", lang)
+    status = message("show.model-verified" if answer.verified else "show.not-verified", lang)
+    click.echo(message("show.model-heading", lang, how=how, status=status))
     width = max(len(line.unicode.partition(" = ")[0]) for line in answer.lines)
     for line in answer.lines:
         mark = "✓" if line.verified else "·" if line.stated else "✗"
@@ -140,19 +169,16 @@ def _echo_model(answer, source: str, latex: bool, lang: str) -> None:  # type: i
         lhs, _, rhs = line.unicode.partition(" = ")
         text = f"${line.latex}$" if latex or not line.unicode else f"{lhs:>{width}} = {rhs}"
         note = note if latex else plain_note(note)
-        click.echo(f"      {text}  {mark}{'（' + note + '）' if zh and note else f'  ({note})' if note else ''}")
+        click.echo(f"      {text}  {mark}" + (message("show.note", lang, note=note) if note else ""))
 
 
 def _echo_steps(found, latex: bool, lang: str, notes: list | None = None) -> None:  # type: ignore[no-untyped-def]
     """Every step; each named by its idea in ``lang`` (``notes``, from the model answer's trace) when given."""
+    from checker.language.messages import message
     from derivations.model_answer import plain_note
 
-    heading = {"proof": ("proof from the definitions", "从定义出发的证明"), "engine": ("derived by the engine", "由推导引擎给出"),
-               "hand-written": ("hand-written steps", "手写步骤")}[found.source]
-    status = ("every step checked numerically" if found.verified else "NOT VERIFIED",
-              "每一步均已数值验证" if found.verified else "未通过验证")
-    zh = lang == "zh"
-    click.echo(f"    {heading[zh]}{'，' if zh else ', '}{status[zh]}{'：' if zh else ':'}")
+    status = message("show.verified" if found.verified else "show.not-verified", lang)
+    click.echo(message("show.heading", lang, how=message(f"show.how.{found.source}", lang), status=status))
     last = None
     named = notes if notes is not None and len(notes) == len(found.lines) else None
     for k, line in enumerate(found.lines):
@@ -168,8 +194,7 @@ def _echo_steps(found, latex: bool, lang: str, notes: list | None = None) -> Non
         if named is not None:  # a step that only moves brackets is named by nothing
             said = named[k][lang] or named[k]["en"]
             said = said if latex else plain_note(said)
-        rule = f"  ({said})" if said else ""
-        click.echo(f"      {text}  {mark}{rule}")
+        click.echo(f"      {text}  {mark}" + (message("show.note", lang, note=said) if said else ""))
 
 
 def _printed(expr: str, printer: str) -> str:

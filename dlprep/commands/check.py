@@ -28,28 +28,44 @@ MARKS = {"correct": "✓", "follows": "→", "incorrect": "✗", "invalid": "!"}
 
 
 def _render(verdict: Verdict) -> None:
+    """The verdict as text, every label in the verdict's language (checker.language.messages)."""
+    from checker.language.messages import code_name, message, shape_words
+
+    lang = verdict.lang
+
+    def say(key: str, **fields: object) -> str:
+        return message(key, lang, **fields)
+
+    def names(codes: list[str]) -> str:
+        return say("list-sep").join(code_name(c, lang) for c in codes)
+
     if verdict.read_as:
-        click.echo(f"read as: {verdict.read_as}")
+        click.echo(say("label.read-as", text=verdict.read_as))
     if verdict.expected_shape and verdict.verdict != "correct":
-        click.echo(f"expected shape: {verdict.expected_shape}")
+        click.echo(say("label.expected-shape", shape=shape_words(verdict.expected_shape, lang)))
     for step in verdict.steps:
-        note = f"  ({', '.join(step['diagnosis'])}) {step['message']}" if step["verdict"] == "incorrect" else ""
-        follows = "  follows correctly from the last valid step" if step["verdict"] == "follows" else ""
-        row = f" (row {step['row']})" if step.get("row") else ""
-        click.echo(f"  {MARKS[step['verdict']]} line {step['line']}{row}: {step['text']}{note}{follows}")
-    codes = f" [{', '.join(verdict.diagnosis)}]" if verdict.diagnosis else ""
-    click.echo(f"{MARKS[verdict.verdict]} {verdict.verdict}{codes}: {verdict.message}")
+        note = say("label.step-note", codes=names(step["diagnosis"]), message=step["message"]) if step["verdict"] == "incorrect" else ""
+        follows = say("label.follows") if step["verdict"] == "follows" else ""
+        row = say("label.row", row=step["row"]) if step.get("row") else ""
+        click.echo(f"  {MARKS[step['verdict']]} " + say("label.step", line=step["line"], row=row, text=step["text"]) + note + follows)
+    codes = say("label.codes", codes=names(verdict.diagnosis)) if verdict.diagnosis else ""
+    click.echo(say("label.verdict", mark=MARKS[verdict.verdict], verdict=say(f"verdict.{verdict.verdict}"), codes=codes, message=verdict.message))
     if verdict.counterexample:
-        click.echo("counterexample:")
+        click.echo(say("label.counterexample"))
         example = verdict.counterexample
-        click.echo("  sizes: " + ", ".join(f"{k} = {v}" for k, v in example.get("sizes", {}).items()))
-        for name, value in {**example.get("inputs", {}), "left side": example.get("lhs"), "right side": example.get("rhs")}.items():
+        click.echo("  " + say("label.sizes", sizes=say("list-sep").join(f"{k} = {v}" for k, v in example.get("sizes", {}).items())))
+        sides = {say("label.left-side"): example.get("lhs"), say("label.right-side"): example.get("rhs")}
+        for name, value in {**example.get("inputs", {}), **sides}.items():
             click.echo(f"  {name} = {_matrix(value)}")
 
 
 def _matrix(value: object) -> str:
+    from checker.language.messages import number
+
+    if isinstance(value, float):
+        return number(value)
     if isinstance(value, list) and value and isinstance(value[0], list):
-        return "[" + "; ".join(" ".join(f"{x:g}" for x in row) for row in value) + "]"
+        return "[" + "; ".join(" ".join(number(x) for x in row) for row in value) + "]"
     return str(value)
 
 
@@ -101,12 +117,12 @@ def check(problem_id: str | None, part: str | None, answer: str | None, steps_fi
         raise click.UsageError("give --answer TEXT or --steps FILE")
     if expr is not None and not wrt:
         raise click.UsageError("--expr needs --wrt")
-    try:
-        with language(lang):
+    with language(lang):
+        try:
             verdict = run_bounded(_check_one, problem_id, part, answer, steps_file, expr, wrt, where, kind, identity,
                                   shapes, reveal, seed, lang, reference, rtol)
-    except DlprepError as exc:
-        invalid(exc, as_json)
+        except DlprepError as exc:
+            invalid(exc, as_json)
     finish(verdict, as_json, _render)
 
 
@@ -177,8 +193,13 @@ def _batch(batch_file: str, out_file: str | None) -> None:
             counts[result["verdict"]] += 1
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
             out.flush()
-    summary = "  ".join(f"{k}: {counts.get(k, 0)}" for k in ("correct", "incorrect", "invalid", "error") if k != "error" or counts[k])
-    click.echo(f"graded {sum(counts.values())} requests — {summary}", err=True)
+    from checker.language.messages import MESSAGES, message
+
+    def word(k: str) -> str:
+        return message(f"verdict.{k}") if f"verdict.{k}" in MESSAGES else k
+
+    summary = "  ".join(message("label.count", what=word(k), n=counts.get(k, 0)) for k in ("correct", "incorrect", "invalid", "error") if k != "error" or counts[k])
+    click.echo(message("label.graded", n=sum(counts.values()), summary=summary), err=True)
     sys.exit(exit_code(counts))
 
 

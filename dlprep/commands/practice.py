@@ -26,20 +26,17 @@ def _split(value: str | None, allowed: tuple[str, ...], what: str) -> list[str]:
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the browser.")
 def practice(topics: str | None, types: str | None, lang: str, host: str, port: int, seed: int | None, open_browser: bool) -> None:
     """Practise the bank's questions in the browser, checked as you type (local only, no account, no network)."""
-    import socket
     import webbrowser
 
     import uvicorn
 
+    from question_bank.practice import server
     from question_bank.practice.app import create_app
 
     app = create_app(lang=lang, host=host, topics=_split(topics, tuple(TOPICS), "topic"),  # type: ignore[arg-type]
-                     types=_split(types, tuple(TYPES), "type"), seed=seed)
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # proto set: asyncio then turns Nagle off
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                     types=_split(types, tuple(TYPES), "type"), seed=seed, workers=server.WORKERS)
     try:
-        sock.bind((host, port))
+        sock = server.listen(host, port)
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
     shown = f"[{host}]" if ":" in host else host
@@ -47,6 +44,4 @@ def practice(topics: str | None, types: str | None, lang: str, host: str, port: 
     click.echo(f"dlprep practice: {url}   (API docs: {url}docs; Ctrl-C stops)", err=False)
     if open_browser:
         webbrowser.open(url)
-    config = uvicorn.Config(app, log_level="warning", access_log=False, limit_concurrency=64, timeout_keep_alive=5,
-                            server_header=False)
-    uvicorn.Server(config).run(sockets=[sock])
+    uvicorn.Server(server.config(app)).run(sockets=[sock])

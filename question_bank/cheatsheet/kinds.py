@@ -133,7 +133,8 @@ class CatalogIdentity:
 
 @dataclass(frozen=True)
 class Differential:
-    """A differential rule ``d f = df`` of the engine, checked against a directional finite difference."""
+    """A differential rule ``d f = df`` in one or more variables (``wrt="X, Y"``: both move at once, so
+    a product rule must carry every term), checked against a directional finite difference."""
 
     source: str
     f: str
@@ -147,14 +148,117 @@ class Differential:
     def key(self) -> str:
         return f"{self.source}/d({self.f})"
 
+    def _wrts(self) -> list[str]:
+        return [w.strip() for w in self.wrt.split(",")]
+
     def latex(self, lang: str = "en") -> str:
         from checker.language.shapes import parse_shapes
 
-        names = set(parse_shapes(self.symbols)) | {"d" + self.wrt}
+        names = set(parse_shapes(self.symbols))
         return rf"\mathrm{{d}}({tex(self.f, names)}) = {tex(self.df, names)}"
 
     def check(self) -> Verification:
-        return _compare_derivative(self.f, self.wrt, self.symbols, self.df, "differential")
+        return _directional(self.f, self._wrts(), self.symbols, self.df)
+
+
+def _directional(f: str, wrts: list[str], symbols: str, df: str, instances: int = 3) -> Verification:
+    """``df`` against d/dt f(X + t dX, Y + t dY, …) at t = 0 (4th-order central difference), on random
+    instances with distinct sizes and the declared domains; every variable of ``wrts`` moves at once."""
+    from checker.grading.equivalence import relative_error
+    from checker.language.errors import DlprepError
+    from checker.language.evaluate import Instance, draw_instances, evaluate
+    from checker.language.numeric import central
+    from checker.language.parser import parse
+    from checker.language.shapes import infer, parse_shapes
+
+    method = "directional finite differences, all of " + ", ".join(wrts) + " moving"
+    try:
+        decls = parse_shapes(symbols)
+        value = infer(parse(f, names=set(decls)), decls)
+        claimed = infer(parse(df, names=set(decls)), decls)  # dX is read as the differential of X
+        error = 0.0
+        for inst in draw_instances(decls, [value, claimed], instances, seed=0):
+            rng = np.random.default_rng(inst.seed)
+            for w in wrts:
+                inst.values.setdefault("d" + w, rng.standard_normal(inst.values[w].shape))
+
+            def moved(t: float, inst: Instance = inst) -> np.ndarray:
+                values = {**inst.values, **{w: inst.values[w] + t * inst.values["d" + w] for w in wrts}}
+                return evaluate(value, replace(inst, values=values))
+
+            error = max(error, relative_error(evaluate(claimed, inst), central(moved, 1e-3, order=4)))
+    except DlprepError as exc:
+        return Verification(False, method, str(exc))
+    ok = error <= 1e-6
+    return Verification(ok, method, "" if ok else f"relative error {error:.2g}", error)
+
+
+@dataclass(frozen=True)
+class Gradient:
+    """``lhs = claim`` where the claim is ∇_wrt f, checked against finite differences of f (a loss and
+    its output residual, δ = a − y)."""
+
+    source: str
+    name: str
+    f: str
+    wrt: str
+    symbols: str
+    claim: str
+    lhs: str  # LaTeX, e.g. J = ½‖z − y‖² ⇒ δ
+    label: Text | None = None
+    origin = "finite differences"
+
+    @property
+    def key(self) -> str:
+        return f"{self.source}/{self.name}"
+
+    def latex(self, lang: str = "en") -> str:
+        from checker.language.shapes import parse_shapes
+
+        return f"{self.lhs} = {tex(self.claim, parse_shapes(self.symbols))}"
+
+    def check(self) -> Verification:
+        return _compare_derivative(self.f, self.wrt, self.symbols, self.claim, "gradient")
+
+
+@dataclass(frozen=True)
+class Evaluated:
+    """``lhs = text`` (the course's formula, typeset from the very text that is evaluated) at values
+    drawn by ``values()``, compared with what a reference network computes there (``measure``)."""
+
+    source: str
+    name: str
+    lhs: str
+    text: str
+    symbols: str
+    values: Callable[[], dict[str, np.ndarray | float]]
+    measure: Callable[[dict[str, np.ndarray | float]], np.ndarray | float]
+    measured_by: str
+    label: Text | None = None
+    relation: str = "="  # or \\leftarrow for an update
+    rtol: float = 1e-10
+    origin = "reference network"
+
+    @property
+    def key(self) -> str:
+        return f"{self.source}/{self.name}"
+
+    def latex(self, lang: str = "en") -> str:
+        from checker.language.shapes import parse_shapes
+
+        return f"{self.lhs} {self.relation} {tex(self.text, parse_shapes(self.symbols))}"
+
+    def check(self) -> Verification:
+        from question_bank.cheatsheet.evaluate import evaluate_text
+
+        from checker.language.shapes import parse_shapes
+
+        values = self.values()  # the declared symbols, and whatever else the measure needs
+        got = evaluate_text(self.text, self.symbols, {k: v for k, v in values.items() if k in parse_shapes(self.symbols)})
+        expected = np.asarray(self.measure(values), dtype=float).reshape(got.shape)
+        error = float(np.max(np.abs(got - expected)) / max(1.0, float(np.max(np.abs(expected)))))
+        ok = error <= self.rtol
+        return Verification(ok, self.measured_by, "" if ok else f"formula gives {got.ravel()[:4]}, measured {expected.ravel()[:4]}", error)
 
 
 def _compare_derivative(f: str, wrt: str, symbols: str, claimed: str, kind: str, where: str | None = None) -> Verification:

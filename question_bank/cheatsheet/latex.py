@@ -65,13 +65,13 @@ def pieces(latex: str, long: int = 70) -> list[str]:
 
 
 def breakable(latex: str) -> str:
-    """The formula with line-break points only at top-level relations and + / − / ∘ (``\\fml`` forbids
+    """The formula with line-break points only at top-level relations and + / − (``\\fml`` forbids
     TeX's default breaks, which fall inside brackets: ``I(z >`` / ``0)``).
 
     >>> print(breakable(r"f'(z) = \\mathbb{I}(z > 0) + \\alpha \\mathbb{I}(z < 0)"))
     f'(z) \\allowbreak = \\mathbb{I}(z > 0) \\allowbreak + \\alpha \\mathbb{I}(z < 0)
     """
-    marks = (" + ", " - ", " \\circ ")
+    marks = (" + ", " - ")  # never after ∘: σ(z)∘ / (1 − σ(z)) reads as two formulas
     return " \\allowbreak ".join(p for side in _split(latex, _RELATIONS) for p in _split(side, marks))
 
 

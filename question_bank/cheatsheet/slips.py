@@ -23,6 +23,7 @@ class Slip:
     code: str  # the mal-rule's code
     lhs: str = ""  # LaTeX of what is computed, shown before "="
     label: Text | None = None
+    markup: Text | None = None  # the sheet's wording of the catalog's message, with its formulas as math
     origin = "slip"
 
     @property
@@ -37,7 +38,8 @@ class Slip:
         raise KeyError(f"{self.source}/{self.part} has no mal-rule {self.code}")
 
     def message(self, lang: str) -> str:
-        return self._rule()[1].message[lang]
+        """The explanation in bank markup (the catalog's plain text escapes as prose)."""
+        return self.markup[lang] if self.markup else self._rule()[1].message[lang]
 
     def latex(self, lang: str = "en") -> str:
         entry = _entry(self.source)

@@ -8,16 +8,18 @@
     GET  /api/health                        {"status": "ok", …}
     GET  /docs, /redoc, /openapi.json       API docs, served offline (fastapi-offline ships Swagger UI)
 
-Checks run on the event loop's thread, one at a time: under uvicorn that is the main thread, where
-the checker's wall-clock deadline (SIGALRM, ``checker.language.limits.deadline``) applies.
+Nothing slow runs on the event loop: generating, parsing and checking go to a bounded pool of worker
+processes (``pool``, each task under the checker's deadline, its worker killed past it), so one client
+looping slow checks never holds up another; a full queue is a 503.
 Every error is JSON ``{"error": message, "status": code}`` with a 4xx (a bug of ours: 500, no traceback).
 """
 
 from __future__ import annotations
 
+import contextlib
 import random
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, AsyncIterator, Literal
 
 from fastapi import Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -28,14 +30,16 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from checker.language.errors import DlprepError, InputError, LimitExceeded
-from question_bank.practice import grading, source
-from question_bank.practice.render import question_json, solution_json
+from checker.language.limits import DEFAULT_SECONDS, LIMITS
+from question_bank.practice import source
+from question_bank.practice.pool import Busy, Pool
 from question_bank.practice.safety import Guard
 
 STATIC = Path(__file__).parent / "static"
 Lang = Literal["en", "zh"]
 MAX_TEXT = 10_000  # characters of one answer (the parser's own bound)
 MAX_STEPS = 20_000  # characters of a pasted derivation
+GENERATE_SECONDS = LIMITS["derive_seconds"].value  # a question and its solution: the bank's own work, not the user's
 
 
 class CheckRequest(BaseModel):
@@ -45,6 +49,7 @@ class CheckRequest(BaseModel):
     answer: str | None = Field(None, max_length=MAX_TEXT, description="the answer, plain text or LaTeX")
     steps: str | None = Field(None, max_length=MAX_STEPS, description="a whole derivation, one step a line")
     lang: Lang | None = Field(None, description="language of the feedback (default: the server's --lang)")
+    reveal: bool = Field(False, description="include the expected value (the page asks on a second try or on request)")
 
 
 class ParseRequest(BaseModel):
@@ -74,9 +79,23 @@ def _comma(value: str | None, allowed: dict[str, Any], what: str) -> list[str]:
 
 
 def create_app(*, lang: Lang = "en", host: str = "127.0.0.1", topics: list[str] | None = None,
-               types: list[str] | None = None, seed: int | None = None) -> Guard:
-    """The ASGI app: the guard (Host allow-list, body limits, headers) around the FastAPI app."""
-    app = FastAPIOffline(title="dlprep practice", version="1", redoc_url="/redoc",
+               types: list[str] | None = None, seed: int | None = None, workers: int = 0,
+               seconds: float = DEFAULT_SECONDS, body_seconds: float | None = None) -> Guard:
+    """The ASGI app: the guard (Host allow-list, body limits and time, headers) around the FastAPI app.
+
+    ``workers``: size of the pool of checking processes (0: run tasks inline, for tests); ``seconds``:
+    the time bound of one task; ``body_seconds``: of one request body."""
+    pool = Pool(workers, seconds=seconds)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: Any) -> AsyncIterator[None]:
+        await pool.start()
+        try:
+            yield
+        finally:
+            pool.close()
+
+    app = FastAPIOffline(lifespan=lifespan, title="dlprep practice", version="1", redoc_url="/redoc",
                          description="Practice questions of the deep-learning course, checked live. "
                                      "Errors are JSON {error, status} with a 4xx.",
                          favicon_url="/static/favicon.svg")
@@ -101,6 +120,10 @@ def create_app(*, lang: Lang = "en", host: str = "127.0.0.1", topics: list[str] 
     @app.exception_handler(source.UnknownQuestion)
     async def unknown(request: Request, exc: source.UnknownQuestion) -> JSONResponse:
         return _error(404, str(exc))
+
+    @app.exception_handler(Busy)
+    async def busy(request: Request, exc: Busy) -> JSONResponse:
+        return _error(503, str(exc))
 
     @app.exception_handler(DlprepError)
     async def invalid(request: Request, exc: DlprepError) -> JSONResponse:
@@ -132,43 +155,40 @@ def create_app(*, lang: Lang = "en", host: str = "127.0.0.1", topics: list[str] 
         """A question from the bank matching the filters (the server's --topics/--types when none are given)."""
         chosen_topics = _comma(topic, source.TOPICS, "topic") or topics
         chosen_types = _comma(type, source.TYPES, "type") or types
-        rng = random.Random(seed) if seed is not None else draws
-        picked = source.pick(chosen_topics, chosen_types, rng)
+        picked = await pool.run("question", chosen_topics, chosen_types, draws.randrange(10**9) if seed is None else seed,
+                                seconds=GENERATE_SECONDS)
         if picked is None:
             return _error(404, "no questions match these filters")  # type: ignore[return-value]
-        return question_json(picked)
+        return picked  # type: ignore[no-any-return]
 
     @app.get("/api/question/{qid}", tags=["questions"])
     async def question_by_id(qid: str) -> dict[str, Any]:
         """The question with this id, regenerated from its seed."""
-        return question_json(source.lookup(qid))
+        return await pool.run("question_by_id", qid, seconds=GENERATE_SECONDS)  # type: ignore[no-any-return]
 
     @app.get("/api/solution/{qid}", tags=["questions"])
     async def solution(qid: str) -> dict[str, Any]:
         """The model answer and its derivation, every step verified by the engine."""
-        return solution_json(source.lookup(qid))
+        return await pool.run("solution", qid, seconds=GENERATE_SECONDS)  # type: ignore[no-any-return]
 
     @app.post("/api/check", tags=["checking"])
     async def check(req: CheckRequest) -> dict[str, Any]:
         """Check an answer (``answer``) or a whole derivation (``steps``, one step a line)."""
         if (req.answer is None) == (req.steps is None):
             return _error(422, "give exactly one of 'answer' or 'steps'")  # type: ignore[return-value]
-        source.lookup(req.id)
-        return grading.check(req.id, req.blank, req.lang or lang, answer=req.answer, steps=req.steps)
+        return await pool.run("check", req.id, req.blank, req.lang or lang, req.answer, req.steps, req.reveal)  # type: ignore[no-any-return]
 
     @app.post("/api/parse", tags=["checking"])
     async def parse(req: ParseRequest) -> dict[str, Any]:
         """How ``text`` is read (as `dlprep parse`), and its shape with the question's symbols."""
-        if req.id is not None:
-            source.lookup(req.id)
-        return grading.preview(req.text, req.id, req.blank, req.lang or lang)
+        return await pool.run("parse", req.text, req.id, req.blank, req.lang or lang)  # type: ignore[no-any-return]
 
     @app.get("/", include_in_schema=False)
     async def page() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    return Guard(app, (host,))
+    return Guard(app, (host,), body_seconds=body_seconds)
 
 
 __all__ = ["create_app"]

@@ -10,6 +10,7 @@ computed once, so a repeated check costs a parse and a few NumPy evaluations.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from checker.grading.messages import language
@@ -27,22 +28,154 @@ def _problem(qid: str, label: str | None, lang: str) -> Problem:
     return source.problem_for(source.lookup(qid), label)
 
 
-def check(qid: str, label: str | None, lang: str, *, answer: str | None = None, steps: str | None = None) -> dict[str, Any]:
-    """The verdict JSON of ``dlprep check --json`` (plus ``read_as_html``); bad input raises DlprepError."""
+def problem(qid: str, label: str | None) -> Problem:
+    """The checker's Problem of one part (cached; its random instances are drawn once)."""
+    return _problem(qid, label, "en")
+
+
+def check(qid: str, label: str | None, lang: str, *, answer: str | None = None, steps: str | None = None,
+          reveal: bool = False) -> dict[str, Any]:
+    """The verdict JSON of ``dlprep check --json`` for the page; bad input raises DlprepError.
+
+    Added for the page: ``read_as_html``; in step mode every step numbered as the student sees it
+    (``n``, aligned rows counted one by one), located (``where``) and typeset (``html``); sizes named as
+    the problem names them (m×n, not the random stand-ins); a numeric answer's expected values only
+    when ``reveal`` (the page asks on a second try or on request); a proof's result alone marked
+    ``proof_incomplete``.
+    """
     from checker.grading.answer import check_answer
     from checker.grading.steps import check_steps
+    from checker.language.printing import to_latex, to_text
 
-    source.lookup(qid)  # generated outside the bound: the student's time is the check's, not the question's
+    question = source.lookup(qid)  # generated outside the bound: the student's time is the check's, not the question's
+    if answer is not None and question.choices and not any(b.check.kind == "choice" for b in question.blanks):
+        return _choice(question, answer, lang, reveal)
     with language(lang), deadline(SECONDS):
         problem = _problem(qid, label, lang)
-        verdict = check_steps(problem, steps) if steps is not None else check_answer(problem, answer or "")
+        if steps is not None:
+            verdict = check_steps(problem, steps)
+        else:
+            verdict = check_answer(problem, answer or "")  # the expected value is added below, in the page's language
         out = verdict.to_json()
+        if reveal and answer is not None and out["verdict"] == "incorrect" and problem.reference is not None \
+                and not out.get("wrong_entries"):
+            out["message"] = (out.get("message") or "") + WORDS["reveal"][lang].format(answer=to_text(problem.reference))
+            out["expected_html"] = math(to_latex(problem.reference))
+            if problem.kind == "choice":  # the page marks the right option instead
+                out["right_choice"] = to_text(problem.reference)
+                del out["expected_html"]
         if out.get("wrong_entries") and answer is not None:
             out["answer_values"] = _values(problem, answer)
+        sizes = _sizes(problem)
+    out["message"] = _named(out.get("message") or "", sizes)
+    if out.get("wrong_entries") and not reveal:
+        out["wrong_entries"] = [[i, j, None, got] for i, j, _, got in out["wrong_entries"]]
+        vector = "×" not in str(out.get("expected_shape") or "×")
+        out["message"] = _entries_hint(out["wrong_entries"], out.get("wrong_entry_count", 0), lang, vector)
     if steps is not None:
+        for n, step in enumerate(out["steps"], 1):
+            step["n"] = step.get("n", n)
+            step["where"] = WORDS["where_row" if step.get("row") else "where"][lang].format(**step)
+            step["html"] = _typeset(step["text"], problem)
+            step["message"] = _named(step.get("message") or "", sizes)
         out["message"] = _steps_summary(out, lang)
+    if question.type == "proof" and out["verdict"] == "correct" and (steps is None or len(out["steps"]) < 2):
+        out["proof_incomplete"] = True  # the result the question states is not its proof
+        out["message"] = WORDS["proof_result" if steps is None else "proof_short"][lang]
+    out["revealed"] = reveal
     out["read_as_html"] = math(verdict.read_as_latex) if verdict.read_as_latex else None
     return out
+
+
+WORDS = {
+    "where": {"en": "line {line}", "zh": "第 {line} 行"},
+    "where_row": {"en": "line {line}, row {row}", "zh": "第 {line} 行第 {row} 式"},
+    "correct": {"en": "All {n} steps check out.", "zh": "全部 {n} 步都正确。"},
+    "incorrect": {"en": "The first wrong step is step {n} ({where}): {message}", "zh": "第一处错误是第 {n} 步（{where}）：{message}"},
+    "entry": {"en": "Entry {wheres} is wrong; the other entries are right. Recompute it (check again to see the expected value).",
+              "zh": "元素 {wheres} 错了，其余元素都对。请重新计算这个元素（再检查一次可看应为的值）。"},
+    "entries": {"en": "Entries {wheres} are wrong; the other entries are right. Recompute them (check again to see the expected values).",
+                "zh": "元素 {wheres} 错了，其余元素都对。请重新计算这些元素（再检查一次可看应为的值）。"},
+    "entries_many": {"en": "{count} entries are wrong, first {wheres}. Recompute them (check again to see the expected values).",
+                     "zh": "有 {count} 个元素错了，前几个是 {wheres}。请重新计算（再检查一次可看应为的值）。"},
+    "value": {"en": "The value is not right. Recompute it (check again to see the expected value).",
+              "zh": "数值不对。请重新计算（再检查一次可看应为的值）。"},
+    "proof_result": {"en": "The result is right, but a proof earns its marks with the steps that lead to it: write them in step mode.",
+                     "zh": "结果正确，但证明题的分数在推导过程：请在“逐步推导”中写出每一步。"},
+    "proof_short": {"en": "Only the result: a proof earns its marks with the steps that lead to it. Add the steps before it.",
+                    "zh": "只写了结果：证明题的分数在推导过程，请写出得到它的每一步。"},
+    "reveal": {"en": " The right answer: {answer}", "zh": "正确答案：{answer}"},
+    "choice_right": {"en": "Right: option {letter}.", "zh": "正确：选 {letter}。"},
+    "choice_wrong": {"en": "Option {letter} is not right. Read the options again: which statement follows from the definitions?",
+                     "zh": "选项 {letter} 不对。再读一遍各选项：哪一条能由定义推出？"},
+    "choice_reveal": {"en": " The right option is {letter}.", "zh": "正确答案是 {letter}。"},
+    "choice_invalid": {"en": "choose one of the options {options}", "zh": "请从选项 {options} 中选一个"},
+}
+LETTERS = "ABCDEFGH"
+
+
+def _choice(question: Any, answer: str, lang: str, reveal: bool) -> dict[str, Any]:
+    """A choice question without a checkable blank: the letter against the question's own options."""
+    from checker.language.errors import InputError
+
+    options = LETTERS[: len(question.choices)]
+    letter = answer.strip().strip("()（）").upper()
+    if len(letter) != 1 or letter not in options:
+        raise InputError(WORDS["choice_invalid"][lang].format(options=", ".join(options)))
+    right = options[next(k for k, c in enumerate(question.choices) if c.correct)]
+    if letter == right:
+        return {"verdict": "correct", "diagnosis": [], "message": WORDS["choice_right"][lang].format(letter=letter),
+                "read_as": letter, "choice": letter, "revealed": reveal}
+    text = WORDS["choice_wrong"][lang].format(letter=letter) + (WORDS["choice_reveal"][lang].format(letter=right) if reveal else "")
+    return {"verdict": "incorrect", "diagnosis": ["choice"], "message": text, "read_as": letter, "choice": letter,
+            "right_choice": right if reveal else None, "revealed": reveal}
+
+
+def _sizes(problem: Problem) -> dict[int, str]:
+    """The random stand-in sizes of the problem's first instance → the names the problem gives them."""
+    try:
+        sizes = problem.instances()[0].sizes  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - no instance: nothing to rename
+        return {}
+    by_value: dict[int, list[str]] = {}
+    for name, value in sizes.items():
+        if not str(name).isdigit():
+            by_value.setdefault(int(value), []).append(str(name))
+    return {value: names[0] for value, names in by_value.items() if len(names) == 1 and value > 1}
+
+
+_SIZE = re.compile(r"\b(\d+)×(\d+)\b")
+
+
+def _named(text: str, sizes: dict[int, str]) -> str:
+    """``"this step's value is 8×6"`` → ``"… n×m"`` when 8 and 6 are the stand-ins of n and m."""
+    if not sizes:
+        return text
+    return _SIZE.sub(lambda m: "×".join(sizes.get(int(g), g) for g in m.groups()), text)
+
+
+def _entries_hint(entries: list[list[Any]], count: int, lang: str, vector: bool = False) -> str:
+    """Where the wrong entries are (1-based; a vector's by one index), without their expected values."""
+    if len(entries) == 1 and count <= 1 and entries[0][:2] == [1, 1]:
+        return WORDS["value"][lang]
+    sep = "、" if lang == "zh" else ", "
+    wheres = sep.join(str(i) if vector else f"({i},{j})" for i, j, *_ in entries[:5])
+    key = "entry" if max(count, len(entries)) == 1 else "entries" if count <= 5 else "entries_many"
+    return WORDS[key][lang].format(wheres=wheres, count=count)
+
+
+def _typeset(text: str, problem: Problem) -> str:
+    """One step as MathML: read by the checker's parser and printed as LaTeX, else the text as LaTeX."""
+    from checker.language.parser import parse
+    from checker.language.printing import to_latex
+
+    sides = []
+    for side in text.split("="):
+        try:
+            sides.append(to_latex(parse(side, names=problem.names)) if side.strip() else "")
+        except Exception:  # noqa: BLE001 - shown as the student wrote it
+            sides.append(side)
+    return math(" = ".join(sides))
 
 
 def _values(problem: Problem, answer: str) -> list[list[float]] | None:
@@ -55,21 +188,15 @@ def _values(problem: Problem, answer: str) -> list[list[float]] | None:
     return values[0].tolist()
 
 
-SUMMARY = {
-    "correct": {"en": "all {n} steps check out.", "zh": "全部 {n} 步都正确。"},
-    "incorrect": {"en": "The first wrong step is on line {line}: {message}", "zh": "第一处错误在第 {line} 行：{message}"},
-}
-
-
 def _steps_summary(verdict: dict[str, Any], lang: str) -> str:
-    """The step checker's summary line in the page's language (its per-line messages are already localized)."""
+    """The step checker's summary line in the page's language (its per-step messages are already localized)."""
     steps = verdict["steps"]
     if verdict["verdict"] == "correct":
-        return SUMMARY["correct"][lang].format(n=len(steps))
+        return WORDS["correct"][lang].format(n=len(steps))
     bad = next((s for s in steps if s["verdict"] == "incorrect"), None)
     if bad is None:
         return verdict["message"]
-    return SUMMARY["incorrect"][lang].format(line=bad["line"], message=bad["message"])
+    return WORDS["incorrect"][lang].format(**bad)
 
 
 def preview(text: str, qid: str | None, label: str | None, lang: str) -> dict[str, Any]:

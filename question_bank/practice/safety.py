@@ -2,25 +2,30 @@
 
 * Host allow-list (127.0.0.1, localhost, [::1] and the --host given): a page on another site that
   rebinds its DNS name to 127.0.0.1 sends its own name as Host and is refused (DNS rebinding);
-  a cross-site Origin is refused the same way;
+* Origin: only the page's own (``http://`` + the Host it was loaded from, port included), so another
+  local site (``http://localhost:3000``) cannot post answers or read replies (403);
 * request bodies: at most 64 KB, counted as they arrive, so a chunked body without Content-Length is
-  cut off too (413); POST bodies must be JSON (415) and nest at most 32 deep (400), so the JSON
+  cut off too (413), and all of it within BODY_SECONDS, so a request that declares more body than it
+  sends is not held open (408); POST bodies must be JSON (415) and nest at most 32 deep (400), so the JSON
   parser never recurses on hostile input;
 * responses get a strict Content-Security-Policy (the page is self-contained: no CDN, no inline
-  script), nosniff, no framing, no referrer.
+  script; inline styles are allowed because the vendored math keyboard, MathLive, styles its shadow DOM), nosniff, no framing, no referrer.
 
 Every refusal is a JSON body ``{"error": message, "status": code}``.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
 from typing import Any, Awaitable, Callable
 
 MAX_BODY = 64 * 1024
 MAX_JSON_DEPTH = 32
+BODY_SECONDS = 10.0  # the whole body of a request must arrive within this
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
        "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
 HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"), (b"referrer-policy", b"no-referrer")]
 
@@ -78,9 +83,11 @@ def json_depth(body: bytes) -> int:
 class Guard:
     """ASGI middleware applying the checks above before the app sees the request."""
 
-    def __init__(self, app: Callable[..., Awaitable[None]], allowed_hosts: tuple[str, ...]) -> None:
+    def __init__(self, app: Callable[..., Awaitable[None]], allowed_hosts: tuple[str, ...],
+                 body_seconds: float | None = None) -> None:
         self.app = app
         self.allowed = {host_name(h) for h in (*LOCAL_HOSTS, *allowed_hosts)}
+        self.body_seconds = BODY_SECONDS if body_seconds is None else body_seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -92,8 +99,8 @@ class Guard:
             await send_error(send, 400, f"Host '{host[:60]}' is not allowed; open the page at http://127.0.0.1 (or the --host given)")
             return
         origin = headers.get("origin")
-        if origin and host_name(origin.split("://", 1)[-1]) not in self.allowed:  # "null" (sandboxed frames) too
-            await send_error(send, 403, "cross-site requests are not allowed")
+        if origin is not None and origin.strip().lower().rstrip("/") != "http://" + headers.get("host", "").strip().lower():
+            await send_error(send, 403, "cross-site requests are not allowed")  # "null" (sandboxed frames) too
             return
         declared = headers.get("content-length")
         if declared is not None and not declared.strip().isdigit():
@@ -106,8 +113,13 @@ class Guard:
             await self.app(scope, receive, _secured(send, scope["path"]))
             return
         body = bytearray()
+        end = time.monotonic() + self.body_seconds
         while True:
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), max(end - time.monotonic(), 0.001))
+            except asyncio.TimeoutError:
+                await send_error(send, 408, f"the request body did not arrive within {self.body_seconds:g} s")
+                return
             if message["type"] == "http.disconnect":
                 return
             body += message.get("body", b"")

@@ -163,3 +163,59 @@ def test_same_options_give_the_same_bytes(built, tmp_path: Path) -> None:  # typ
     assert made.files
     for path in made.files:
         assert path.read_bytes() == (out / path.relative_to(tmp_path / "again")).read_bytes(), path.name
+
+
+# Issue 20 §6: the essentials a student would fight for, each on the sheet by key and verified.
+ESSENTIALS = {
+    "least-squares-gradient/d(X Y)": "d(XY) = dX·Y + X·dY, X and Y both moving",
+    "least-squares-gradient/d(X^T)": "d(Xᵀ) = (dX)ᵀ",
+    "trace-hadamard/d(X .* Y)": "d(X∘Y) = dX∘Y + X∘dY, both terms",
+    "sparse-autoencoder-penalty/kl": "the KL(ρ‖ρ̂) definition",
+    "sparsemax-kkt/support": "the sparsemax support rule",
+    "lstm-parameter-count/gate-i": "the LSTM input gate", "lstm-parameter-count/gate-f": "forget gate",
+    "lstm-parameter-count/gate-o": "output gate", "lstm-parameter-count/candidate": "candidate cell",
+    "lstm-parameter-count/cell": "cell update", "lstm-parameter-count/hidden": "hidden state",
+    "scaled-dot-product/weights": "attention weights", "scaled-dot-product/output": "attention output",
+    "tied-autoencoder-gradient/objective": "the autoencoder objective",
+    "rbm-gradient/cd1-W": "CD-1 for W", "rbm-gradient/cd1-a": "CD-1 for a", "rbm-gradient/cd1-b": "CD-1 for b",
+    "softmax-cross-entropy-gradient/linear-gaussian": "linear output ↔ Gaussian ↔ squared error",
+    "logistic-regression-gradient/sigmoid-bernoulli": "sigmoid ↔ Bernoulli ↔ cross-entropy",
+    "softmax-cross-entropy-gradient/softmax-categorical": "softmax ↔ categorical ↔ −log a_y",
+    "conv-residual/course-form": "the notes' ω̃ * δ / conv2(rot90(w,2), r2, 'full') form",
+}
+
+
+def test_the_essentials_are_on_the_sheet_and_verified(built) -> None:  # type: ignore[no-untyped-def]
+    data, _ = built
+    formulas = {f["key"]: f for s in data["sections"] for f in s["formulas"]}
+    missing = [f"{key} ({what})" for key, what in ESSENTIALS.items() if key not in formulas]
+    assert not missing, missing
+    assert all(formulas[key]["verified"] for key in ESSENTIALS)
+    product = formulas["trace-hadamard/d(X .* Y)"]["latex"]
+    assert product.count(r"\circ") == 3, product  # X∘Y = dX∘Y + X∘dY: the X∘dY term is there
+
+
+def test_a_product_rule_missing_a_term_fails_its_check() -> None:
+    """d(X∘Y) = dX∘Y holds only with Y held still: checked with both moving, it is refused."""
+    from question_bank.cheatsheet.kinds import Differential
+
+    assert not Differential("trace-hadamard", "X .* Y", "X, Y", "dX .* Y", "X: m x n, Y: m x n").check().ok
+    assert Differential("trace-hadamard", "X .* Y", "X, Y", "dX .* Y + X .* dY", "X: m x n, Y: m x n").check().ok
+
+
+def test_labels_and_slips_have_no_raw_tex_or_code(built) -> None:  # type: ignore[no-untyped-def]
+    """Formulas in labels and the slips box are typeset: no `conv2(a_l`, `W ~ U(`, `_{` left as text."""
+    _, out = built
+    for lang in ("zh", "en"):
+        text = subprocess.run(["pdftotext", "-layout", str(out / f"cheatsheet.{lang}.pdf"), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        for raw in ("conv2(a_l", "z_{l+1}", "W ~ U(", "fan_in", "(inverted)", "Jacobian 为", "\\"):
+            assert raw not in text, (lang, raw)
+
+
+def test_plots_are_legible_at_print_size() -> None:
+    """Tick labels at least 6 pt once the plot is placed at its printed width (0.40 of a column)."""
+    from question_bank.cheatsheet import plots
+
+    column_in = (210 - 12 - 2 * 3.2) / 3 / 25.4
+    assert plots.FONT_PT * (0.40 * column_in) / plots.SIZE_INCHES[0] >= 6.0

@@ -128,8 +128,8 @@ def _run(*args: str) -> tuple[int, str]:
 @pytest.mark.parametrize("label,args,code,words", [
     ("correct", ["--reference", R, "--rtol", "1e-3", "--answer", "[0.25, 0.5; 0.5, 0.7502]"], 0, "✓ correct"),
     ("wrong entries", ["--reference", R, "--answer", "[0.25, 0.52; 0.1, 0.75]"], 1,
-     "✗ incorrect [wrong-entries]: Entries (1,2) and (2,1) are wrong"),
-    ("row for column, Chinese", ["--reference", "[1; 2]", "--answer", "[1, 2]", "--lang", "zh"], 1, "✗ incorrect [transpose]: 题目要的是列向量"),
+     "✗ incorrect [wrong entries]: Entries (1,2) and (2,1) are wrong"),
+    ("row for column, Chinese", ["--reference", "[1; 2]", "--answer", "[1, 2]", "--lang", "zh"], 1, "✗ 错误（转置错误）：题目要的是列向量"),
     ("ragged answer", ["--reference", R, "--answer", "[1, 2; 3]"], 2, "error: row 2 of the matrix has 1 entry"),
     ("rtol without reference", ["--identity", "[1, 2]^T = [1; 2]", "--rtol", "1e-3"], 2, "--rtol cannot be used with --identity"),
     ("identity with literals", ["--identity", "[1, 2; 3, 4]^T = [1, 3; 2, 4]"], 0, "✓ correct"),

@@ -50,7 +50,7 @@ def test_a_child_that_dies_is_never_a_pass(death: str, as_json: bool, tmp_path: 
     args = ["gradcheck", str(_student(tmp_path, line)), "--net", "mlp:4-5-3:sigmoid:mse", "--timeout", "2"]
     start = time.monotonic()
     result = CliRunner().invoke(cli, args + (["--json"] if as_json else []))
-    assert time.monotonic() - start < 15
+    assert time.monotonic() - start < 60  # the --timeout (2 s) ended it, not the test's own limit
     assert result.exit_code == 2, (result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0] and "Traceback" not in result.stderr

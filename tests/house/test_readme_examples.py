@@ -83,11 +83,14 @@ def test_only_installs_and_the_suite_are_left_out() -> None:
     assert left_out and all(p.startswith(LONG_RUNNING) for p in left_out)
 
 
+ROUNDING = re.compile(r"(relative error )\d[\d.]*e-\d+")  # round-off differs between BLAS builds
+
+
 def _key(line: str) -> object:
     try:
         data = json.loads(line)
     except ValueError:
-        return line.rstrip()
+        return ROUNDING.sub(r"\1…", line.rstrip())
     return {k: data[k] for k in KEY_FIELDS if k in data} if isinstance(data, dict) else line.rstrip()
 
 

@@ -53,7 +53,7 @@ def test_a_constant_exponent_over_the_limit_is_refused_before_any_work() -> None
     start = time.monotonic()
     with pytest.raises(LimitExceeded, match="limit exponent"):
         infer(parse("x' x * 2^(10^10)", names=decls), decls)
-    assert time.monotonic() - start < 1
+    assert time.monotonic() - start < 10  # 2^(10^10) itself would take far longer: no work was done
 
 
 def test_the_worker_stops_work_a_signal_cannot_interrupt() -> None:
@@ -61,7 +61,7 @@ def test_the_worker_stops_work_a_signal_cannot_interrupt() -> None:
     start = time.monotonic()
     with pytest.raises(LimitExceeded, match="took longer than 0.5 s"):
         run_bounded(pow, 3, 10**9, seconds=0.5)
-    assert time.monotonic() - start < 5
+    assert time.monotonic() - start < 30  # the power alone runs for minutes: the kill came from the deadline
 
 
 def test_the_worker_bounds_memory() -> None:
@@ -103,17 +103,19 @@ def test_deadlines_nest() -> None:
     from checker.language.errors import LimitExceeded
     from checker.language.limits import deadline
 
+    # The busy loops run for 60 s unless a deadline ends them; the bounds (20 s) are many times the
+    # deadlines, so they separate "fired" from "did not fire" on any machine, however loaded.
     start = time.perf_counter()
     with pytest.raises(LimitExceeded, match="0.3 s"):
         with deadline(0.3):
-            with deadline(10):  # ends quickly: the outer timer must go on
+            with deadline(100):  # ends quickly: the outer timer must go on
                 _busy(0.05)
-            _busy(3)
-    assert time.perf_counter() - start < 1.0
+            _busy(60)
+    assert time.perf_counter() - start < 20
     start = time.perf_counter()
     with pytest.raises(LimitExceeded, match="0.2 s"):
         with deadline(0.2):
-            with deadline(10):  # longer than the outer: the outer fires first, with its own message
-                _busy(3)
-    assert time.perf_counter() - start < 1.0
+            with deadline(100):  # longer than the outer: the outer fires first, with its own message
+                _busy(60)
+    assert time.perf_counter() - start < 20
     _busy(0.4)  # and nothing is left armed afterwards

@@ -16,7 +16,7 @@ from bank_samples import NASTY, samples  # noqa: E402
 from question_bank.export import exporter  # noqa: E402
 from question_bank.export.moodle import _fmt, cdata, export, matrix, moodle_type, number, tolerance  # noqa: E402
 from question_bank.families import concepts  # noqa: E402
-from question_bank.families.concept_records import RECORDS  # noqa: E402
+from question_bank.families.concept_files import concepts as concept_files  # noqa: E402
 
 TITLE = "Midterm <A&B> ]]> 期中/2"
 
@@ -139,12 +139,12 @@ def test_languages(exported):
 
 
 def test_exporter_registry_and_whole_concept_bank():
-    out = exporter("moodle")([concepts.make(np.random.default_rng(s), s) for s in range(len(RECORDS))],
+    out = exporter("moodle")([concepts.make(np.random.default_rng(s), s) for s in range(len(concept_files()))],
                              "both", "概念题", "inline")
     root = parse(out)
     qs = real_questions(root)
-    assert len(qs) == len(RECORDS)
-    assert sum(q.get("type") == "multichoice" for q in qs) == sum(r.choice is not None for r in RECORDS)
+    assert len(qs) == len(concept_files())
+    assert sum(q.get("type") == "multichoice" for q in qs) == sum(c.type == "choice" for c in concept_files())
     assert all(q.get("type") in ("multichoice", "essay") for q in qs)
 
 

@@ -29,6 +29,6 @@ TOPIC_ALIASES: dict[str, str] = {
 CONVENTION = {
     "en": "Vectors are columns; ∇ₓf has the shape of x; the Jacobian ∂y/∂x is m×n (a row for scalar f); "
           "df = Tr(GᵀdX) ⇔ ∇f = G; ∘ Hadamard, * 2-D convolution (kernel flipped); products bind before ∘.",
-    "zh": "向量均为列向量；∇ₓf 与 x 同形；Jacobian ∂y/∂x 为 m×n（标量 f 时为行向量）；df = Tr(GᵀdX) ⇔ ∇f = G；"
-          "∘ 为 Hadamard 积，* 为二维卷积（核翻转）；矩阵乘法先于 ∘。",
+    "zh": "向量均为列向量；∇ₓf 与 x 同形；雅可比矩阵 ∂y/∂x 为 m×n（标量 f 时为行向量）；df = Tr(GᵀdX) ⇔ ∇f = G；"
+          "∘ 为哈达玛积，* 为二维卷积（核翻转）；矩阵乘法先于 ∘。",
 }
