@@ -139,6 +139,16 @@ def _name_or_text(lhs: str, names: set[str]) -> str:
         return "\\text{" + re.sub(r"([\\{}_^&%$#])", r"\\\1", lhs) + "}"
 
 
+def _lhs_unicode(lhs: str, wrt: str | None) -> str:
+    """A hand-written line's label for a terminal: ``grad`` → ∇_z f, ``jac`` → ∂f/∂zᵀ (with the part's variable)."""
+    from checker.language import ast as A
+    from checker.language.printing import to_unicode
+
+    x = to_unicode(A.Sym(wrt)) if wrt else "x"
+    sub = f"{{{x}}}" if "_" in x else x  # ∇_{z_l} f, not ∇_z_l f
+    return {"grad": f"∇_{sub} f", "jac": f"∂f/∂{x}ᵀ"}.get(lhs, lhs)
+
+
 def _joined(lhs: str, body: str, first: bool) -> str:
     return f"{lhs} = {body}" if first else f"\\phantom{{{lhs}}} = {body}"
 
@@ -472,7 +482,7 @@ def from_lines(rows: list[tuple[str, str, str, bool, str]], names: set[str], *, 
         role = ("result" if any(i.kind == "result" for i in found) or n == len(rows) - 1 else
                 "definition" if any(i.kind == "definition" for i in found) else "line")
         text = _joined(lhs_latex(lhs, names, wrt), latex, lhs != last_lhs)
-        shown = f"{lhs if lhs != last_lhs else ''} = {unicode}"
+        shown = f"{_lhs_unicode(lhs, wrt) if lhs != last_lhs else ''} = {unicode}"
         last_lhs = lhs
         lines.append(Line(f"\\boxed{{{text}}}" if role == "result" else text, note_of(found, rule), verified,
                           stated, role, shown))

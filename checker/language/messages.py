@@ -265,8 +265,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "show.not-verified": {"en": "NOT VERIFIED", "zh": "未通过验证"},
     "show.how.model": {"en": "model answer", "zh": "参考解答"},
     "show.model-verified": {"en": "every line checked numerically", "zh": "每一行均已数值验证"},
-    "show.model-heading": {"en": "    {how}, {status} (--steps all shows every step):",
-                           "zh": "    {how}，{status}（--steps all 显示全部步骤）："},
+    "show.model-heading": {"en": "    {how}, {status} (`--steps all` shows every step):",
+                           "zh": "    {how}，{status}（`--steps all` 显示全部步骤）："},
     "show.note": {"en": "  ({note})", "zh": "（{note}）"},
     "show.parts": {"en": "[parts: {parts}]", "zh": "［小题：{parts}］"},
     # ---------------------------------------------------------------- catalog parts and topics, as words (`dlprep show`, `list`)
