@@ -182,6 +182,8 @@ def marking(lines: tuple[Line, ...], points: int) -> tuple[MarkLine, ...]:
     for number, (line, got) in enumerate(zip(lines, given), start=1):
         if got:
             named = {k: re.sub(r"[:：]\s*\$[^$]*\$$", "", v) for k, v in line.note.items()}  # the name, not the identity
+            if named.get("en", "").startswith("write $"):  # abbreviations: their names may be the lines' own
+                named = {"en": "abbreviations", "zh": "引入记号"}
             what = {"en": named.get("en") or "the step", "zh": named.get("zh") or "该步"}
             if line.role == "result":
                 what = {"en": "the result", "zh": "结果"}
@@ -502,7 +504,7 @@ def from_worked(rows: list[tuple[str, Text, bool | None]], *, points: int = 10) 
 
 # ------------------------------------------------------------------ a catalog part
 @lru_cache(maxsize=None)
-def _cached(entry_id: str, part_name: str, points: int) -> ModelAnswer:
+def _cached(entry_id: str, part_name: str, points: int, asked: str | None) -> ModelAnswer:
     from checker.language.shapes import parse_shapes
     from derivations.catalog import get
     from derivations.catalog.steps import part_steps
@@ -515,11 +517,11 @@ def _cached(entry_id: str, part_name: str, points: int) -> ModelAnswer:
 
         d = derive(part.function, part.wrt, entry.symbols, part.abbreviations)  # type: ignore[arg-type]
         kind = {"value": "derivative"}.get(part.kind, part.kind)
-        return from_derivation(d, names, result=kind, abbreviations=part.abbreviations, points=points)
+        return named(from_derivation(d, names, result=kind, abbreviations=part.abbreviations, points=points), asked)
     found = part_steps(entry, part)
     rows = [(line["lhs"], line["latex"] or line["expr"], line["rule"] or "", bool(line["verified"]),
              line.get("unicode") or line["expr"]) for line in found.lines]
-    return from_lines(rows, names | _network_names(part), wrt=part.wrt, points=points)
+    return named(from_lines(rows, names | _network_names(part), wrt=part.wrt, points=points), asked)
 
 
 def _network_names(part: Any) -> set[str]:
@@ -527,6 +529,36 @@ def _network_names(part: Any) -> set[str]:
     return {line.split("=")[0].strip() for line in part.network if "=" in line}
 
 
-def for_part(entry: Any, part: Any, points: int = 10) -> ModelAnswer:
-    """The model answer of a catalog part, as ``Part.derivation`` declares it (engine, proof, hand-written)."""
-    return _cached(entry.id, part.name, points)
+def for_part(entry: Any, part: Any, points: int = 10, asked: str | None = None) -> ModelAnswer:
+    """The model answer of a catalog part, as ``Part.derivation`` declares it (engine, proof, hand-written);
+    ``asked`` is what the question asks, in LaTeX (``\\nabla_{z} \\ell``, ``\\delta^{(l)} = \\partial J /
+    \\partial z^{(l)}``): the lines then use the question's names (``named``)."""
+    return _cached(entry.id, part.name, points, asked)
+
+
+def objective(asked: str) -> str | None:
+    """The function a question differentiates, from what it asks: J in ``\\partial J / \\partial W``,
+    ℓ in ``\\nabla_{z} \\ell``; None when it does not say (σ'(z))."""
+    m = re.search(r"\\nabla_\{[^{}]*\}\s*(.+)$", asked) or re.search(r"\\partial\s+(.+?)\s*/\s*\\partial", asked)
+    return m.group(1).strip() if m else None
+
+
+def named(answer: ModelAnswer, asked: str | None) -> ModelAnswer:
+    """The lines with the question's names: f becomes its objective (dJ, ∇_ω J, dℓ) and the boxed
+    result says what was asked (δ^{(l)} = ∂J/∂z^{(l)} = …). Only left sides change: every check stands."""
+    if not asked:
+        return answer
+    name = objective(asked)
+    f = re.compile(r"(?<![A-Za-z\\])f(?![A-Za-z'])")
+
+    def rename(line: Line) -> Line:
+        boxed = line.latex.startswith("\\boxed{")
+        head, eq, body = line.latex.removeprefix("\\boxed{").partition(" = ")
+        if not eq:
+            return line
+        if boxed:
+            body = body.removesuffix("}")
+            return replace(line, latex=f"\\boxed{{{asked} = {body}}}")
+        return replace(line, latex=f"{f.sub(lambda _: name, head)} = {body}") if name else line
+
+    return replace(answer, lines=tuple(map(rename, answer.lines)))

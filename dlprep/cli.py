@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "exam": "dlprep.commands.exam:exam",
     "cheatsheet": "dlprep.commands.cheatsheet:cheatsheet",
     "practice": "dlprep.commands.practice:practice",
+    "bank": "dlprep.commands.bank:bank",
 }
 
 HELP: dict[str, str] = {
@@ -38,6 +39,7 @@ HELP: dict[str, str] = {
     "exam": "Write a practice exam with its answer key (md, tex, pdf, html, moodle, anki).",
     "cheatsheet": "Build the cheat sheet (PDF, LaTeX, HTML, Markdown), every formula verified as it is built.",
     "practice": "Practise questions in a local web page, checked as you type.",
+    "bank": "Show what the question bank can ask: catalog id × question type × families.",
 }
 
 

@@ -1,8 +1,9 @@
 """An exam: questions drawn from the registry by a spec and a seed, written in every asked format.
 
-``assemble(spec, seed)`` is deterministic: the same spec and seed give the same questions (ids
-``<family>.<seed>``), another seed another variant. Families are taken in turn across the question
-types, so a 10-question exam mixes numeric, fill-in, derivation, proof (and concept) questions.
+``assemble(spec, seed)`` is deterministic: the same spec and seed give the same questions. By default the
+course's four sections in order (概念题, 填空题, 证明题, 推导题, see ``spec.SHAPE``); each section walks a fixed
+shuffle of every variant it may ask (``registry.variants``), seed s from its own offset, so consecutive
+seeds ask different questions, and one catalog result (``RELATED`` results count as one) at most once.
 """
 
 from __future__ import annotations
@@ -18,52 +19,126 @@ import numpy as np
 
 from checker.language.errors import InputError
 from question_bank.export import ALIASES, FORMATS, available, exporter
-from question_bank.model import TYPES, Question
-from question_bank.registry import families, generate, select
+from question_bank.model import COURSE_ORDER, Question
+from question_bank.registry import Slot, generate, select, variants
 from question_bank.spec import ExamSpec, Section
 
 SEED_WORD = {"en": "seed", "zh": "种子", "both": "种子 seed"}
-TRIES = 25
+
+# Catalog results whose questions give each other away (the same formula under another name, or one
+# prompt states the other's answer): at most one of a group per exam.
+RELATED: dict[str, str] = {
+    "scaled-dot-product": "softmax-jacobian",
+    "softmax-cross-entropy-gradient": "mlp-backprop",  # a − e_y is the output δ of softmax + cross-entropy
+    "mlp-batch-backprop": "mlp-backprop",
+    "rnn-bptt": "mlp-backprop",  # diag(f′)Uᵀδ is the δ recursion
+    "sparsemax-jacobian": "sparsemax-kkt",  # its prompt states p = [z − τ1]₊
+    "logistic-regression-gradient": "sigmoid-derivative",
+    "leaky-relu-derivative": "relu-derivative",  # one piecewise-linear slope per exam, not three
+    "elu-derivative": "relu-derivative",
+}
 
 
-def _section_questions(section: Section, seed: int, index: int, taken: set[str]) -> list[Question]:
-    rng = np.random.default_rng([seed, index])
-    allowed = section.types or tuple(TYPES)
-    candidates = select(section.topics or None, allowed)
-    if not candidates:
-        raise InputError("no question family asks " + "/".join(allowed) + (f" in topics {section.topics}" if section.topics else ""))
-    by_type: dict[str, list[str]] = {}
-    for name in rng.permutation(candidates).tolist():
-        for t in families()[name].types:
-            if t in allowed:
-                by_type.setdefault(t, []).append(name)
-    order = [t for t in rng.permutation(sorted(by_type)).tolist()]
-    out: list[Question] = []
-    turn = 0
-    while len(out) < section.count and turn < section.count * 8 + 50:
-        kind = order[turn % len(order)]
-        pool = by_type[kind]
-        name = pool[(turn // len(order)) % len(pool)]
-        turn += 1
-        for _ in range(TRIES):
-            q = generate(name, int(rng.integers(1, 100_000)))
-            same = f"{q.family} {json.dumps(q.params, sort_keys=True)}"  # one draw asked once, whatever its seed
-            if same in taken or q.type != kind or (section.topics and q.topic not in section.topics):
-                continue
-            if section.points is not None:
-                q = dataclasses.replace(q, points=section.points)
-            out.append(q)
-            taken.add(same)
-            break
-    if len(out) < section.count:
-        raise InputError(f"only {len(out)} different questions match this section; ask fewer")
-    return out
+def groups(slot: Slot) -> frozenset[str]:
+    """What asking this variant uses up for the rest of the exam: its catalog results (``RELATED`` ones
+    count as one) and, for a concept question, its concept (shared by the open and the choice form)."""
+    return frozenset(RELATED.get(t, t) for t in slot.touches)
+
+
+CYCLE = 10  # seeds 1–10, 11–20, …: within a cycle the copies share out the variants
+
+
+def pool(section: Section, cycle: int = 0) -> list[Slot]:
+    """Every variant the section may ask, in a shuffled order fixed by the cycle of seeds."""
+    allowed = section.types or tuple(t for t in COURSE_ORDER if t != "numeric")
+    slots = [v for name in select(section.topics or None, allowed) for v in variants(name)
+             if v.type in allowed and (not section.topics or v.topic in section.topics)]
+    order = np.random.default_rng([cycle, len(slots), *map(ord, "".join(allowed))]).permutation(len(slots))
+    return [slots[i] for i in order]
+
+
+def _counts(sections: list[Section], pools: list[list[Slot]]) -> list[int]:
+    """Each section's count; a default-shape section with too few different results passes the rest on."""
+    counts = [s.count for s in sections]
+    for i, (section, slots) in enumerate(zip(sections, pools)):
+        usable = len({min(groups(v)) for v in slots})
+        if section.flexible and usable < counts[i] and i + 1 < len(sections):
+            counts[i + 1] += counts[i] - usable
+            counts[i] = usable
+    for i in range(len(sections) - 1, 0, -1):  # more than a section has variants at all: back to the one before
+        if sections[i].flexible and counts[i] > len(pools[i]):
+            counts[i - 1] += counts[i] - len(pools[i])
+            counts[i] = len(pools[i])
+    return counts
+
+
+def plan(spec: ExamSpec, seed: int) -> list[list[Slot]]:
+    """The variants of copy ``seed``, section by section. The copies of one cycle of seeds are planned
+    together, each taking the variants the earlier copies of the cycle used least (so ten copies rarely
+    repeat a question); within a copy no result twice, the scarcest section (fewest variants per
+    question) first. Only variant metadata is read: planning a copy costs no question generation."""
+    cycle, position = divmod(max(seed, 1) - 1, CYCLE)
+    sections = list(spec.sections)
+    pools = [pool(s, cycle) for s in sections]
+    counts = _counts(sections, pools)
+    for i, slots in enumerate(pools):
+        if counts[i] and not slots:
+            raise InputError("no question family asks " + "/".join(sections[i].types or ("any type",))
+                             + (f" in topics {sections[i].topics}" if sections[i].topics else ""))
+    order = sorted(range(len(sections)), key=lambda i: (len(pools[i]) / max(counts[i], 1), i))
+    used: dict[tuple[str, int], int] = {}
+    picks: list[list[Slot]] = []
+    for copy in range(position + 1):
+        taken: set[str] = set()
+        picks = [[] for _ in sections]
+        for i in order:
+            slots = pools[i]
+            start = copy * max(counts[i], len(slots) // CYCLE)
+            ranked = sorted(range(len(slots)), key=lambda j: (used.get((slots[j].family, slots[j].index), 0), (j - start) % len(slots)))
+            for repeat in (False, True):  # a result twice only when the section cannot be filled otherwise
+                for j in ranked:
+                    if len(picks[i]) == counts[i]:
+                        break
+                    g = groups(slots[j])
+                    if (repeat or not g & taken) and slots[j] not in picks[i]:
+                        picks[i].append(slots[j])
+                        taken |= g
+            if len(picks[i]) < counts[i]:
+                raise InputError(f"only {len(picks[i])} different questions match a section that asks {counts[i]}; ask fewer")
+        for slot in (s for section in picks for s in section):
+            used[(slot.family, slot.index)] = used.get((slot.family, slot.index), 0) + 1
+    return picks
 
 
 def assemble(spec: ExamSpec, seed: int) -> list[Question]:
-    """The questions of one exam copy."""
-    taken: set[str] = set()
-    return [q for i, s in enumerate(spec.sections) for q in _section_questions(s, seed, i, taken)]
+    """The questions of one copy: the sections in order (within one, the course's type order), each
+    variant drawn with numbers of its own for this seed. A question whose text or options give away
+    another's answer (``concept_leaks.leaks``) is replaced by the section's next unused variant."""
+    from question_bank.families.concept_leaks import leaks
+
+    planned = plan(spec, seed)
+    chosen = [[_draw(slot, seed, section) for slot in slots] for section, slots in zip(spec.sections, planned)]
+    for i, section in enumerate(spec.sections):
+        for k in range(len(chosen[i])):
+            others = [q for row in chosen for q in row if q is not chosen[i][k]]
+            if not leaks(chosen[i][k], others):  # each pair is looked at from both sides as k runs
+                continue
+            taken = frozenset().union(*(groups(s) for row in planned for s in row if s is not planned[i][k]))
+            for slot in pool(section, (max(seed, 1) - 1) // CYCLE):
+                if slot in planned[i] or groups(slot) & taken:
+                    continue
+                q = _draw(slot, seed, section)
+                if not (leaks(q, others) or any(leaks(o, [q]) for o in others)):
+                    planned[i][k], chosen[i][k] = slot, q
+                    break
+    return [q for row in chosen for q in sorted(row, key=lambda q: COURSE_ORDER.index(q.type))]
+
+
+def _draw(slot: Slot, seed: int, section: Section) -> Question:
+    q = generate(slot.family, slot.index + slot.count * seed)
+    if q.type != slot.type or q.catalog_id != slot.catalog:
+        raise AssertionError(f"{q.id}: the variant table says {slot.type}/{slot.catalog}, the question is {q.type}/{q.catalog_id}")
+    return dataclasses.replace(q, points=section.points) if section.points is not None else q
 
 
 def formats(names: str) -> list[str]:

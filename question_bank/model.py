@@ -29,6 +29,21 @@ TYPES: dict[str, Text] = {
     "derivation": {"en": "Derivation", "zh": "推导题"},
     "numeric": {"en": "Numeric", "zh": "计算题"},
 }
+COURSE_ORDER = ("concept", "fill-in", "proof", "derivation", "numeric")  # the course's exam: 概念题, 填空题, 证明题, 推导题
+SECTION_TITLES: dict[str, Text] = {
+    "concept": {"en": "Concept questions", "zh": "概念题"},
+    "fill-in": {"en": "Fill in the blanks", "zh": "填空题"},
+    "proof": {"en": "Proofs", "zh": "证明题"},
+    "derivation": {"en": "Derivations", "zh": "推导题"},
+    "numeric": {"en": "Calculations", "zh": "计算题"},
+}
+NUMERALS = {"zh": "一二三四五六七八九十", "en": ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")}
+
+
+def section_title(type_: str, number: int, lang: str) -> str:
+    """The printed heading of the ``number``-th section (1-based): ``一、概念题``, ``I. Concept questions``."""
+    mark = NUMERALS[lang][(number - 1) % 10]
+    return f"{mark}、{SECTION_TITLES[type_]['zh']}" if lang == "zh" else f"{mark}. {SECTION_TITLES[type_]['en']}"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,10 @@
 ('2', '0.1235')
 >>> num(0.00921534), num(-1e-17), num(1234.5678)
 ('0.009215', '0', '1235')
+>>> sig(0.171, 4), sig(0.5, 4), sig(24192.4, 4), sig(-0.000123456, 3), sig(0, 4)
+('0.1710', '0.5000', '24190', '-0.000123', '0')
+>>> text(np.array([0.171, 2.0]), exact=False), text(24192.0, exact=True)
+('[0.1710; 2.000]', '24192')
 """
 
 from __future__ import annotations
@@ -34,6 +38,27 @@ def num(x: float, digits: int = DIGITS) -> str:
     return text
 
 
+def sig(x: float, digits: int = DIGITS) -> str:
+    """Exactly ``digits`` significant figures, trailing zeros kept (0.1710), no exponent, no ``-0``."""
+    value = float(x)
+    if abs(value) < 1e-12:
+        return "0"
+    rounded = float(f"{value:.{digits - 1}e}")  # rounding may carry into the next power of ten
+    exponent = int(np.floor(np.log10(abs(rounded))))
+    decimals = digits - 1 - exponent
+    if decimals >= 0:
+        return f"{rounded:.{decimals}f}"
+    return str(int(round(rounded)))
+
+
+def whole(x: float) -> str:
+    """An exact answer (an integer, or a short exact decimal) as written: ``24192``, ``0.25``."""
+    value = float(x)
+    if value == int(value):
+        return str(int(value))
+    return num(value, 12)
+
+
 def _exact(x: float) -> str:
     text = f"{float(x):.6g}"
     return "0" if text == "-0" else text
@@ -54,14 +79,19 @@ def literal(value: np.ndarray | float) -> str:
     return _matrix(value, _exact, "[", "; ", ", ", "]")
 
 
-def text(value: np.ndarray | float) -> str:
-    """The answer as a student would type it (4 significant digits)."""
-    return _matrix(value, num, "[", "; ", ", ", "]")
+def _entry(exact: bool | None) -> Callable[[Any], str]:
+    """Given numbers (``None``) shortest; exact answers as they are; rounded answers to DIGITS figures."""
+    return num if exact is None else whole if exact else sig
 
 
-def latex(value: np.ndarray | float) -> str:
-    """The answer as a bmatrix (4 significant digits)."""
-    return _matrix(value, num, r"\begin{bmatrix}", r" \\ ", " & ", r"\end{bmatrix}")
+def text(value: np.ndarray | float, exact: bool | None = None) -> str:
+    """As a student would type it: givens shortest, answers to 4 significant figures (or exact)."""
+    return _matrix(value, _entry(exact), "[", "; ", ", ", "]")
+
+
+def latex(value: np.ndarray | float, exact: bool | None = None) -> str:
+    """As a bmatrix: givens shortest, answers to 4 significant figures (or exact)."""
+    return _matrix(value, _entry(exact), r"\begin{bmatrix}", r" \\ ", " & ", r"\end{bmatrix}")
 
 
 def cross_check(first: np.ndarray | float, second: np.ndarray | float, what: str, rtol: float = 1e-9,

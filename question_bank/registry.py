@@ -37,19 +37,21 @@ def _f(module: str, topics: str, *types: str) -> Family:
 
 
 FAMILIES: dict[str, Family] = {
-    "softmax": _f("softmax", "B", "numeric"),
-    "activation-slope": _f("activation_slope", "C", "numeric"),
-    "mlp-pass": _f("mlp_pass", "C", "numeric"),
-    "conv2d": _f("conv2d", "F", "numeric"),
-    "pooling": _f("pooling", "F", "numeric"),
-    "sparsemax": _f("sparsemax", "B", "numeric"),
+    "softmax": _f("softmax", "B", "fill-in", "numeric"),
+    "activation-slope": _f("activation_slope", "BC", "fill-in", "numeric"),
+    "mlp-pass": _f("mlp_pass", "C", "derivation"),
+    "conv2d": _f("conv2d", "F", "fill-in", "numeric"),
+    "pooling": _f("pooling", "F", "fill-in", "numeric"),
+    "sparsemax": _f("sparsemax", "B", "fill-in", "numeric"),
     "conv-size": _f("conv_size", "F", "fill-in"),
     "lstm-count": _f("lstm_count", "G", "fill-in"),
-    "glorot": _f("glorot", "G", "numeric"),
-    "dropout": _f("dropout", "D", "numeric"),
-    "bptt-growth": _f("bptt_growth", "G", "numeric"),
-    "kl-penalty": _f("kl_penalty", "E", "numeric"),
-    "identity": _f("identities", "ABDFG", "fill-in"),
+    "glorot": _f("glorot", "G", "fill-in", "numeric"),
+    "dropout": _f("dropout", "D", "fill-in", "numeric"),
+    "bptt-growth": _f("bptt_growth", "G", "fill-in"),
+    "kl-penalty": _f("kl_penalty", "E", "fill-in", "numeric"),
+    "identity": _f("identities", "ABCDEFG", "fill-in"),
+    "course": _f("course", "BC", "derivation", "fill-in"),
+    "short-proofs": _f("short_proofs", "ADFG", "proof"),
     "concepts": _f("concepts", "ABCDEFG", "concept"),
 }
 
@@ -65,8 +67,7 @@ def _derive_families() -> dict[str, Family]:
     out = {}
     for entry in all_entries():
         if any(p.steps or (p.function and p.wrt) for p in entry.parts):
-            types = ("derivation", "proof") if "proof" in entry.asked else ("derivation",)
-            out["derive-" + entry.id] = Family("question_bank.families.derive", SECTION[entry.id], types, arg=entry.id)
+            out["derive-" + entry.id] = Family("question_bank.families.derive", SECTION[entry.id], ("derivation", "proof"), arg=entry.id)
     return out
 
 
@@ -90,10 +91,50 @@ def coverage() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for fam in families().values():
         module = importlib.import_module(fam.module)
-        table = module.asks(fam.arg) if fam.arg is not None else getattr(module, "ASKS", {})
+        if hasattr(module, "draw"):
+            from question_bank import templated
+
+            table = templated.asks(module)
+        else:
+            table = module.asks(fam.arg) if fam.arg is not None else getattr(module, "ASKS", {})
         for entry, kinds in table.items():
             out.setdefault(entry, set()).update(kinds)
     return out
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One genuinely different question of a family: ``generate(family, index + k * count)`` asks it for any k."""
+
+    family: str
+    index: int
+    count: int  # how many variants the family has (the seed is taken modulo this)
+    type: str
+    topic: str
+    catalog: str | None  # the catalog result it asks (None: a concept outside the catalog)
+    key: str  # a stable name of the variant
+    touches: tuple[str, ...] = ()  # what an exam may ask once: catalog ids, and ``concept:<key>`` for a concept
+
+
+@lru_cache(maxsize=None)
+def variants(name: str) -> tuple[Slot, ...]:
+    """The variants of a family, in the order its seeds walk them (``seed % count`` picks one)."""
+    from question_bank.topics import SECTION
+
+    fam = families()[resolve(name)]
+    module = importlib.import_module(fam.module)
+    if hasattr(module, "draw"):
+        rows = [(v.type, getattr(module, "TOPICS", {}).get(v.key, module.TOPIC), v.catalog, v.key) for v in module.VARIANTS]
+    elif hasattr(module, "variants") and fam.arg is not None:  # derive-<id>: (part, proof?) pairs
+        rows = [("proof" if proof else "derivation", SECTION[fam.arg], fam.arg, f"{part}/{'proof' if proof else 'derivation'}")
+                for part, proof in module.variants(fam.arg)]
+    elif fam.arg is not None:  # worked-<id>: one question
+        rows = [(fam.types[0], SECTION[fam.arg], fam.arg, fam.arg)]
+    else:  # the concept files: one per seed modulo their number (families/concepts.py)
+        return tuple(Slot(name, i, len(module.concepts()), "concept", c.section, c.catalog[0] if c.catalog else None, c.key,
+                          (*c.catalog, f"concept:{c.concept}")) for i, c in enumerate(module.concepts()))
+    return tuple(Slot(name, i, len(rows), t, topic, catalog, key, (catalog,) if catalog else (f"{name}:{key}",))
+                 for i, (t, topic, catalog, key) in enumerate(rows))
 
 
 def resolve(name: str) -> str:
@@ -117,10 +158,17 @@ def generate(family: str, seed: int) -> Question:
     fam = families()[name]
     module = importlib.import_module(fam.module)
     rng = np.random.default_rng([seed, _stable_hash(name)])
-    question = module.make(rng, seed, fam.arg) if fam.arg is not None else module.make(rng, seed)
+    if hasattr(module, "draw"):  # a templated family (question_bank.templated)
+        from question_bank import templated
+
+        question = templated.make(module, name, rng, seed)
+    else:
+        question = module.make(rng, seed, fam.arg) if fam.arg is not None else module.make(rng, seed)
     if question.family != name or question.id != f"{name}.{seed}":
         raise AssertionError(f"family {name} made a question with id {question.id}")
-    return question
+    from question_bank.premises import require
+
+    return require(question)  # every symbol the answer uses is stated, or the question is not made
 
 
 def lookup(qid: str) -> Question:

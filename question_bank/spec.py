@@ -37,6 +37,23 @@ class Section:
     types: tuple[str, ...] = ()  # empty: any type
     topics: str = ""  # section letters; empty: any topic
     points: int | None = None  # None: each family's own points
+    flexible: bool = False  # the default course shape: a section no family can fill gives its count to the next
+
+
+# The course's closed-book exam (seeds/000): 概念题, 填空题, 证明题, 推导题 in this order; of 15 questions
+# 4 concept, 5 fill-in, 3 proofs and 3 derivations (the course's own had 9 concepts, 5 fill-ins, 2 proofs
+# and one four-part derivation: fewer concepts here, so that ten copies rarely repeat one).
+SHAPE: tuple[tuple[str, int], ...] = (("concept", 4), ("fill-in", 5), ("proof", 3), ("derivation", 3))
+
+
+def course_shape(questions: int, topics: str = "") -> tuple[Section, ...]:
+    """``questions`` split over the four sections in the course's proportions (largest remainders)."""
+    total = sum(w for _, w in SHAPE)
+    exact = [questions * w / total for _, w in SHAPE]
+    counts = [int(x) for x in exact]
+    for i in sorted(range(len(SHAPE)), key=lambda i: (counts[i] - exact[i], i))[: questions - sum(counts)]:
+        counts[i] += 1
+    return tuple(Section(c, (t,), topics, flexible=True) for (t, _), c in zip(SHAPE, counts) if c)
 
 
 @dataclass(frozen=True)
@@ -76,8 +93,11 @@ def _count(value: Any, where: str) -> int:
 
 
 def from_options(questions: int, topics: str | None, types: str | None, title: str | None = None) -> ExamSpec:
-    return ExamSpec((Section(_count(questions, "--questions"), parse_types(types or ""), parse_topics(topics or "")),),
-                    title=title or DEFAULT_TITLE)
+    """Without ``--types``: the course's four sections in order; with it, one section of those types."""
+    count, letters = _count(questions, "--questions"), parse_topics(topics or "")
+    if not types:
+        return ExamSpec(course_shape(count, letters), title=title or DEFAULT_TITLE)
+    return ExamSpec((Section(count, parse_types(types), letters),), title=title or DEFAULT_TITLE)
 
 
 def from_toml(path: str | Path, topics: str | None = None, types: str | None = None) -> ExamSpec:

@@ -23,7 +23,7 @@ import numpy as np
 
 from checker.language import ast as A
 from checker.language.dims import is_scalar
-from checker.language.errors import DlprepError, InputError
+from checker.language.errors import DlprepError, InputError, LimitExceeded
 from checker.language.evaluate import evaluate
 from checker.language.numeric import directional, gradient, jacobian
 from checker.language.names import canonical_name
@@ -31,7 +31,7 @@ from checker.language.parser import parse
 from checker.language.printing import to_text
 from checker.language.shapes import Declaration, infer
 from checker.grading.problem import Problem
-from checker.grading.step_reader import LOSSES, Partial
+from checker.grading.step_reader import Partial, is_loss
 
 
 class Lifter:
@@ -44,6 +44,17 @@ class Lifter:
         self.derived: dict[str, Callable[[Any], np.ndarray]] = dict(problem.derived)
         self.cache: dict[str, A.Node] = {}
         self.names = problem.names | set(partials)
+        self.where: dict[str, A.Node] = dict(problem.where)
+        self.shown: dict[str, str] = {}  # dlift3 → d(W^(l) a^(l-1) + b^(l)): how a message names a lifted differential
+
+    def expand(self, node: A.Node) -> A.Node:
+        """The problem's abbreviations, and the step file's own definitions (``s := 1ᵀexp(z)``), substituted."""
+        return _substitute(node, self.where) if self.where else node
+
+    def define(self, name: str, tree: A.Node) -> None:
+        """A name the step file defines for its later lines."""
+        self.where[name] = self.expand(tree)
+        self.names.add(name)
 
     # -------------------------------------------------------------- public
     def parse(self, text: str) -> A.Node:
@@ -54,7 +65,7 @@ class Lifter:
         tree = self._telescope(tree)
         tree = self._partials(tree)
         tree = self._convolutions(tree)
-        return self._differentials(self.problem.expand(tree))
+        return self._differentials(self.expand(tree))
 
     # -------------------------------------------------------------- ω * a: the course's convolution star
     def _convolutions(self, tree: A.Node) -> A.Node:
@@ -65,7 +76,7 @@ class Lifter:
                    if isinstance(f, A.Func) and f.name == "conv2" and len(f.args) == 2}
         if not kernels or self._fits(tree):
             return tree
-        stars = [n for n in tree.walk() if isinstance(n, A.Mul) and _kernel_of(self.problem.expand(n.left), kernels)]
+        stars = [n for n in tree.walk() if isinstance(n, A.Mul) and _kernel_of(self.expand(n.left), kernels)]
         for modes in itertools.product(("valid", "full"), repeat=min(len(stars), 3)):
             table = {id(star): mode for star, mode in zip(stars, modes)}
             candidate = _replace_stars(tree, table)
@@ -75,13 +86,13 @@ class Lifter:
 
     def _fits(self, tree: A.Node) -> bool:
         try:
-            _infer(self.problem.expand(tree), self.decls)
+            _infer(self.expand(tree), self.decls)
         except DlprepError:
             return False
         return True
 
     def result(self) -> Problem:
-        return replace(self.problem, decls=self.decls, derived=self.derived)
+        return replace(self.problem, decls=self.decls, derived=self.derived, where=self.where)
 
     # -------------------------------------------------------------- partials
     def _telescope(self, tree: A.Node) -> A.Node:
@@ -132,9 +143,22 @@ class Lifter:
         else:
             raise InputError(f"∂{p.num}/∂{p.den} is a 4th-order tensor", expected="the derivative of a scalar or of a vector by a vector")
         form = p.form
+        answer = self._answer(u, v.name, shape, form)
+        if answer is not None:  # ∂J/∂x of the problem itself: its reference answer (verified against finite differences)
+            self.decls[p.name] = Declaration(p.name, shape)
+            self.derived[p.name] = answer
+            self.cache[p.name] = A.Sym(p.name)
+            return self.cache[p.name]
+
+        coefficient = _linear_coefficient(typed_u, cut) if is_scalar(typed_u.shape) else None
 
         def value(inst: Any, typed_u: A.Node = typed_u, v_value: A.Node = v_value, cut: str = cut) -> np.ndarray:
             at = replace(inst, values={**inst.values, cut: evaluate(v_value, inst)})
+            if coefficient is not None:  # J = Tr(Mᵀv): ∇ = M, checked along one random direction (not entry by entry)
+                g = evaluate(coefficient, at)
+                probe = np.random.default_rng(inst.seed).standard_normal(g.shape)
+                if np.allclose(directional(typed_u, at, cut, probe), np.sum(g * probe), rtol=1e-6, atol=1e-9):
+                    return g.T if form == "D" else g
             if is_scalar(typed_u.shape):
                 g = gradient(typed_u, at, cut, adaptive=True)
                 return g.T if form == "D" else g
@@ -145,21 +169,39 @@ class Lifter:
         self.cache[p.name] = A.Sym(p.name)
         return self.cache[p.name]
 
+    def _answer(self, u: A.Node, v: str, shape: tuple, form: str) -> Callable[[Any], np.ndarray] | None:
+        """The problem's own reference when ∂u/∂v is the derivative the problem asks (u its function, v its
+        variable): the catalog's references are checked against finite differences by ``dlprep verify``,
+        and differencing a conv layer entry by entry costs seconds."""
+        problem = self.problem
+        ref = problem.typed_reference
+        if ref is None or v != problem.wrt or problem.function is None or u != problem.function:
+            return None
+        if problem.kind == "gradient" and ref.shape == (shape[::-1] if form == "D" else shape):
+            return (lambda inst: evaluate(ref, inst).T) if form == "D" else (lambda inst: evaluate(ref, inst))
+        if problem.kind == "jacobian" and ref.shape == shape:
+            return lambda inst: evaluate(ref, inst)
+        return None
+
     def _numerator(self, text: str) -> A.Node:
-        if text in LOSSES or text == "f":
+        if not text.strip() or is_loss(text, self.problem.names):
             if self.problem.function is None:
-                raise InputError(f"this problem does not say what {text} is", expected="a catalog problem, or --expr")
+                raise InputError(f"this problem does not say what {text or 'the function'} is", expected="a catalog problem, or --expr")
             return self.problem.function
         return self.parse(text)
 
     def _expand_except(self, node: A.Node, keep: str) -> A.Node:
+        """u written up to ``keep``: the other definitions substituted, and keep's own definition folded back
+        into its name where u spells it out (δᵀ(W a + b) is δᵀz for ∂J/∂z)."""
         defs = self.problem.definitions or {}
+        if keep in defs:
+            node = _fold(node, self.expand(defs[keep]), A.Sym(keep))
         for _ in range(20):
             nxt = _substitute(node, {k: v for k, v in defs.items() if k != keep})
             if nxt == node:
                 break
             node = nxt
-        return node if keep in defs else self.problem.expand(node)
+        return node if keep in defs else self.expand(node)
 
     # -------------------------------------------------------------- differentials
     def _differentials(self, tree: A.Node) -> A.Node:
@@ -168,15 +210,62 @@ class Lifter:
         children = [self._differentials(c) for c in tree.children()]
         return A.rebuild(tree, children) if children else tree
 
+    def _shape_in_context(self, node: A.Node) -> Any:
+        """The shape ``node`` has inside the problem's typed function or answer (None: it does not occur)."""
+        return _context_shape(self.problem, node)
+
     def _lifted(self, arg: A.Node) -> A.Node:
         wrt = self.problem.wrt
         if wrt is None:
             raise InputError("a differential of an expression needs the variable; name it with --wrt")
-        typed = _infer(arg, self.decls)
+        try:
+            typed = _infer(arg, self.decls)
+        except DlprepError:  # kron(I, 1ᵀ) a kron(I, 1): sized by where the problem's function uses it
+            shape = self._shape_in_context(arg)
+            if shape is None:
+                raise
+            typed = _infer(arg, self.decls, shape)
         name = f"dlift{len(self.derived)}"
         self.decls[name] = Declaration(name, typed.shape)
         self.derived[name] = lambda inst, typed=typed: directional(typed, inst, wrt, inst.values["d" + wrt], adaptive=True)
+        self.shown[name] = f"d({to_text(arg)})"
         return A.Sym(name)
+
+
+def _linear_coefficient(u: A.Node, v: str) -> A.Node | None:
+    """M when u is Tr(Mᵀv), sum(M ∘ v), Mᵀv or vᵀM with M free of v (the residual's definition J ≈ δᵀz), else None."""
+    free = lambda n: not any(isinstance(k, A.Sym) and k.name == v for k in n.walk())  # noqa: E731
+    is_v = lambda n: isinstance(n, A.Sym) and n.name == v  # noqa: E731
+    if isinstance(u, A.Func) and u.name in ("sum", "tr") and len(u.args) == 1:
+        inner = u.args[0]
+        if isinstance(inner, A.Hadamard) and u.name == "sum":
+            for m, x in ((inner.left, inner.right), (inner.right, inner.left)):
+                if is_v(x) and free(m) and m.shape == x.shape:
+                    return m
+        if isinstance(inner, A.Mul) and u.name == "tr" and is_v(inner.right) and isinstance(inner.left, A.Transpose) and free(inner.left):
+            return inner.left.arg
+    if isinstance(u, A.Mul) and is_v(u.right) and isinstance(u.left, A.Transpose) and free(u.left):
+        return u.left.arg
+    if isinstance(u, A.Mul) and isinstance(u.left, A.Transpose) and is_v(u.left.arg) and free(u.right):
+        return u.right
+    return None
+
+
+def _context_shape(problem: Problem, node: A.Node) -> Any:
+    for root in (problem.function, problem.reference):
+        if root is None:
+            continue
+        try:
+            typed = problem.typed(root)
+        except LimitExceeded:
+            raise
+        except DlprepError:
+            continue
+        text = to_text(node)  # typed, 1 and I have become sized constants: compare as written
+        for n in typed.walk():
+            if n.shape is not None and to_text(n) == text:
+                return n.shape
+    return None
 
 
 def _kernel_of(node: A.Node, kernels: set[str]) -> bool:
@@ -199,6 +288,13 @@ def _factors(node: A.Node) -> list[A.Node]:
     return [node]
 
 
+def _fold(node: A.Node, value: A.Node, name: A.Node) -> A.Node:
+    if node == value:
+        return name
+    children = [_fold(c, value, name) for c in node.children()]
+    return A.rebuild(node, children) if children else node
+
+
 def _substitute(node: A.Node, table: dict[str, A.Node]) -> A.Node:
     if isinstance(node, A.Sym) and node.name in table:
         return table[node.name]
@@ -206,5 +302,5 @@ def _substitute(node: A.Node, table: dict[str, A.Node]) -> A.Node:
     return A.rebuild(node, children) if children else node
 
 
-def _infer(node: A.Node, decls: dict[str, Declaration]) -> A.Node:
-    return infer(node, decls)
+def _infer(node: A.Node, decls: dict[str, Declaration], shape: Any = None) -> A.Node:
+    return infer(node, decls, shape)

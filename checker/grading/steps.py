@@ -11,14 +11,15 @@ diagnosis; later steps are marked "follows" when they follow correctly from the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
 from checker.language import ast as A
+from checker.language.dims import is_scalar
 from checker.grading.answer import check_tree
-from checker.language.errors import DlprepError, InputError
+from checker.language.errors import DlprepError, InputError, LimitExceeded
 from checker.language.numeric import directional
 from checker.language.parser import parse
 from checker.language.printing import to_text
@@ -26,7 +27,7 @@ from checker.grading import step_reader as reader
 from checker.grading.chain import Lifter
 from checker.grading.problem import Problem, all_close
 from checker.grading.step_reader import Step
-from checker.grading.messages import message
+from checker.grading.messages import LANG, message
 from checker.grading.verdict import Verdict
 
 
@@ -42,15 +43,29 @@ def check_steps(problem: Problem, content: str, *, function: A.Node | None = Non
     function = function if function is not None else problem.function
     wrt = wrt or problem.wrt
     problem = replace(problem, function=function, wrt=wrt)
-    first = problem.kind if problem.kind in ("gradient", "jacobian", "differential") else "gradient"
-    answers = {name: (first,) for name in problem.answer_labels}
-    parsed = reader.read_steps(content, first_kind=first, names=frozenset(problem.names), answers=answers)
+    try:
+        return _check(problem, content, function, wrt)
+    except InputError as exc:  # one line, in the student's own notation (never partial3, cut_…, dlift…)
+        text = public(exc.text) if exc.text else exc.text
+        raise replace(exc, message=public(exc.message), text=text, column=exc.column if text == exc.text else None,
+                      expected=public(exc.expected) if exc.expected else exc.expected) from None
+    except DlprepError as exc:
+        if INTERNAL.search(str(exc)):
+            raise type(exc)(public(str(exc))) from None
+        raise
+
+
+def _check(problem: Problem, content: str, function: A.Node | None, wrt: str | None) -> Verdict:
+    parsed = reader.read_steps(content, reading=_reading(problem, function, wrt))
     steps = parsed.steps
     lifter = Lifter(problem, parsed.partials)
     lhs_trees: dict[int, A.Node] = {}
     for k, step in enumerate(steps):
         step.tree = _read(lifter, step.text, _where(step))
-        if step.role == "aside" and step.lhs is not None:
+        if step.role == "definition" and step.lhs is not None:
+            if step.lhs not in problem.names:  # a new name; an update of a given one (b ← b − αδ) changes nothing
+                lifter.define(step.lhs, step.tree)
+        elif step.role == "aside" and step.lhs is not None:
             lhs_trees[k] = _read(lifter, step.lhs, _where(step))
     problem = lifter.result()
     direction = A.Differential(A.Sym(wrt)) if wrt else None
@@ -61,7 +76,9 @@ def check_steps(problem: Problem, content: str, *, function: A.Node | None = Non
     previous: tuple[str, A.Node] | None = ("function", function) if function is not None else None
     last_chain: Step | None = None
     for k, step in enumerate(steps):
-        if step.role == "aside":
+        if step.role == "definition":
+            ok, finding = True, None
+        elif step.role == "aside":
             ok, finding = _aside(problem, lhs_trees[k], step.tree)  # type: ignore[arg-type]
         else:
             ok, finding, kind = _choose(problem, previous, step, wrt)
@@ -72,20 +89,22 @@ def check_steps(problem: Problem, content: str, *, function: A.Node | None = Non
         report = {"line": step.line, "text": reader.shown(step.text, parsed.partials), **({"row": step.row} if step.row else {})}
         if ok:
             verdict = "correct" if first_wrong is None else "follows"
-            reports.append({**report, "verdict": verdict, "diagnosis": [], "message": ""})
+            note = said("definition") if step.role == "definition" else ""
+            reports.append({**report, "verdict": verdict, "diagnosis": [], "message": note})
             continue
         if first_wrong is None:
             first_wrong = k
         codes, text = finding if finding else (["unknown"], message("steps.not-following"))
-        reports.append({**report, "verdict": "incorrect", "diagnosis": codes, "message": text})
+        reports.append({**report, "verdict": "incorrect", "diagnosis": codes, "message": public(text, parsed.partials, lifter.shown)})
     final = _final(problem, last_chain, wrt) if last_chain is not None else None
     if first_wrong is None and final is not None and final.verdict != "correct":
         index = steps.index(last_chain)  # type: ignore[arg-type]
-        reports[index].update(verdict="incorrect", diagnosis=final.diagnosis, message=message("steps.last-not-answer", message=final.message))
+        reports[index].update(verdict="incorrect", diagnosis=final.diagnosis,
+                              message=message("steps.last-not-answer", message=public(final.message, parsed.partials, lifter.shown)))
         first_wrong = index
     if first_wrong is None:
         return Verdict("correct", message=message("steps.correct", n=len(steps)), steps=reports,
-                       read_as=to_text(steps[-1].tree) if steps[-1].tree is not None else None)  # type: ignore[arg-type]
+                       read_as=public(to_text(steps[-1].tree), parsed.partials, lifter.shown) if steps[-1].tree is not None else None)  # type: ignore[arg-type]
     bad = reports[first_wrong]
     return Verdict("incorrect", message=message("steps.first-wrong", where=_where(steps[first_wrong]), message=bad["message"]),
                    diagnosis=bad["diagnosis"], steps=reports)
@@ -96,11 +115,74 @@ def _where(step: Step) -> str:
     return message("steps.where-row", line=step.line, row=step.row) if step.row else message("steps.where", line=step.line)
 
 
+def _reading(problem: Problem, function: A.Node | None, wrt: str | None) -> reader.Reading:
+    """What the reader needs to know of the problem (see :class:`checker.grading.step_reader.Reading`)."""
+    names = frozenset(problem.names)
+    first = problem.kind if problem.kind in ("gradient", "jacobian", "differential", "value") else "gradient"
+    given = {n.name for root in (function, problem.reference) if root is not None for n in root.walk() if isinstance(n, A.Sym)}
+    target = problem.expand(function) if function is not None else None
+    # the derivative of an activation is asked as the gradient of sum(g(z)): d/dz g(z) names it too
+    targets = {target} | ({target.args[0]} if isinstance(target, A.Func) and target.name == "sum" and len(target.args) == 1 else set())
+    scalar = True
+    if function is not None:
+        try:
+            scalar = is_scalar(problem.typed(function).shape)
+        except DlprepError:
+            pass
+
+    def spelled(text: str) -> A.Node | None:
+        try:
+            return parse(text, names=set(names))
+        except LimitExceeded:
+            raise
+        except DlprepError:
+            return None
+
+    def is_objective(text: str) -> bool:
+        if not text.strip() or reader.is_loss(text, names):
+            return True
+        tree = spelled(text)
+        return target is not None and tree is not None and problem.expand(tree) in targets
+
+    def is_wrt(text: str) -> bool:
+        tree = spelled(text)
+        tree = problem.expand(tree) if tree is not None else None
+        return wrt is None or (isinstance(tree, A.Sym) and tree.name == wrt)
+
+    return reader.Reading(names=names, answers={name: (first,) for name in problem.answer_labels}, first_kind=first,
+                          given=frozenset(given), network=frozenset(problem.definitions or {}) | frozenset(problem.where),
+                          scalar=scalar, is_objective=is_objective, is_wrt=is_wrt)
+
+
+INTERNAL = re.compile(r"\b(?:cut_)?partial\d+\b|\bdlift\d+\b")
+
+
+def public(text: str, partials: dict[str, reader.Partial] | None = None, lifted: dict[str, str] | None = None) -> str:
+    """A message without the reader's internal names: ``partial3`` as the student wrote it, ``cut_partial3``
+    as its variable, ``dlift2`` as a differential; a list of declared names loses them."""
+    if not text:
+        return text
+    text = re.sub(r"(?<=[(:,]) (?:cut_partial\d+|partial\d+|dlift\d+),|, (?:cut_partial\d+|partial\d+|dlift\d+)(?=[,)])", "", text)
+    table = partials or {}
+
+    def name(m: re.Match[str]) -> str:
+        word = m.group(0)
+        key = word.removeprefix("cut_")
+        if key in table:
+            return table[key].den if word.startswith("cut_") else table[key].source or f"∂{table[key].num}/∂{table[key].den}"
+        if word in (lifted or {}):
+            return (lifted or {})[word]
+        return "the derivative" if "partial" in word else "a differential"
+    return INTERNAL.sub(name, text)
+
+
 def _read(lifter: Lifter, text: str, where: str) -> A.Node:
     try:
         return lifter.lift(lifter.parse(text))
     except InputError as exc:  # the line and the construct: "line 3: unexpected '∂' at column 11 …"
         raise InputError(message("label.where", where=where, message=exc.message), text=exc.text, column=exc.column, expected=exc.expected) from None
+    except LimitExceeded:  # the time limit ends the whole check, not this line
+        raise
     except DlprepError as exc:
         raise InputError(message("label.where", where=where, message=exc)) from None
 
@@ -147,6 +229,8 @@ def _aside(problem: Problem, lhs: A.Node, rhs: A.Node) -> tuple[bool, tuple[list
 def _well_formed(problem: Problem, tree: A.Node | None) -> bool:
     try:
         problem.typed(tree)  # type: ignore[arg-type]
+    except LimitExceeded:
+        raise
     except DlprepError:
         return False
     return True
@@ -164,7 +248,18 @@ def _consistent(problem: Problem, prev: tuple[str, A.Node], cur: tuple[str, A.No
     try:
         prev_d = [_as_differential(problem, prev_kind, prev_tree, inst, wrt) for inst in problem.instances()]
         cur_d = [_as_differential(problem, cur_kind, cur_tree, inst, wrt) for inst in problem.instances()]
-    except DlprepError as exc:
+    except DlprepError as exc:  # a row where a column belongs: judged as the single answer would be (a transpose)
+        try:
+            verdict = check_tree(problem, cur_tree) if _final_kind(problem, cur_kind) else None
+        except LimitExceeded:
+            raise
+        except DlprepError:
+            verdict = None
+        if verdict is not None and verdict.verdict == "incorrect" and verdict.diagnosis:
+            return False, (verdict.diagnosis, verdict.message)
+        other = {"gradient": "jacobian", "jacobian": "gradient"}.get(cur_kind)
+        if other is not None and prev_kind != cur_kind and _matches(problem, prev_kind, prev_tree, (other, cur_tree), wrt):
+            return False, (["transpose"], said("jacobian-for-gradient" if cur_kind == "gradient" else "gradient-for-jacobian", x=wrt))
         return False, (["shape"], str(exc))
     if all_close(prev_d, cur_d, rtol=1e-7):
         return True, None
@@ -180,10 +275,49 @@ def _consistent(problem: Problem, prev: tuple[str, A.Node], cur: tuple[str, A.No
     return False, (["unknown"], message("steps.kind-mismatch", cur=message(f"kind.{cur_kind}"), prev=message(f"kind.{prev_kind}")))
 
 
+READER_MESSAGES: dict[str, dict[str, str]] = {  # the reader's own sentences (en, zh)
+    # a row where a column belongs, or the other way round (CATALOG: the gradient has the shape of x)
+    "jacobian-for-gradient": {"en": "this is the Jacobian (the transposed gradient); a gradient has the shape of {x}",
+                              "zh": "这是 Jacobian（梯度的转置）；梯度应与 {x} 同形"},
+    "gradient-for-jacobian": {"en": "this is the gradient; D[J; {x}] and the Jacobian are its transpose",
+                              "zh": "这是梯度；D[J; {x}] 与 Jacobian 是它的转置"},
+    "definition": {"en": "a definition, read and not judged", "zh": "定义式，只读入，不评判"},
+}
+
+
+def said(key: str, **values: str) -> str:
+    table = READER_MESSAGES[key]
+    return (table.get(LANG.get()) or table["en"]).format(**values)
+
+
+def _matches(problem: Problem, prev_kind: str, prev_tree: A.Node, cur: tuple[str, A.Node], wrt: str) -> bool:
+    try:
+        return all_close([_as_differential(problem, prev_kind, prev_tree, inst, wrt) for inst in problem.instances()],
+                         [_as_differential(problem, cur[0], cur[1], inst, wrt) for inst in problem.instances()], rtol=1e-7)
+    except LimitExceeded:
+        raise
+    except DlprepError:
+        return False
+
+
+def _typed(problem: Problem, tree: A.Node) -> A.Node:
+    """The step typed once per problem (a step is compared on every instance, before and after)."""
+    cache: dict[int, tuple[A.Node, A.Node]] = problem.__dict__.setdefault("_typed_steps", {})
+    hit = cache.get(id(tree))
+    if hit is None or hit[0] is not tree:
+        hit = cache[id(tree)] = (tree, problem.typed(tree))
+    return hit[1]
+
+
+def _final_kind(problem: Problem, kind: str) -> bool:
+    """Whether a step of this kind can be judged as the problem's answer (it has a reference)."""
+    return problem.kind == kind and (problem.reference is not None or problem.numeric_reference is not None)
+
+
 def _as_differential(problem: Problem, kind: str, tree: A.Node, inst: Any, wrt: str) -> np.ndarray:
     from checker.language.evaluate import evaluate
 
-    typed = problem.typed(tree)
+    typed = _typed(problem, tree)
     direction = inst.values["d" + wrt]
     if kind == "function":
         return directional(typed, inst, wrt, direction)
@@ -195,6 +329,8 @@ def _as_differential(problem: Problem, kind: str, tree: A.Node, inst: Any, wrt: 
             raise InputError(message("steps.gradient-shape", wrt=wrt, shape=f"{value.shape[0]}×{value.shape[1]}"))
         return np.array([[float(np.sum(value * direction))]])
     if kind == "jacobian":
+        if min(direction.shape) > 1 and value.shape == direction.shape[::-1]:  # D[J; W]: the course's transposed gradient
+            return np.array([[float(np.sum(value.T * direction))]])
         if value.shape[1] != direction.size:
             raise InputError(message("steps.jacobian-columns", wrt=wrt, n=value.shape[1]))
         return (value @ direction.reshape(-1, 1)).reshape(-1, 1)
@@ -206,4 +342,7 @@ def _final(problem: Problem, last: Step, wrt: str | None) -> Verdict | None:  # 
         return None
     if last.kind != problem.kind:
         return None
-    return check_tree(problem, last.tree)
+    try:
+        return check_tree(problem, last.tree)
+    except InputError as exc:
+        raise InputError(message("label.where", where=_where(last), message=exc.message), text=exc.text, column=exc.column, expected=exc.expected) from None

@@ -68,6 +68,10 @@ def _needs(nodes: Iterable[A.Node]) -> dict[str, set[str]]:
             elif isinstance(node, A.Inverse):
                 need, args = "invertible", (node.arg,)
             for arg in args:
+                middle = _quadratic_form(arg) if need == "positive" else None
+                if middle is not None:  # sqrt(xᵀAx), log(xᵀAx): A positive definite
+                    out.setdefault(middle, set()).add("spd")
+                    continue
                 while isinstance(arg, (A.Transpose, A.Inverse)):
                     arg = arg.arg
                 if isinstance(arg, A.Sym):
@@ -75,16 +79,78 @@ def _needs(nodes: Iterable[A.Node]) -> dict[str, set[str]]:
     return out
 
 
-def _draw_sizes(atoms: list[str], dims: list[Dim], rng: np.random.Generator, small: bool = False) -> dict[str, int]:
+def _quadratic_form(node: A.Node) -> str | None:
+    """The A of xᵀAx (a symbol between a symbol's transpose and the symbol), else None."""
+    if isinstance(node, A.Mul) and isinstance(node.left, A.Mul):
+        u, mid, v = node.left.left, node.left.right, node.right
+        if isinstance(u, A.Transpose) and u.arg == v and isinstance(v, A.Sym) and isinstance(mid, A.Sym):
+            return mid.name
+    if isinstance(node, A.Mul) and isinstance(node.right, A.Mul):
+        u, mid, v = node.left, node.right.left, node.right.right
+        if isinstance(u, A.Transpose) and u.arg == v and isinstance(v, A.Sym) and isinstance(mid, A.Sym):
+            return mid.name
+    return None
+
+
+@dataclass(frozen=True)
+class RankNeed:
+    """A square product that must be invertible (under inv, det, log det): its size ``size`` can be no
+    larger than any inner size ``bound`` of its factors (rank(XᵀX) ≤ min(m, n), so XᵀX (n×n) needs n ≤ m)."""
+
+    what: A.Node
+    size: Dim
+    bound: Dim
+
+
+def _rank_needs(nodes: Iterable[A.Node]) -> list[RankNeed]:
+    out: list[RankNeed] = []
+    for root in nodes:
+        for node in root.walk():
+            if isinstance(node, A.Func) and FUNCTIONS[node.name].domain == "invertible":
+                arg = node.args[0]
+            elif isinstance(node, A.Inverse):
+                arg = node.arg
+            else:
+                continue
+            if not isinstance(arg, A.Mul) or arg.shape is None:
+                continue
+            for factor in _product_factors(arg):
+                if factor.shape is not None:
+                    out += [RankNeed(arg, arg.shape[0], d) for d in factor.shape if d != arg.shape[0]]
+    return out
+
+
+def _product_factors(node: A.Node) -> list[A.Node]:
+    if isinstance(node, A.Mul) and not (node.left.shape is not None and node.left.shape == (Dim.parse("1"), Dim.parse("1"))):
+        return _product_factors(node.left) + _product_factors(node.right)
+    return [node]
+
+
+def _draw_sizes(atoms: list[str], dims: list[Dim], rng: np.random.Generator, small: bool = False,
+                ranks: list[RankNeed] = ()) -> dict[str, int]:  # type: ignore[assignment]
     taken = {d.const for d in dims if not d.terms}  # stand-ins never equal a declared constant (no false squares)
     pool = [p for p in SIZE_POOL if p not in taken or not any(a.startswith(STAND_IN) for a in atoms)]
     pool += list(range(13, 13 + max(0, len(atoms) - len(pool))))
     for attempt in range(200):
         chosen = pool[attempt % 3 : attempt % 3 + len(atoms)] if small and attempt < 3 else rng.permutation(pool)[: len(atoms)]
         sizes = {a: int(s) for a, s in zip(atoms, chosen)}
-        if all(d.evaluate(sizes) >= 1 for d in dims):
+        if not all(d.evaluate(sizes) >= 1 for d in dims):
+            continue
+        if all(r.size.evaluate(sizes) <= r.bound.evaluate(sizes) for r in ranks):
             return sizes
+    if ranks:
+        raise DlprepError(_rank_message(ranks))
     raise DlprepError("no distinct sizes make every declared size positive")
+
+
+def _rank_message(ranks: list[RankNeed]) -> str:
+    """What an expression needs of its sizes: 'XᵀX must be invertible, so n ≤ m'."""
+    from checker.language.printing import to_unicode
+
+    needs = dict.fromkeys(f"{r.size} ≤ {r.bound}" for r in ranks)
+    what = dict.fromkeys(to_unicode(r.what) for r in ranks)
+    return (f"{', '.join(what)} must be invertible, which needs the sizes {' and '.join(needs)} "
+            "(a product has rank at most its smallest inner size); no declared sizes allow it")
 
 
 def _value(shape: tuple[int, int], attrs: set[str], rng: np.random.Generator) -> np.ndarray:
@@ -132,6 +198,7 @@ class _Plan:
     differentials: list[A.Differential]
     onehots: list[str]
     shapes: list[tuple[Dim, Dim]] = field(default_factory=list)
+    ranks: list[RankNeed] = field(default_factory=list)
 
 
 def _plan(decls: Mapping[str, Declaration], nodes: list[A.Node]) -> _Plan:
@@ -142,7 +209,7 @@ def _plan(decls: Mapping[str, Declaration], nodes: list[A.Node]) -> _Plan:
     differentials = [n for n in walked if isinstance(n, A.Differential) and isinstance(n.arg, A.Sym)]
     onehots = sorted({n.label for n in walked if isinstance(n, A.OneHot)})
     shapes = list({n.shape for n in walked if n.shape is not None} | {decl.shape for decl in decls.values()})
-    return _Plan(dims, atoms, _needs(nodes), differentials, onehots, shapes)
+    return _Plan(dims, atoms, _needs(nodes), differentials, onehots, shapes, _rank_needs(nodes))
 
 
 def _stand_ins(dims: list[Dim], walked: list[A.Node]) -> list[str]:
@@ -159,7 +226,7 @@ def draw_instance(decls: Mapping[str, Declaration], nodes: Iterable[A.Node], rng
     """A random instance for ``decls`` that respects the domains ``nodes`` (typed) need;
     ``small`` gives the smallest distinct sizes (2, 3, 4, …), for readable counterexamples."""
     plan = plan or _plan(decls, list(nodes))
-    inst = Instance(_draw_sizes(plan.atoms, plan.dims, rng, small), {}, seed=int(rng.integers(2**31)))
+    inst = Instance(_draw_sizes(plan.atoms, plan.dims, rng, small, plan.ranks), {}, seed=int(rng.integers(2**31)))
     for rows, cols in plan.shapes:  # nothing is allocated beyond the elements limit (A ⊗ B of 1000 × 1000 matrices)
         LIMITS["elements"].check(inst.size(rows) * inst.size(cols), "(a value while evaluating)")
     for name, decl in decls.items():
@@ -179,7 +246,10 @@ def draw_instance(decls: Mapping[str, Declaration], nodes: Iterable[A.Node], rng
 def evaluate(node: A.Node, inst: Instance) -> np.ndarray:
     """The value of a typed tree on ``inst``: a 2-D float64 array; non-finite values are an error."""
     with np.errstate(all="ignore"):
-        value = _eval(node, inst)
+        try:
+            value = _eval(node, inst)
+        except np.linalg.LinAlgError:  # inv of a singular matrix (XXᵀ when X has more rows than columns)
+            raise DlprepError("a matrix to invert is singular on these inputs (is it square and of full rank?)") from None
     if not np.all(np.isfinite(value)):
         raise DlprepError("the expression is not finite on these inputs (outside its domain, or overflow)")
     return value

@@ -69,6 +69,7 @@ class _Parser:
         self.depth = 0
         self.abs_depth = 0
         self.norm_depth = 0
+        self.split_products: dict[int, A.Node] = {}  # products read from one word (ss → s·s): a postfix binds to the last name
 
     # ------------------------------------------------------------ helpers
     @property
@@ -181,7 +182,10 @@ class _Parser:
             node = A.Neg(self.factor(signed=True))
             self.leave()
             return node
-        return self.postfix(self.primary())
+        base = self.primary()
+        if self.split_products.get(id(base)) is base and isinstance(base, A.Mul):  # ss^T is s sᵀ, Ax' is A x'
+            return A.Mul(base.left, self.postfix(base.right))
+        return self.postfix(base)
 
     # ------------------------------------------------------------ postfix
     def postfix(self, base: A.Node) -> A.Node:
@@ -485,6 +489,7 @@ class _Parser:
             node = nodes[0]
             for nxt in nodes[1:]:
                 node = A.Mul(node, nxt)
+            self.split_products[id(node)] = node
             return node
         return A.Sym(full)
 

@@ -37,7 +37,7 @@ DELTA_STEPS = (
     ("grad = conv2(delta_{l+1}, rot180(omega), 'full') .* f'(z_l)", "read off G"),
 )
 KERNEL_STEPS = (
-    ("f = sum(delta_{l+1} .* conv2(a_l, omega, 'valid'))", "J's change through z_{l+1}"),
+    ("f = sum(delta_{l+1} .* (conv2(a_l, omega, 'valid') + b 1 1^T))", "J's change through z_{l+1} = conv2(a_l, ω, 'valid') + b11ᵀ"),
     ("df = sum(delta_{l+1} .* conv2(a_l, domega, 'valid'))", "conv2 is linear in the kernel"),
     ("df = sum(conv2(rot180(a_l), delta_{l+1}, 'valid') .* domega)",
      "⟨δ, conv2(a, dω, 'valid')⟩ = ⟨conv2(rot180(a), δ, 'valid'), dω⟩ (swap the roles of input and kernel)"),
@@ -95,6 +95,9 @@ def check_against_network() -> tuple[float, float]:
                rel(np.array([[d_next.sum()]]), layer.grads["b"])), 1e-12
 
 
+# the layer's forward pass, through which ∂J/∂ω and ∂J/∂b are derived (dz_{l+1} = conv2(a_l, dω, 'valid') + db 11ᵀ)
+FORWARD = ("z_{l+1} = conv2(a_l, omega, 'valid') + b 1 1^T",)
+
 ENTRIES = (
     Entry(
         id="conv-residual",
@@ -116,9 +119,9 @@ ENTRIES = (
                  function="sum(delta_{l+1} .* z_{l+1})", wrt="z_l", steps=DELTA_STEPS, labels=("delta_l",),
                  network=("a_l = f(z_l)", "z_{l+1} = conv2(a_l, omega, 'valid') + b 1 1^T")),
             Part("grad-kernel", "K x K", "conv2(rot180(a_l), delta_{l+1}, 'valid')", kind="gradient",
-                 function="sum(delta_{l+1} .* conv2(a_l, omega, 'valid'))", wrt="omega", steps=KERNEL_STEPS),
+                 function="sum(delta_{l+1} .* (conv2(a_l, omega, 'valid') + b 1 1^T))", wrt="omega", steps=KERNEL_STEPS, network=FORWARD),
             Part("grad-bias", "scalar", "sum(delta_{l+1})", kind="gradient",
-                 function="sum(delta_{l+1} .* (conv2(a_l, omega, 'valid') + b 1 1^T))", wrt="b", steps=BIAS_STEPS),
+                 function="sum(delta_{l+1} .* (conv2(a_l, omega, 'valid') + b 1 1^T))", wrt="b", steps=BIAS_STEPS, network=FORWARD),
         ),
         core=True,
         checks=(check_other_convention, check_against_network),

@@ -32,6 +32,8 @@ def check_against_network() -> tuple[float, float]:
 
 # the network around layer l, as the course writes it (lecture ch. 2; seed 004)
 LAYER_L1 = ("a^(l) = f(z^(l))", "z^(l+1) = W^(l+1) a^(l) + b^(l+1)")
+# layer l's own pre-activation, through which ∂J/∂W^(l) and ∂J/∂b^(l) are derived (dz^(l) = dW^(l) a^(l-1) + db^(l))
+LAYER_L = ("z^(l) = W^(l) a^(l-1) + b^(l)",)
 # J changes through z^(l+1) only, by dJ = Tr(δ^(l+1)ᵀ dz^(l+1)): that is what δ^(l+1) = ∂J/∂z^(l+1) means,
 # so the function of the step checker is J ≈ δ^(l+1)ᵀ z^(l+1) with the network substituted.
 DELTA_PROOF = (
@@ -61,17 +63,17 @@ ENTRIES = (
                     "en": "The factor f'(z⁽ˡ⁾) is missing: the residual passes through the activation a⁽ˡ⁾ = f(z⁽ˡ⁾), so the chain rule multiplies elementwise by f'(z⁽ˡ⁾).",
                     "zh": "少了因子 f'(z⁽ˡ⁾)：残差要经过激活 a⁽ˡ⁾ = f(z⁽ˡ⁾)，链式法则要逐元素乘以 f'(z⁽ˡ⁾)。"}),
             )),
-            Part("grad-W", "n_l x n_{l-1}", "delta^(l) a^(l-1)^T", kind="gradient", function="delta^(l)^T (W^(l) a^(l-1) + b^(l))", wrt="W^(l)", malrules=(
+            Part("grad-W", "n_l x n_{l-1}", "delta^(l) a^(l-1)^T", kind="gradient", function="delta^(l)^T (W^(l) a^(l-1) + b^(l))", wrt="W^(l)", network=LAYER_L, malrules=(
                 MalRule("missing-transpose", "delta^(l) a^(l-1)", {
                     "en": "δa (as the course notes print it) multiplies two columns and is undefined; the outer product δaᵀ has the shape of W.",
                     "zh": "δa（讲义的印法）是两个列向量相乘，没有定义；外积 δaᵀ 才与 W 同形。"}),
             )),
-            Part("grad-b", "n_l", "delta^(l)", kind="gradient", function="delta^(l)^T (W^(l) a^(l-1) + b^(l))", wrt="b^(l)"),
+            Part("grad-b", "n_l", "delta^(l)", kind="gradient", function="delta^(l)^T (W^(l) a^(l-1) + b^(l))", wrt="b^(l)", network=LAYER_L),
             Part("output-delta-mse", "n_L", "(a^(L) - y) .* sigmoid'(z^(L))", where="a^(L) = sigmoid(z^(L))", kind="gradient",
-                 function="1/2 ||sigmoid(z^(L)) - y||^2", wrt="z^(L)"),
+                 function="1/2 ||sigmoid(z^(L)) - y||^2", wrt="z^(L)", labels=("delta^(L)",)),
             Part("output-delta-ce", "n_L", "a^(L) - y", where="a^(L) = softmax(z^(L))", kind="gradient",
-                 function="-y^T log(softmax(z^(L)))", wrt="z^(L)"),
-            Part("update-W", "n_l x n_{l-1}", "W^(l) - alpha (delta^(l) a^(l-1)^T + lambda W^(l))"),
+                 function="-y^T log(softmax(z^(L)))", wrt="z^(L)", labels=("delta^(L)",)),
+            Part("update-W", "n_l x n_{l-1}", "W^(l) - alpha (delta^(l) a^(l-1)^T + lambda W^(l))", labels=("W^(l)",)),
         ),
         core=True,
         checks=(check_against_network,),
@@ -88,8 +90,10 @@ ENTRIES = (
         asked=("derivation",),
         symbols="W: n_l x n_{l-1}, b: n_l, A: n_{l-1} x N, Delta: n_l x N, N: scalar positive",
         parts=(
-            Part("grad-W", "n_l x n_{l-1}", "Delta A^T / N", kind="gradient", function="tr(Delta^T (W A + b 1^T)) / N", wrt="W"),
-            Part("grad-b", "n_l", "Delta 1 / N", kind="gradient", function="tr(Delta^T (W A + b 1^T)) / N", wrt="b"),
+            Part("grad-W", "n_l x n_{l-1}", "Delta A^T / N", kind="gradient", function="tr(Delta^T (W A + b 1^T)) / N", wrt="W",
+                 network=("Z = W A + b 1^T",)),
+            Part("grad-b", "n_l", "Delta 1 / N", kind="gradient", function="tr(Delta^T (W A + b 1^T)) / N", wrt="b",
+                 network=("Z = W A + b 1^T",)),
         ),
     ),
     Entry(

@@ -44,7 +44,8 @@ ENTRIES = (
         asked=("gradient",),
         symbols="X: N x d, w: d, y: N binary",
         parts=(Part("gradient", "d", "X^T (sigmoid(X w) - y)", kind="gradient",
-                    function="-(y^T log(sigmoid(X w)) + (1 - y)^T log(1 - sigmoid(X w)))", wrt="w"),),
+                    function="-(y^T log(sigmoid(X w)) + (1 - y)^T log(1 - sigmoid(X w)))", wrt="w",
+                    network=("z = X w", "y_hat = sigmoid(z)")),),
     ),
     Entry(
         id="softmax-cross-entropy-gradient",

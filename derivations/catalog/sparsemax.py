@@ -61,8 +61,8 @@ ENTRIES = (
         symbols="z: K, p: K, mu: K, tau: scalar, s: K binary",
         parts=(
             Part("stationarity", "K", "p - z - mu + tau 1", kind="value", up_to_factor=True),
-            Part("tau", "scalar", "(s^T z - 1) / (1^T s)"),
-            Part("solution", "K", "max(z - tau 1, 0)", kink_aware=True),
+            Part("tau", "scalar", "(s^T z - 1) / (1^T s)", labels=("tau",)),
+            Part("solution", "K", "max(z - tau 1, 0)", kink_aware=True, labels=("p",)),
         ),
         checks=(check_kkt,),
         core=True,
@@ -74,7 +74,7 @@ ENTRIES = (
                    "zh": "在支撑集不变的区域内，记 s 为支撑集的 0/1 指示向量，则 ∂p/∂z = diag(s) − ssᵀ/(1ᵀs)。"},
         asked=("jacobian",), symbols="z: K, s: K binary",
         parts=(Part("jacobian", "K x K", "diag(s) - s s^T / (1^T s)", kind="jacobian", function="sparsemax(z)", wrt="z",
-                    where="s = I(sparsemax(z) > 0)", proof=KKT_PROOF, steps=(
+                    where="s = I(sparsemax(z) > 0)", network=("p = sparsemax(z)",), proof=KKT_PROOF, steps=(
             ("f = sparsemax(z)", "p = sparsemax(z)"),
             ("df = s .* (dz - (s^T dz) / (1^T s) 1)",
              "on the support p = z − τ1, τ = (sᵀz − 1)/(1ᵀs), off it p = 0; the support is fixed away from ties"),

@@ -1,37 +1,36 @@
-"""Exploding and vanishing gradients in BPTT (CATALOG G, rnn-bptt): δ_{t,k} ≈ γ^{t−k} δ_{t,t}.
+"""Exploding and vanishing gradients in BPTT (CATALOG G, rnn-bptt): δ_{t,k} = diag(f′(z_k))Uᵀδ_{t,k+1},
+so with ‖diag(f′(z_k))Uᵀ‖ = γ along the way, ‖δ_{t,k}‖ = γ^{t−k}‖δ_{t,t}‖.
 
-γ^{t−k} by the power, cross-checked by multiplying the backward map γQ (Q a rotation, so
-‖diag(f′)Uᵀ‖ = γ exactly) t − k times and measuring how much it stretches δ_{t,t}.
+γ^{t−k} by the power, cross-checked by multiplying the backward map γQ (Q a rotation, so the map
+scales every vector by exactly γ) t − k times and measuring how much it stretches δ_{t,t}. The reverse
+question asks for the smallest t − k at which the ratio passes a bound (an integer, graded exactly).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from question_bank.build import numeric_blank, question
-from question_bank.model import Question
-from question_bank.numbers import cross_check, num
+from question_bank.numbers import cross_check
+from question_bank.templated import Answer, Variant
 
-ASKS = {"rnn-bptt": ("value",)}
+TOPIC = "G"
+VARIANTS = (
+    Variant("factor", "fill-in", "rnn-bptt", ("value",)),
+    Variant("steps", "fill-in", "rnn-bptt", ("value",)),
+)
 
 
-def make(rng: np.random.Generator, seed: int) -> Question:
-    gamma = float(rng.choice([0.5, 0.8, 0.9, 1.1, 1.2, 1.5, 2.0]))
+def draw(rng: np.random.Generator, variant: str) -> dict:
+    gamma = float(rng.choice([0.5, 0.6, 0.8, 0.9, 1.1, 1.2, 1.5, 2.0]))
     steps = int(rng.integers(3, 11))
     growth = gamma**steps
     angle = rng.uniform(0.1, 3.0)
     q = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
     delta = rng.standard_normal(2) + 0.5
-    back = np.linalg.matrix_power(gamma * q, steps) @ delta
-    cross_check(growth, np.linalg.norm(back) / np.linalg.norm(delta), "γ^(t−k)")
-    prompt = {"en": f"In backpropagation through time, each step back multiplies the residual by $\\operatorname{{diag}}(f'(z_k)) "
-                    f"U^{{\\top}}$, whose norm is $\\gamma = {num(gamma)}$ (an orthogonal direction times $\\gamma$). By what factor is "
-                    f"$\\lVert \\delta_{{t,k}} \\rVert$ larger than $\\lVert \\delta_{{t,t}} \\rVert$ for $t - k = {steps}$?",
-              "zh": f"在随时间反向传播中，每往回一步残差乘以 $\\operatorname{{diag}}(f'(z_k)) U^{{\\top}}$，其范数为 "
-                    f"$\\gamma = {num(gamma)}$（正交变换乘以 $\\gamma$）。当 $t - k = {steps}$ 时，"
-                    "$\\lVert \\delta_{t,k} \\rVert$ 是 $\\lVert \\delta_{t,t} \\rVert$ 的多少倍？"}
-    trend = ("explodes", "爆炸") if gamma > 1 else ("vanishes", "消失")
-    explain = {"en": f"$\\gamma^{{t-k}} = {num(gamma)}^{{{steps}}}$: the gradient {trend[0]} as $t - k$ grows.",
-               "zh": f"$\\gamma^{{t-k}} = {num(gamma)}^{{{steps}}}$：随 $t - k$ 增大梯度{trend[1]}。"}
-    return question("bptt-growth", seed, "G", "numeric", prompt, (numeric_blank("1", growth),), explain=explain,
-                    params={"gamma": gamma, "steps": steps}, catalog_id="rnn-bptt")
+    cross_check(growth, np.linalg.norm(np.linalg.matrix_power(gamma * q, steps) @ delta) / np.linalg.norm(delta), "γ^(t−k)")
+    bound = 100.0 if gamma > 1 else 0.01
+    first = next(n for n in range(1, 200) if (gamma**n > bound if gamma > 1 else gamma**n < bound))
+    cross_check(first, int(np.floor(np.log(bound) / np.log(gamma))) + 1, "first step past the bound")
+    value = growth if variant == "factor" else float(first)
+    return {"gamma": gamma, "steps": steps, "bound": bound, "grows": gamma > 1,
+            "answers": (Answer("1", value, exact=variant == "steps"),)}

@@ -1,6 +1,7 @@
 """Convolution output sizes (CATALOG F, conv-output-size): narrow M − K + 1, wide M + K − 1,
-general ⌊(M + 2P − K)/S⌋ + 1. Computed by the formulas, cross-checked by running the reference
-``conv2d`` on an M×M map (narrow, wide) and by counting the stride positions (general).
+same M (P = (K − 1)/2, odd K), general ⌊(M + 2P − K)/S⌋ + 1. Computed by the formulas, cross-checked
+by running the reference ``conv2d`` on an M×M map (narrow, wide) and by counting the stride positions.
+A general draw that gives the narrow size again (P = 0, S = 1) is redrawn.
 """
 
 from __future__ import annotations
@@ -8,29 +9,29 @@ from __future__ import annotations
 import numpy as np
 
 from checker.networks import conv2d
-from question_bank.build import numeric_blank, question
-from question_bank.model import Question
 from question_bank.numbers import cross_check
+from question_bank.templated import Answer, Variant
 
-ASKS = {"conv-output-size": ("value", "fill-in")}
+TOPIC = "F"
+ASKED = ("value", "fill-in")
+VARIANTS = tuple(Variant(k, "fill-in", "conv-output-size", ASKED) for k in ("narrow", "wide", "general", "same"))
 
 
-def make(rng: np.random.Generator, seed: int) -> Question:
-    k = int(rng.choice([2, 3, 4, 5, 7]))
+def draw(rng: np.random.Generator, variant: str) -> dict:
+    k = int(rng.choice([3, 5, 7] if variant == "same" else [2, 3, 4, 5, 7]))
     m = int(rng.integers(k + 2, 33))  # the kernel fits with room: every size at least 3
-    p, s = int(rng.integers(0, 3)), int(rng.integers(1, 4))
-    narrow, wide, general = m - k + 1, m + k - 1, (m + 2 * p - k) // s + 1
+    while True:
+        p, s = int(rng.integers(0, 4)), int(rng.integers(1, 5))
+        general = (m + 2 * p - k) // s + 1
+        if general != m - k + 1 and general >= 2:  # not the narrow size again
+            break
+    sizes = {"narrow": m - k + 1, "wide": m + k - 1, "general": general, "same": m}
     ones = np.ones((m, m))
-    cross_check(narrow, conv2d(ones, np.ones((k, k)), "valid").shape[0], "narrow size")
-    cross_check(wide, conv2d(ones, np.ones((k, k)), "full").shape[0], "wide size")
+    cross_check(sizes["narrow"], conv2d(ones, np.ones((k, k)), "valid").shape[0], "narrow size")
+    cross_check(sizes["wide"], conv2d(ones, np.ones((k, k)), "full").shape[0], "wide size")
     cross_check(general, len(range(0, m + 2 * p - k + 1, s)), "strided size")
-    prompt = {"en": f"An $M \\times M$ map with $M = {m}$ is convolved with a $K \\times K$ kernel, $K = {k}$. Give the output "
-                    f"side length of (1) the narrow (valid) convolution, (2) the wide (full) convolution, (3) a convolution "
-                    f"with zero padding $P = {p}$ and stride $S = {s}$.",
-              "zh": f"$M \\times M$ 的特征图（$M = {m}$）与 $K \\times K$ 的卷积核（$K = {k}$）卷积。求输出边长：(1) 窄卷积，"
-                    f"(2) 宽卷积，(3) 补零 $P = {p}$、步长 $S = {s}$ 的卷积。"}
-    explain = {"en": "Narrow $M - K + 1$, wide $M + K - 1$, in general $\\lfloor (M + 2P - K)/S \\rfloor + 1$.",
-               "zh": "窄卷积 $M - K + 1$，宽卷积 $M + K - 1$，一般情形 $\\lfloor (M + 2P - K)/S \\rfloor + 1$。"}
-    blanks = tuple(numeric_blank(str(i + 1), float(v)) for i, v in enumerate((narrow, wide, general)))
-    return question("conv-size", seed, "F", "fill-in", prompt, blanks, explain=explain, numeric=False,
-                    params={"M": m, "K": k, "P": p, "S": s}, catalog_id="conv-output-size")
+    pad = (k - 1) // 2
+    if k % 2:
+        cross_check(sizes["same"], len(range(0, m + 2 * pad - k + 1)), "same size")
+    value = pad if variant == "same" else sizes[variant]
+    return {"M": m, "K": k, "P": p, "S": s, "answers": (Answer("1", float(value), exact=True),)}

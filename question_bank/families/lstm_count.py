@@ -1,5 +1,6 @@
-"""LSTM parameter count (CATALOG G, lstm-parameter-count): 4h(d + h + 1).
-Cross-checked by counting the parameters of the reference ``LSTMCell``.
+"""LSTM parameter count (CATALOG G, lstm-parameter-count): 4h(d + h + 1), and the reverse question
+(given the count and d, the number of hidden units h). Cross-checked by counting the parameters of
+the reference ``LSTMCell`` and, for the reverse, by the positive root of 4h² + 4(d + 1)h − N = 0.
 """
 
 from __future__ import annotations
@@ -7,22 +8,21 @@ from __future__ import annotations
 import numpy as np
 
 from checker.networks.lstm import LSTMCell
-from question_bank.build import numeric_blank, question
-from question_bank.model import Question
 from question_bank.numbers import cross_check
+from question_bank.templated import Answer, Variant
 
-ASKS = {"lstm-parameter-count": ("value",)}
+TOPIC = "G"
+VARIANTS = (
+    Variant("count", "fill-in", "lstm-parameter-count", ("value",)),
+    Variant("hidden", "fill-in", "lstm-parameter-count", ("value",)),
+)
 
 
-def make(rng: np.random.Generator, seed: int) -> Question:
-    d, h = int(rng.integers(2, 65)), int(rng.integers(2, 65))
+def draw(rng: np.random.Generator, variant: str) -> dict:
+    d, h = (int(v) for v in rng.choice(np.arange(2, 65), size=2, replace=False))
     count = 4 * h * (d + h + 1)
     cross_check(count, LSTMCell(d, h).count(), "LSTM parameter count")
-    prompt = {"en": f"An LSTM layer reads inputs of size $d = {d}$ and has $h = {h}$ hidden units (gates $i, f, o$ and the "
-                    "candidate $g$, each with input weights, recurrent weights and a bias). How many parameters does it have?",
-              "zh": f"一个 LSTM 层的输入维度 $d = {d}$，隐藏单元数 $h = {h}$（输入门、遗忘门、输出门和候选值各有输入权重、"
-                    "循环权重和偏置）。共有多少个参数？"}
-    explain = {"en": f"$4h(d + h + 1) = 4 \\cdot {h} \\cdot ({d} + {h} + 1) = {count}$.",
-               "zh": f"$4h(d + h + 1) = 4 \\cdot {h} \\cdot ({d} + {h} + 1) = {count}$。"}
-    return question("lstm-count", seed, "G", "fill-in", prompt, (numeric_blank("1", float(count)),), explain=explain,
-                    numeric=False, params={"d": d, "h": h}, catalog_id="lstm-parameter-count")
+    root = (-4 * (d + 1) + np.sqrt(16 * (d + 1) ** 2 + 16 * count)) / 8
+    cross_check(h, root, "h from the count")
+    value = count if variant == "count" else h
+    return {"d": d, "h": h, "N": count, "answers": (Answer("1", float(value), exact=True),)}

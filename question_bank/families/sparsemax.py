@@ -1,8 +1,10 @@
-"""Sparsemax of z with τ and the support (CATALOG B, sparsemax-kkt): p = [z − τ1]₊, Σp = 1.
+"""Sparsemax of z (CATALOG B): p = [z − τ1]₊ with Σp = 1 and τ = (Σ_S z − 1)/|S| (sparsemax-kkt), and
+its Jacobian diag(s) − ssᵀ/(1ᵀs) (sparsemax-jacobian).
 
 Computed by the reference ``sparsemax`` (sort-based), cross-checked by trying every support S and
-keeping the one whose τ = (Σ_S z − 1)/|S| satisfies the KKT conditions. Draws are redrawn when an
-entry is within 0.1 of τ (a near-tie at the support's edge) or the support is a single point.
+keeping the one whose τ satisfies the KKT conditions, and the Jacobian by central differences. Draws
+are redrawn when an entry is within 0.1 of τ (a near-tie at the support's edge) or the support is a
+single point. K varies from 3 to 5.
 """
 
 from __future__ import annotations
@@ -12,12 +14,16 @@ import itertools
 import numpy as np
 
 from checker.networks import sparsemax
-from question_bank.build import numeric_blank, question
-from question_bank.model import Question
-from question_bank.numbers import cross_check, latex
+from question_bank.numbers import cross_check
+from question_bank.templated import Answer, Variant
 
 MARGIN = 0.1
-ASKS = {"sparsemax-kkt": ("conditions",)}
+TOPIC = "B"
+VARIANTS = (
+    Variant("tau", "fill-in", "sparsemax-kkt", ("conditions",)),
+    Variant("jacobian", "fill-in", "sparsemax-jacobian", ("jacobian",)),
+    Variant("full", "numeric", "sparsemax-kkt", ("conditions",)),
+)
 
 
 def by_supports(z: np.ndarray) -> tuple[np.ndarray, float]:
@@ -27,33 +33,35 @@ def by_supports(z: np.ndarray) -> tuple[np.ndarray, float]:
         for support in itertools.combinations(range(n), size):
             s = list(support)
             tau = (z[s].sum() - 1) / size
-            inside = all(z[i] > tau for i in s)
-            outside = all(z[j] <= tau for j in range(n) if j not in s)
-            if inside and outside:
+            if all(z[i] > tau for i in s) and all(z[j] <= tau for j in range(n) if j not in s):
                 return np.maximum(z - tau, 0.0), float(tau)
     raise AssertionError("no support satisfies the KKT conditions")
 
 
-def make(rng: np.random.Generator, seed: int) -> Question:
+def solve(rng: np.random.Generator, k: int) -> tuple[np.ndarray, np.ndarray, float]:
+    """z with a support of at least two and no entry near τ; p; τ (cross-checked)."""
     while True:
-        z = rng.choice(np.arange(-6, 9) / 4, size=4, replace=False)
+        z = rng.choice(np.arange(-6, 9) / 4, size=k, replace=False)
         p = sparsemax(z.reshape(-1, 1)).ravel()
         support = p > 0
         tau = float((z[support].sum() - 1) / support.sum())
-        if 2 <= support.sum() and np.abs(z - tau).min() >= MARGIN:
+        if 2 <= support.sum() < k + (k == 3) and np.abs(z - tau).min() >= MARGIN:
             break
     p2, tau2 = by_supports(z)
     cross_check(p, p2, "sparsemax")
     cross_check(tau, tau2, "τ")
-    s = support.astype(float)
-    prompt = {"en": f"Let $z = {latex(z)}$. Compute (1) $p = \\operatorname{{sparsemax}}(z)$, (2) the threshold $\\tau$ with "
-                    "$p = [z - \\tau \\mathbf{1}]_+$, and (3) the support indicator $s$ ($s_i = 1$ where $p_i > 0$, else 0).",
-              "zh": f"设 $z = {latex(z)}$。求 (1) $p = \\operatorname{{sparsemax}}(z)$，(2) 满足 $p = [z - \\tau \\mathbf{{1}}]_+$ "
-                    "的阈值 $\\tau$，(3) 支撑集指示向量 $s$（$p_i > 0$ 处为 1，否则为 0）。"}
-    explain = {"en": "Sort $z$ decreasingly and grow the support while $1 + k z_{(k)} > \\sum_{j \\le k} z_{(j)}$; then "
-                     "$\\tau = (\\sum_{j \\in S} z_j - 1)/|S|$.",
-               "zh": "将 $z$ 从大到小排序，在 $1 + k z_{(k)} > \\sum_{j \\le k} z_{(j)}$ 时扩大支撑集；"
-                     "然后 $\\tau = (\\sum_{j \\in S} z_j - 1)/|S|$。"}
-    blanks = (numeric_blank("1", p), numeric_blank("2", tau), numeric_blank("3", s))
-    return question("sparsemax", seed, "B", "numeric", prompt, blanks, explain=explain, params={"z": z.tolist()},
-                    catalog_id="sparsemax-kkt")
+    return z, p, tau
+
+
+def draw(rng: np.random.Generator, variant: str) -> dict:
+    k = 4 if variant == "full" else int(rng.integers(3, 6))
+    z, p, tau = solve(rng, k)
+    s = (p > 0).astype(float)
+    jac = np.diag(s) - np.outer(s, s) / s.sum()
+    h = 1e-6
+    fd = np.column_stack([(sparsemax((z + h * e).reshape(-1, 1)) - sparsemax((z - h * e).reshape(-1, 1))).ravel() / (2 * h)
+                          for e in np.eye(k)])
+    cross_check(jac, fd, "sparsemax Jacobian", rtol=1e-6, atol=1e-8)
+    answers = {"tau": (Answer("1", tau),), "jacobian": (Answer("1", jac),),
+               "full": (Answer("1", p, points=4), Answer("2", tau, points=3), Answer("3", s, exact=True, points=3))}[variant]
+    return {"z": z, "K": k, "answers": answers}

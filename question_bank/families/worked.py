@@ -263,11 +263,15 @@ RECORDS: dict[str, Worked] = {
     "sparsemax-kkt": Worked(
         "sparsemax-kkt", "proof",
         {"en": "Sparsemax is $p^\\star = \\arg\\min_{p \\in \\Delta} \\frac{1}{2}\\lVert p - z \\rVert^2$ over the simplex "
-               "$\\Delta = \\{p \\ge 0, \\mathbf{1}^{\\top} p = 1\\}$. Write the KKT conditions and prove that "
-               "$p^\\star = [z - \\tau \\mathbf{1}]_+$ with $\\tau = (\\sum_{j \\in S} z_j - 1)/|S|$ on the support $S$.",
+               "$\\Delta = \\{p \\ge 0, \\mathbf{1}^{\\top} p = 1\\}$, $z, p \\in \\mathbb{R}^{K}$. With the multipliers $\\mu \\in \\mathbb{R}^{K}$ "
+               "for $p \\ge 0$ and $\\tau \\in \\mathbb{R}$ for $\\mathbf{1}^{\\top} p = 1$, write the Lagrangian $L(p, \\mu, \\tau)$ and the KKT "
+               "conditions, and prove that $p^\\star = [z - \\tau \\mathbf{1}]_+$ with $\\tau = (\\sum_{j \\in S} z_j - 1)/|S|$ on the support "
+               "$S = \\{i : p_i > 0\\}$ (its indicator $s \\in \\{0, 1\\}^{K}$, $s_i = 1$ for $i \\in S$).",
          "zh": "Sparsemax 定义为在单纯形 $\\Delta = \\{p \\ge 0, \\mathbf{1}^{\\top} p = 1\\}$ 上 "
-               "$p^\\star = \\arg\\min \\frac{1}{2}\\lVert p - z \\rVert^2$。写出 KKT 条件，并证明 $p^\\star = [z - \\tau \\mathbf{1}]_+$，"
-               "其中在支撑集 $S$ 上 $\\tau = (\\sum_{j \\in S} z_j - 1)/|S|$。"},
+               "$p^\\star = \\arg\\min \\frac{1}{2}\\lVert p - z \\rVert^2$，$z, p \\in \\mathbb{R}^{K}$。$p \\ge 0$ 的乘子为 $\\mu \\in \\mathbb{R}^{K}$，"
+               "$\\mathbf{1}^{\\top} p = 1$ 的乘子为 $\\tau \\in \\mathbb{R}$。写出拉格朗日函数 $L(p, \\mu, \\tau)$ 与 KKT 条件，并证明 "
+               "$p^\\star = [z - \\tau \\mathbf{1}]_+$，其中在支撑集 $S = \\{i : p_i > 0\\}$（指示向量 $s \\in \\{0, 1\\}^{K}$，$i \\in S$ 时 $s_i = 1$）上 "
+               "$\\tau = (\\sum_{j \\in S} z_j - 1)/|S|$。"},
         {"en": "Stationarity, feasibility and complementary slackness give $p_i = z_i - \\tau$ on $S$ and $p_i = 0$ with "
                "$z_i \\le \\tau$ off $S$; summing to one fixes $\\tau$.",
          "zh": "由平稳性、可行性与互补松弛：在 $S$ 上 $p_i = z_i - \\tau$，在 $S$ 外 $p_i = 0$ 且 $z_i \\le \\tau$；"
@@ -286,11 +290,13 @@ RECORDS: dict[str, Worked] = {
         blank=("sparsemax-kkt", "tau"), asks=("proof", "conditions")),
     "pooling-residual": Worked(
         "pooling-residual", "derivation",
-        {"en": "A pooling layer maps $a_l = f(z_l)$ to $z_{l+1}$ with non-overlapping $s \\times s$ windows. Given "
-               "$\\delta_{l+1} = \\partial J / \\partial z_{l+1}$, derive $\\delta_l = \\partial J / \\partial z_l$ for "
-               "mean pooling and for max pooling.",
-         "zh": "池化层用不重叠的 $s \\times s$ 窗口把 $a_l = f(z_l)$ 映射为 $z_{l+1}$。已知 "
-               "$\\delta_{l+1} = \\partial J / \\partial z_{l+1}$，分别推导平均池化与最大池化时的 $\\delta_l = \\partial J / \\partial z_l$。"},
+        {"en": "A pooling layer maps $a_l = f(z_l)$ ($f$ the activation, elementwise) to $z_{l+1}$ with non-overlapping "
+               "$s \\times s$ windows. $J$ is the objective; given the residual $\\delta_{l+1} = \\partial J / \\partial z_{l+1}$, "
+               "derive $\\delta_l = \\partial J / \\partial z_l$ for mean pooling and for max pooling (no ties in a window). Write $W_{ij}$ "
+               "for the window of output $(i, j)$ and $(u, v)$ for a position of $a_l$.",
+         "zh": "池化层用不重叠的 $s \\times s$ 窗口把 $a_l = f(z_l)$（$f$ 为逐元素的激活函数）映射为 $z_{l+1}$。$J$ 为目标函数，"
+               "已知残差 $\\delta_{l+1} = \\partial J / \\partial z_{l+1}$，分别推导平均池化与最大池化（窗口内无并列）时的 "
+               "$\\delta_l = \\partial J / \\partial z_l$。记输出 $(i, j)$ 的窗口为 $W_{ij}$，$a_l$ 中的位置为 $(u, v)$。"},
         {"en": "Mean: $\\delta_l = \\frac{1}{s^2}\\operatorname{kron}(\\delta_{l+1}, \\mathbf{1}\\mathbf{1}^{\\top}) \\circ f'(z_l)$. "
                "Max: each entry of $\\delta_{l+1}$ goes to its window's arg-max, times $f'(z_l)$; zero elsewhere.",
          "zh": "平均池化：$\\delta_l = \\frac{1}{s^2}\\operatorname{kron}(\\delta_{l+1}, \\mathbf{1}\\mathbf{1}^{\\top}) \\circ f'(z_l)$。"
@@ -311,11 +317,11 @@ RECORDS: dict[str, Worked] = {
         "batchnorm-backward", "derivation",
         {"en": "Batch normalisation of one feature over a batch $x \\in \\mathbb{R}^N$: $\\mu_B = \\frac{1}{N}\\sum_i x_i$, "
                "$\\sigma_B^2 = \\frac{1}{N}\\sum_i (x_i - \\mu_B)^2$, $\\hat{x} = (x - \\mu_B)/\\sqrt{\\sigma_B^2 + \\epsilon}$, "
-               "$y = \\gamma \\hat{x} + \\beta$. Given $g = \\partial L / \\partial y$, derive $\\partial L / \\partial x$. "
+               "$y = \\gamma \\hat{x} + \\beta$. $L$ is the loss; given $g = \\partial L / \\partial y$, derive $\\partial L / \\partial x$. "
                "For which $\\gamma, \\beta$ is the layer the identity?",
          "zh": "对一个特征在批 $x \\in \\mathbb{R}^N$ 上做批归一化：$\\mu_B = \\frac{1}{N}\\sum_i x_i$，"
                "$\\sigma_B^2 = \\frac{1}{N}\\sum_i (x_i - \\mu_B)^2$，$\\hat{x} = (x - \\mu_B)/\\sqrt{\\sigma_B^2 + \\epsilon}$，"
-               "$y = \\gamma \\hat{x} + \\beta$。已知 $g = \\partial L / \\partial y$，推导 $\\partial L / \\partial x$。"
+               "$y = \\gamma \\hat{x} + \\beta$。$L$ 为损失函数，已知 $g = \\partial L / \\partial y$，推导 $\\partial L / \\partial x$。"
                "$\\gamma, \\beta$ 取何值时该层为恒等映射？"},
         {"en": "$\\partial L / \\partial x = \\frac{\\gamma}{\\sqrt{\\sigma_B^2 + \\epsilon}} (g - \\bar{g} - \\hat{x} \\, \\overline{g \\circ \\hat{x}})$ "
                "(bars: means over the batch); $\\gamma = \\sqrt{\\sigma_B^2 + \\epsilon}$, $\\beta = \\mu_B$ give the identity.",
@@ -334,9 +340,11 @@ RECORDS: dict[str, Worked] = {
     "rbm-gradient": Worked(
         "rbm-gradient", "derivation",
         {"en": "A binary RBM has energy $E(v, h) = -a^{\\top} v - b^{\\top} h - v^{\\top} W h$ and $p(v) = \\sum_h e^{-E(v,h)} / Z$. "
-               "Derive $p(h_j = 1 \\mid v)$ and $\\partial \\log p(v) / \\partial W$, and state the CD-1 update of $W$, $a$, $b$.",
+               "Derive $p(h_j = 1 \\mid v)$ ($\\sigma$ the logistic sigmoid) and $\\partial \\log p(v) / \\partial W$, and state the CD-1 "
+               "update of $W$, $a$, $b$ with learning rate $\\alpha$.",
          "zh": "二值 RBM 的能量 $E(v, h) = -a^{\\top} v - b^{\\top} h - v^{\\top} W h$，$p(v) = \\sum_h e^{-E(v,h)} / Z$。"
-               "推导 $p(h_j = 1 \\mid v)$ 与 $\\partial \\log p(v) / \\partial W$，并写出 CD-1 对 $W$、$a$、$b$ 的更新。"},
+               "推导 $p(h_j = 1 \\mid v)$（$\\sigma$ 为 Sigmoid 函数）与 $\\partial \\log p(v) / \\partial W$，并写出学习率为 $\\alpha$ 时"
+               "CD-1 对 $W$、$a$、$b$ 的更新。"},
         {"en": "$\\partial \\log p(v)/\\partial W = v \\sigma(W^{\\top} v + b)^{\\top} - E_{model}[v h^{\\top}]$; CD-1 replaces the model "
                "expectation by one Gibbs step: $W \\leftarrow W + \\alpha(v h^{\\top} - v' h'^{\\top})$, $a \\leftarrow a + \\alpha(v - v')$, "
                "$b \\leftarrow b + \\alpha(h - h')$.",

@@ -28,8 +28,11 @@ def client() -> TestClient:
 @pytest.fixture(scope="module")
 def derivation(client: TestClient) -> dict:
     """A checkable derivation question with a matrix-calculus answer, and its model answer."""
-    question = client.get("/api/question", params={"type": "derivation", "seed": 1}).json()
-    solution = client.get(f"/api/solution/{question['id']}").json()
+    for seed in range(1, 40):  # the first derivation with a checkable result (a worked proof may have none)
+        question = client.get("/api/question", params={"type": "derivation", "seed": seed}).json()
+        solution = client.get(f"/api/solution/{question['id']}").json()
+        if solution["blanks"] and question["id"].startswith("derive-"):
+            break
     return {"question": question, "id": question["id"], "right": solution["blanks"][0]["text"], "solution": solution}
 
 
@@ -86,12 +89,12 @@ def test_check_feedback_in_chinese(client: TestClient, derivation: dict) -> None
 
 def test_matrix_answer_names_its_wrong_entries(client: TestClient) -> None:
     """A numeric question with a matrix answer: the wrong entry (1-based) and the student's matrix to draw."""
-    solution = client.get("/api/solution/softmax.1").json()
+    solution = client.get("/api/solution/softmax.3").json()  # the variant asking the Jacobian (a matrix)
     blank = next(b for b in solution["blanks"] if ";" in b["text"] and "," in b["text"])
     rows = [row.split(",") for row in blank["text"].strip("[]").split(";")]
     rows[1][1] = repr(float(rows[1][1]) + 1)
     answer = "[" + "; ".join(", ".join(row) for row in rows) + "]"
-    body = client.post("/api/check", json={"id": "softmax.1", "blank": blank["label"], "answer": answer}).json()
+    body = client.post("/api/check", json={"id": "softmax.3", "blank": blank["label"], "answer": answer}).json()
     assert body["verdict"] == "incorrect" and [e[:2] for e in body["wrong_entries"]] == [[2, 2]]
     assert body["answer_values"][1][1] == pytest.approx(float(rows[1][1]))
 
@@ -314,14 +317,24 @@ def test_sizes_are_named_as_the_problem_names_them(client: TestClient) -> None:
     assert "m×n" in body["message"] and not re.search(r"\d+×\d+", body["message"]), body["message"]
 
 
+def _vector_blank(client: TestClient) -> tuple[str, str, list[str]]:
+    """A softmax question whose blank is a column of at least three numbers: (id, label, entries)."""
+    for seed in range(60):
+        qid = f"softmax.{seed}"
+        for blank in client.get(f"/api/solution/{qid}").json()["blanks"]:
+            values = blank["text"].strip("[]").split("; ")
+            if len(values) >= 3 and all(v.replace(".", "").replace("-", "").isdigit() for v in values):
+                return qid, blank["label"], values
+    raise AssertionError("no softmax question with a vector answer in 60 seeds")
+
+
 def test_expected_values_only_when_revealed(client: TestClient) -> None:
-    blank = client.get("/api/solution/softmax.1").json()["blanks"][0]
-    values = blank["text"].strip("[]").split("; ")
-    wrong = "[" + "; ".join([values[0], values[1], repr(float(values[2]) + 1)]) + "]"
-    hidden = client.post("/api/check", json={"id": "softmax.1", "blank": "1", "answer": wrong}).json()
+    qid, label, values = _vector_blank(client)
+    wrong = "[" + "; ".join([*values[:2], repr(float(values[2]) + 1), *values[3:]]) + "]"
+    hidden = client.post("/api/check", json={"id": qid, "blank": label, "answer": wrong}).json()
     assert hidden["verdict"] == "incorrect" and values[2] not in hidden["message"] and "Entry 3 is wrong" in hidden["message"]
     assert hidden["wrong_entries"][0][2] is None and hidden["revealed"] is False
-    shown = client.post("/api/check", json={"id": "softmax.1", "blank": "1", "answer": wrong, "reveal": True}).json()
+    shown = client.post("/api/check", json={"id": qid, "blank": label, "answer": wrong, "reveal": True}).json()
     assert values[2] in shown["message"] and shown["wrong_entries"][0][2] == pytest.approx(float(values[2]), rel=1e-3)
 
 

@@ -60,7 +60,7 @@ def test_wrong_matrix_entry_is_named_and_a_transpose_is_recognised() -> None:
 
 
 def test_catalog_blank_accepts_an_equivalent_form() -> None:
-    q = generate("identity", 2)  # least-squares gradient
+    q = generate("identity", 3)  # least-squares gradient
     assert q.params["entry"] == "least-squares-gradient"
     assert check_answer(problem_for(q.id), "2 A^T A x - 2 A^T b").verdict == "correct"
     assert check_answer(problem_for(q.id), "2 A (A x - b)").verdict in ("incorrect", "invalid")
