@@ -56,8 +56,13 @@ def asks(entry_id: str) -> dict[str, tuple[str, ...]]:
     return {entry_id: tuple(k for k in _asked(entry_id) if k in DERIVED_KINDS)}
 
 
+def verified_parts(entry_id: str) -> tuple[tuple[str, tuple[Step, ...]], ...]:
+    """(part name, model lines) of every part whose derivation verified and matches the part's answer."""
+    return tuple((name, steps) for name, steps, _, _ in model_parts(entry_id))
+
+
 @lru_cache(maxsize=None)
-def verified_parts(entry_id: str) -> tuple[tuple[str, tuple[Step, ...], tuple[Step, ...], tuple[Mark, ...]], ...]:
+def model_parts(entry_id: str) -> tuple[tuple[str, tuple[Step, ...], tuple[Step, ...], tuple[Mark, ...]], ...]:
     """(part name, model lines, every step, marking) of each part whose derivation verified and matches
     the part's answer; the lines are the course-style model answer (``derivations.model_answer``)."""
     from derivations.catalog import get
@@ -98,7 +103,7 @@ def variants(entry_id: str) -> tuple[tuple[str, bool], ...]:
 
 def make(rng: np.random.Generator, seed: int, entry_id: str) -> Question:
     name, proof = variants(entry_id)[seed % len(variants(entry_id))]
-    parts = {found[0]: found[1:] for found in verified_parts(entry_id)}
+    parts = {found[0]: found[1:] for found in model_parts(entry_id)}
     if name not in parts:  # principle 1: a derivation that did not verify is never asked
         raise AssertionError(f"{entry_id} {name}: the derivation did not verify; the question is not made")
     steps, trace, marking = parts[name]

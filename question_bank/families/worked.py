@@ -370,8 +370,13 @@ def asks(entry: str) -> dict[str, tuple[str, ...]]:
     return {entry: RECORDS[entry].asks}
 
 
+def verified_steps(entry: str) -> tuple[Step, ...]:
+    """The record's model lines, every claim checked now."""
+    return worked_key(entry)[0]
+
+
 @lru_cache(maxsize=None)
-def verified_steps(entry: str) -> tuple[tuple[Step, ...], tuple[Step, ...], tuple[Mark, ...]]:
+def worked_key(entry: str) -> tuple[tuple[Step, ...], tuple[Step, ...], tuple[Mark, ...]]:
     """The record's model lines, trace and marking, every claim checked now (a failed check is a bug of
     ours); a step without a check is stated, never called verified."""
     from derivations.model_answer import from_worked
@@ -390,7 +395,7 @@ def make(rng: np.random.Generator, seed: int, entry: str) -> Question:
     record = RECORDS[entry]
     blanks: tuple[Blank, ...] = (catalog_blank("1", *record.blank),) if record.blank else ()
     family = "worked-" + entry
-    steps, trace, marking = verified_steps(entry)
+    steps, trace, marking = worked_key(entry)
     return Question(id=f"{family}.{seed}", family=family, topic=SECTION[entry], type=record.type, prompt=record.prompt,
                     answer=record.result, seed=seed, blanks=blanks, steps=steps, trace=trace, marking=marking, points=10,
                     catalog_id=entry, params={"entry": entry})
