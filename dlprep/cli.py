@@ -84,14 +84,21 @@ class LazyGroup(click.Group):
             hint = f" (see {command} --help)" if isinstance(exc, click.UsageError) else ""
             click.echo(one_line(" ".join(exc.format_message().split()) + hint), err=True)
             sys.exit(2)
-        except click.exceptions.Abort:
+        except click.exceptions.Abort as exc:  # click turns Ctrl-C (KeyboardInterrupt) into Abort
+            interrupt = exc.__cause__ or exc.__context__
+            if isinstance(interrupt, KeyboardInterrupt):
+                sys.exit(getattr(interrupt, "exit_code", 130))
             click.echo("error: aborted", err=True)
             sys.exit(2)
         except DlprepError as exc:
             click.echo(one_line(exc), err=True)
             sys.exit(2)
-        except KeyboardInterrupt:
-            sys.exit(130)
+        except OSError as exc:  # a path the user gave that cannot be read or written (/proc/x, a read-only folder, a full disk)
+            where = f" {exc.filename}" if exc.filename else ""
+            click.echo(one_line(f"cannot use{where}: {exc.strerror or type(exc).__name__}"), err=True)
+            sys.exit(2)
+        except KeyboardInterrupt as exc:  # Ctrl-C: 130; SIGTERM (Terminated): 143
+            sys.exit(getattr(exc, "exit_code", 130))
         except Exception as exc:  # a bug of ours: still one line, distinct exit code
             click.echo(f"internal error (please report): {type(exc).__name__}: {' '.join(str(exc).split())[:300]}", err=True)
             sys.exit(3)

@@ -19,11 +19,11 @@ import numpy as np
 
 from checker.language.errors import InputError
 from question_bank.export import ALIASES, FORMATS, available, exporter
+from question_bank.export.sheet import Sheet
 from question_bank.model import COURSE_ORDER, Question
 from question_bank.registry import Slot, generate, select, variants
 from question_bank.spec import ExamSpec, Section
 
-SEED_WORD = {"en": "seed", "zh": "种子", "both": "种子 seed"}
 
 # Catalog results whose questions give each other away (the same formula under another name, or one
 # prompt states the other's answer): at most one of a group per exam.
@@ -166,21 +166,24 @@ class Written:
     files: list[Path]
 
 
-def titled(title: str, seed: int, lang: str, duration: str | None) -> str:
-    """The printed title: the default one in the exam's language, the duration, the copy's seed."""
+def titled(spec: ExamSpec, lang: str) -> str:
+    """The printed title in the exam's language: the spec's (per language when it gives one), else the default
+    (the seed and duration go elsewhere: export.sheet)."""
     from question_bank.spec import DEFAULT_TITLE, DEFAULT_TITLES
 
-    title = DEFAULT_TITLES[lang] if title == DEFAULT_TITLE else title
-    extra = f" · {duration}" if duration else ""
-    return f"{title}{extra} · {SEED_WORD[lang]} {seed}"
+    titles = spec.extra.get("titles", {})
+    mine = " ".join(titles[code] for code in ("zh", "en") if code in titles and lang in (code, "both"))
+    return mine or (DEFAULT_TITLES[lang] if spec.title == DEFAULT_TITLE else spec.title)
 
 
-def write_exam(spec: ExamSpec, seed: int, out: Path, fmts: Sequence[str], lang: str, answers: str) -> Written:
+def write_exam(spec: ExamSpec, seed: int, out: Path, fmts: Sequence[str], lang: str, answers: str,
+               sheet: Sheet | None = None) -> Written:
     """One copy: the exam (and its key when ``answers == 'separate'``) in each format, written atomically."""
     from question_bank.typeset import compile_pdf, write
 
     questions = assemble(spec, seed)
-    title = titled(spec.title, seed, lang, spec.duration)
+    title = titled(spec, lang)
+    sheet = dataclasses.replace(sheet or Sheet(), duration=spec.duration, seed=seed)
     stem = f"exam-s{seed}"
     modes = {"separate": [("none", ""), ("key", "-key")], "inline": [("inline", "")], "none": [("none", "")]}[answers]
     files: list[Path] = []
@@ -190,11 +193,12 @@ def write_exam(spec: ExamSpec, seed: int, out: Path, fmts: Sequence[str], lang: 
         spec_fmt = FORMATS[fmt]
         export = exporter(fmt)
         for mode, suffix in ([("inline", "")] if spec_fmt.always_answers else modes):
-            files.append(write(out / f"{stem}{suffix}{spec_fmt.extension}", export(questions, lang, title, mode)))
+            page = {"sheet": sheet} if spec_fmt.sheet else {}
+            files.append(write(out / f"{stem}{suffix}{spec_fmt.extension}", export(questions, lang, title, mode, **page)))
     if "pdf" in fmts:
         tex = exporter("tex")
         for mode, suffix in modes:
-            files.append(compile_pdf(tex(questions, lang, title, mode), out / f"{stem}{suffix}.pdf"))
+            files.append(compile_pdf(tex(questions, lang, title, mode, sheet=sheet), out / f"{stem}{suffix}.pdf"))
     return Written(seed, questions, files)
 
 
@@ -219,10 +223,10 @@ def prepare_out(out: Path, force: bool) -> None:
 
 
 def write_copies(spec: ExamSpec, seed: int, copies: int, out: Path, fmts: Sequence[str], lang: str, answers: str,
-                 progress: Callable[[range], Any] = lambda r: r) -> list[Written]:
+                 progress: Callable[[range], Any] = lambda r: r, sheet: Sheet | None = None) -> list[Written]:
     """Copy c has seed ``seed + c``: its own questions, its own key, its seed printed on it."""
     if "pdf" in fmts:
         from question_bank.typeset.pdf import require_tex
 
         require_tex()  # before any file is written
-    return [write_exam(spec, seed + c, out, fmts, lang, answers) for c in progress(range(copies))]
+    return [write_exam(spec, seed + c, out, fmts, lang, answers, sheet) for c in progress(range(copies))]

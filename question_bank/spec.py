@@ -2,7 +2,7 @@
 
 From the command line (``--questions N --topics B,F --types numeric``) or a TOML file::
 
-    title = "Midterm practice"
+    title = "Midterm practice"       # or one per language: title = { zh = "期中练习", en = "Midterm practice" }
     duration = "90 min"
     [[questions]]
     count = 3
@@ -16,6 +16,7 @@ Unknown keys, topics and types are refused in one line that lists the valid ones
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,8 +69,18 @@ class ExamSpec:
         return sum(s.count for s in self.sections)
 
 
+def _items(values: Any, what: str) -> list[Any]:
+    """A comma-separated string or a list of strings (a TOML number or table is refused by name)."""
+    if isinstance(values, str):
+        return values.split(",")
+    if isinstance(values, list) and all(isinstance(v, str) for v in values):
+        return values
+    raise InputError(f"{what} must be a list of names or a comma-separated string, not {type(values).__name__}",
+                     expected=f'{what} = ["…", "…"]')
+
+
 def parse_types(values: Any) -> tuple[str, ...]:
-    items = values.split(",") if isinstance(values, str) else list(values)
+    items = _items(values, "types")
     out = tuple(str(v).strip() for v in items if str(v).strip())
     bad = [t for t in out if t not in TYPES]
     if bad:
@@ -78,7 +89,7 @@ def parse_types(values: Any) -> tuple[str, ...]:
 
 
 def parse_topics(values: Any) -> str:
-    items = values.split(",") if isinstance(values, str) else list(values)
+    items = _items(values, "topics")
     out = [str(v).strip().upper() for v in items if str(v).strip()]
     bad = [t for t in out if t not in TOPICS]
     if bad:
@@ -92,12 +103,25 @@ def _count(value: Any, where: str) -> int:
     return value
 
 
+def one_line(value: Any, what: str, limit: int) -> str:
+    """A title or duration: text of at most ``limit`` characters with no control characters (a bell, a
+    NUL, a line break or an escape would make the Moodle XML, the LaTeX or the HTML invalid)."""
+    if not isinstance(value, str):
+        raise InputError(f"the {what} must be text, not {type(value).__name__}", expected=f'{what} = "…"')
+    bad = next((i for i, c in enumerate(value) if unicodedata.category(c) in ("Cc", "Cs") or c in "\u2028\u2029"), None)
+    if bad is not None:
+        raise InputError(f"the {what} has a control character (U+{ord(value[bad]):04X}) at position {bad + 1}",
+                         expected=f"a {what} on one line, without control characters")
+    return value[:limit]
+
+
 def from_options(questions: int, topics: str | None, types: str | None, title: str | None = None) -> ExamSpec:
     """Without ``--types``: the course's four sections in order; with it, one section of those types."""
     count, letters = _count(questions, "--questions"), parse_topics(topics or "")
+    title = one_line(title, "title", 200) if title else DEFAULT_TITLE
     if not types:
-        return ExamSpec(course_shape(count, letters), title=title or DEFAULT_TITLE)
-    return ExamSpec((Section(count, parse_types(types), letters),), title=title or DEFAULT_TITLE)
+        return ExamSpec(course_shape(count, letters), title=title)
+    return ExamSpec((Section(count, parse_types(types), letters),), title=title)
 
 
 def from_toml(path: str | Path, topics: str | None = None, types: str | None = None) -> ExamSpec:
@@ -109,6 +133,9 @@ def from_toml(path: str | Path, topics: str | None = None, types: str | None = N
         data = tomllib.loads(file.read_text(encoding="utf-8", errors="replace"))
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"cannot read the spec file {file.name}: {exc}") from None
+    except RecursionError:  # arrays or tables nested thousands deep
+        raise InputError(f"cannot read the spec file {file.name}: it is nested too deeply",
+                         expected="title, duration and [[questions]] tables of count, types, topics, points") from None
     unknown = [k for k in data if k not in TOP_KEYS]
     if unknown:
         raise InputError(f"unknown key '{unknown[0]}' in {file.name}", expected="one of: " + ", ".join(TOP_KEYS))
@@ -133,5 +160,14 @@ def from_toml(path: str | Path, topics: str | None = None, types: str | None = N
     if total > MAX_QUESTIONS:
         raise InputError(f"{file.name} asks {total} questions; at most {MAX_QUESTIONS}")
     title = data.get("title", DEFAULT_TITLE)
+    titles: dict[str, str] = {}
+    if isinstance(title, dict):  # title = { zh = "期中练习", en = "Midterm practice" }: each paper in its language
+        bad = [k for k in title if k not in ("en", "zh")]
+        if bad or not title:
+            raise InputError(f"unknown language '{bad[0] if bad else ''}' in the title of {file.name}", expected="title = { zh = \"…\", en = \"…\" }")
+        titles = {k: one_line(v, "title", 200) for k, v in title.items()}
+        title = titles.get("en") or titles["zh"]
     duration = data.get("duration")
-    return ExamSpec(tuple(sections), title=str(title)[:200], duration=None if duration is None else str(duration)[:50])
+    return ExamSpec(tuple(sections), title=one_line(title, "title", 200),
+                    duration=None if duration is None else one_line(duration, "duration", 50),
+                    extra={"titles": titles} if titles else {})

@@ -19,6 +19,7 @@ PACKAGES = {
     "pdftotext": "poppler-utils",
     "chromium": "chromium",
     "chromedriver": "chromium-driver",
+    "bwrap": "bubblewrap",
 }
 
 

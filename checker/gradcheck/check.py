@@ -89,7 +89,7 @@ def check_gradients(loss_and_grads: LossAndGrads, params: Params, x: Any, y: Any
         report.notes.append("complex step skipped: this model has kinks (ReLU, max, sparsemax), where a complex "
                             "perturbation has no meaning; the verdicts use central differences")
     elif complex_step:
-        report.complex_step_agreement = _complex_step(loss_fn, params, max_full, report)
+        report.complex_step_agreement = _complex_step(lambda p: loss_and_grads(p, x, y)[0], loss_fn, params, max_full, report)
     return report
 
 
@@ -165,8 +165,10 @@ def _recheck(loss_fn: Callable[[Params], float], params: Params, name: str, anal
 COMPLEX_STEP_AGREES = 1e-6  # complex step is exact to round-off; central differences to about 1e-9
 
 
-def _complex_step(loss_fn: Callable[[Params], float], params: Params, max_full: int, report: Report) -> float | None:
-    """Complex-step derivatives of the small parameters, compared with the central differences.
+def _complex_step(own_loss: Callable[[Params], Any], loss_fn: Callable[[Params], float], params: Params, max_full: int,
+                  report: Report) -> float | None:
+    """Complex-step derivatives of the small parameters (of the student's own loss), compared with the
+    central differences (of ``loss_fn``: the reference loss when there is one).
     Code that is not complex-safe (astype(float), float(), math.exp, np.real) raises or drops the
     imaginary part: that is a note about the cross-check, never a verdict on the gradient."""
     worst = 0.0
@@ -177,7 +179,7 @@ def _complex_step(loss_fn: Callable[[Params], float], params: Params, max_full: 
                 if value.size > max_full:
                     continue
                 for index in np.ndindex(value.shape):
-                    cs = complex_step_entry(loss_fn, params, name, index)
+                    cs = complex_step_entry(own_loss, params, name, index)
                     cd, _, _ = central_entry(loss_fn, params, name, index)
                     worst = max(worst, abs(cs - cd) / max(abs(cs) + abs(cd), 1e-12))
     except (TypeError, ValueError, DlprepError) as exc:

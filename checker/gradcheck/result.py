@@ -24,6 +24,7 @@ class ParamResult:
     verdict: str
     hint: str = ""
     kinks: int = 0  # entries whose finite difference crossed a kink (excluded from the verdict)
+    point: int = 0  # which of the checked points (0: the first) this result comes from
 
     @property
     def ok(self) -> bool:
@@ -61,6 +62,16 @@ class ParamResult:
         return out
 
 
+LOSS_RTOL = 1e-8
+
+
+def loss_close(yours: Any, reference: float) -> bool:
+    """|L − L_ref| ≤ 1e-8·max(1, |L_ref|), L real and finite."""
+    value = complex(yours)
+    return value.imag == 0 and bool(np.isfinite(value.real)) and \
+        abs(value.real - reference) <= LOSS_RTOL * max(1.0, abs(reference))
+
+
 @dataclass
 class Report:
     params: list[ParamResult]
@@ -69,12 +80,17 @@ class Report:
     reference_loss: float | None = None
     complex_step_agreement: float | None = None  # max relative difference, complex step vs central
     notes: list[str] = field(default_factory=list)
+    basis: str = "own"  # "own": gradients against differences of the student's own loss; "reference": the network's
+    points: int = 1  # points (θ, x, y) checked
+    loss_evaluations: int = 0  # times the student's loss was compared with the reference loss
+    loss_worst: tuple[Any, float] | None = None  # (yours, reference) at the evaluation that differed most
 
     @property
     def loss_ok(self) -> bool:
         if self.reference_loss is None:
             return True
-        return abs(self.loss - self.reference_loss) <= 1e-8 * max(1.0, abs(self.reference_loss))
+        yours, reference = self.loss_worst or (self.loss, self.reference_loss)
+        return loss_close(yours, reference)
 
     @property
     def ok(self) -> bool:
@@ -87,5 +103,13 @@ class Report:
     def to_json(self) -> dict[str, Any]:
         return {"ok": self.ok, "loss": self.loss, "reference_loss": self.reference_loss, "loss_ok": self.loss_ok,
                 "smooth": self.smooth, "complex_step_agreement": self.complex_step_agreement, "notes": self.notes,
+                "basis": self.basis, "points": self.points, "loss_evaluations": self.loss_evaluations,
+                "loss_worst": None if self.loss_worst is None else {"yours": _number(self.loss_worst[0]),
+                                                                      "reference": self.loss_worst[1]},
                 "params": [p.to_json() for p in self.params],
                 "first_wrong": self.first_wrong.name if self.first_wrong else None}
+
+
+def _number(value: Any) -> Any:
+    """A JSON-safe number: complex as its text."""
+    return str(value) if isinstance(value, complex) else value

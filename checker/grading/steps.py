@@ -27,7 +27,7 @@ from checker.grading import step_reader as reader
 from checker.grading.chain import Lifter
 from checker.grading.problem import Problem, all_close
 from checker.grading.step_reader import Step
-from checker.grading.messages import LANG, message
+from checker.grading.messages import message
 from checker.grading.verdict import Verdict
 
 
@@ -89,7 +89,7 @@ def _check(problem: Problem, content: str, function: A.Node | None, wrt: str | N
         report = {"line": step.line, "text": reader.shown(step.text, parsed.partials), **({"row": step.row} if step.row else {})}
         if ok:
             verdict = "correct" if first_wrong is None else "follows"
-            note = said("definition") if step.role == "definition" else ""
+            note = message("steps.definition") if step.role == "definition" else ""
             reports.append({**report, "verdict": verdict, "diagnosis": [], "message": note})
             continue
         if first_wrong is None:
@@ -179,6 +179,8 @@ def public(text: str, partials: dict[str, reader.Partial] | None = None, lifted:
 def _read(lifter: Lifter, text: str, where: str) -> A.Node:
     try:
         return lifter.lift(lifter.parse(text))
+    except LimitExceeded:  # the check's deadline passed while reading this line: it ends the check, as itself
+        raise
     except InputError as exc:  # the line and the construct: "line 3: unexpected '∂' at column 11 …"
         raise InputError(message("label.where", where=where, message=exc.message), text=exc.text, column=exc.column, expected=exc.expected) from None
     except LimitExceeded:  # the time limit ends the whole check, not this line
@@ -259,7 +261,7 @@ def _consistent(problem: Problem, prev: tuple[str, A.Node], cur: tuple[str, A.No
             return False, (verdict.diagnosis, verdict.message)
         other = {"gradient": "jacobian", "jacobian": "gradient"}.get(cur_kind)
         if other is not None and prev_kind != cur_kind and _matches(problem, prev_kind, prev_tree, (other, cur_tree), wrt):
-            return False, (["transpose"], said("jacobian-for-gradient" if cur_kind == "gradient" else "gradient-for-jacobian", x=wrt))
+            return False, (["transpose"], message("steps.jacobian-for-gradient" if cur_kind == "gradient" else "steps.gradient-for-jacobian", x=wrt))
         return False, (["shape"], str(exc))
     if all_close(prev_d, cur_d, rtol=1e-7):
         return True, None
@@ -273,21 +275,6 @@ def _consistent(problem: Problem, prev: tuple[str, A.Node], cur: tuple[str, A.No
     if verdict is not None and verdict.verdict == "incorrect":
         return False, (verdict.diagnosis, verdict.message)
     return False, (["unknown"], message("steps.kind-mismatch", cur=message(f"kind.{cur_kind}"), prev=message(f"kind.{prev_kind}")))
-
-
-READER_MESSAGES: dict[str, dict[str, str]] = {  # the reader's own sentences (en, zh)
-    # a row where a column belongs, or the other way round (CATALOG: the gradient has the shape of x)
-    "jacobian-for-gradient": {"en": "this is the Jacobian (the transposed gradient); a gradient has the shape of {x}",
-                              "zh": "这是 Jacobian（梯度的转置）；梯度应与 {x} 同形"},
-    "gradient-for-jacobian": {"en": "this is the gradient; D[J; {x}] and the Jacobian are its transpose",
-                              "zh": "这是梯度；D[J; {x}] 与 Jacobian 是它的转置"},
-    "definition": {"en": "a definition, read and not judged", "zh": "定义式，只读入，不评判"},
-}
-
-
-def said(key: str, **values: str) -> str:
-    table = READER_MESSAGES[key]
-    return (table.get(LANG.get()) or table["en"]).format(**values)
 
 
 def _matches(problem: Problem, prev_kind: str, prev_tree: A.Node, cur: tuple[str, A.Node], wrt: str) -> bool:

@@ -18,8 +18,10 @@ True
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import numpy as np
 
@@ -245,12 +247,14 @@ def draw_instance(decls: Mapping[str, Declaration], nodes: Iterable[A.Node], rng
 # ---------------------------------------------------------------- evaluation
 def evaluate(node: A.Node, inst: Instance) -> np.ndarray:
     """The value of a typed tree on ``inst``: a 2-D float64 array; non-finite values are an error."""
-    with np.errstate(all="ignore"):
-        try:
+    try:
+        with np.errstate(all="ignore"):
             value = _eval(node, inst)
-        except np.linalg.LinAlgError:  # inv of a singular matrix (XXᵀ when X has more rows than columns)
-            raise DlprepError("a matrix to invert is singular on these inputs (is it square and of full rank?)") from None
-    if not np.all(np.isfinite(value)):
+    except np.linalg.LinAlgError:  # inv of a singular matrix (XXᵀ when X has more rows than columns)
+        raise DlprepError("a matrix to invert is singular on these inputs (is it square and of full rank?)") from None
+    except (ZeroDivisionError, OverflowError, FloatingPointError):
+        raise DlprepError("the expression is not finite on these inputs (outside its domain, or overflow)") from None
+    if np.iscomplexobj(value) or not np.all(np.isfinite(value)):
         raise DlprepError("the expression is not finite on these inputs (outside its domain, or overflow)")
     return value
 
@@ -340,8 +344,21 @@ def _matrix(n: A.Matrix, inst: Instance) -> np.ndarray:
     return np.array([_eval(e, inst)[0, 0] for e in n.entries], dtype=float).reshape(n.rows, n.cols)
 
 
+def _float(value: Any) -> float:
+    """A literal (an exact Fraction) as a float, however large its numerator and denominator:
+    (1e-300)^64 underflows to 0.0 and 10^400 overflows to inf instead of raising OverflowError."""
+    try:
+        return float(value)
+    except OverflowError:
+        numerator, denominator = value.numerator, value.denominator
+        if numerator == 0:
+            return 0.0
+        exponent = math.log(abs(numerator)) - math.log(denominator)
+        return math.copysign(math.inf if exponent > 0 else 0.0, numerator)
+
+
 RULES: dict[type, Callable[..., np.ndarray]] = {
-    A.Num: lambda n, i: np.full(_shape(n, i) if n.shape else (1, 1), float(n.value)),
+    A.Num: lambda n, i: np.full(_shape(n, i) if n.shape else (1, 1), _float(n.value)),
     A.Sym: _symbol,
     A.Ones: lambda n, i: np.ones(_shape(n, i)),
     A.Zeros: lambda n, i: np.zeros(_shape(n, i)),

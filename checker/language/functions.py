@@ -64,7 +64,7 @@ def pairwise(inf: Any, node: Any, args: list[Any]) -> Shape:
     if inf.u.is_scalar(inf.shape(b)):
         return inf.shape(a)
     if not inf.u.unify_shapes(inf.shape(a), inf.shape(b)):
-        raise inf.fail(f"take the elementwise {node.name} of", a, b)
+        raise inf.fail("elementwise-extreme", a, b)
     return inf.shape(a)
 
 
@@ -96,7 +96,12 @@ def _softmax(z: np.ndarray) -> np.ndarray:
 
 
 def _sparsemax_column(z: np.ndarray) -> np.ndarray:
-    """Martins & Astudillo 2016: p = [z − τ1]₊ with τ from the sorted support."""
+    """Martins & Astudillo 2016: p = [z − τ1]₊ with τ from the sorted support. Shift-invariant, so z is
+    shifted by its max first (the cumulative sum cannot overflow; the support holds at least the max);
+    non-finite input gives NaN, which the evaluator reports as outside the domain."""
+    if not np.all(np.isfinite(z)):
+        return np.full(z.shape, np.nan)
+    z = z - z.max()
     s = np.sort(z)[::-1]
     cumulative = np.cumsum(s)
     k = np.arange(1, z.size + 1)

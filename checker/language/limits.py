@@ -16,12 +16,11 @@ checker.language.errors.InputError: the size -3 in 'A: -3 x n' is not positive; 
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 import signal
 import threading
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
 
 from checker.language import ast as A
 from checker.language.errors import InputError, LimitExceeded
@@ -117,7 +116,10 @@ def check_exponents(node: A.Node) -> None:
 def _log10_abs(node: A.Node) -> float | None:
     """log10 of |value| of a constant sub-expression (None when not constant, -inf for 0), never computed exactly."""
     if isinstance(node, A.Num):
-        return math.log10(abs(node.value)) if node.value else -math.inf
+        if not node.value:
+            return -math.inf
+        value = Fraction(node.value)  # log10 of numerator and denominator apart: exact values of any size
+        return math.log10(abs(value.numerator)) - math.log10(value.denominator)
     if isinstance(node, A.Neg):
         return _log10_abs(node.arg)
     if isinstance(node, A.Mul):
@@ -148,8 +150,7 @@ def _constant(node: A.Node) -> float | None:
 REPEAT_SECONDS = 0.05  # once a deadline has passed, its alarm repeats this often
 
 
-@contextmanager
-def deadline(seconds: float = DEFAULT_SECONDS) -> Iterator[None]:
+class deadline:  # noqa: N801 - used as a function: ``with deadline(5): ...``
     """Raise LimitExceeded if the block runs longer than ``seconds`` (main thread only; else a no-op).
 
     Nestable: an inner deadline never outlives the outer one (the outer's alarm fires first when it is
@@ -157,28 +158,48 @@ def deadline(seconds: float = DEFAULT_SECONDS) -> Iterator[None]:
     passed, the alarm repeats every REPEAT_SECONDS, so a LimitExceeded absorbed by code that treats
     errors as data (the step checker marks one step and goes on) still reaches the caller.
 
+    The timer never outlives its block: an alarm that arrives while a deadline is being set up or
+    torn down (a frame of ``__enter__``/``__exit__`` on the stack) does not raise there, so the
+    tear-down always runs to its end; the alarm, if still due, fires again after it (the outer
+    timer is re-armed with what is left of it, at least 1 ms).
+
     Python code is interrupted between bytecodes; a long NumPy or big-integer call is not, which is
     why the CLI runs a request in a worker process with a hard limit (:mod:`checker.language.worker`).
     """
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
-        yield
-        return
 
-    def on_alarm(signum: int, frame: object) -> None:
-        raise LimitExceeded(f"the work took longer than {seconds:g} s (the time limit)")
+    def __init__(self, seconds: float = DEFAULT_SECONDS) -> None:
+        self.seconds, self.armed = seconds, False
 
-    started = time.monotonic()
-    outer_left, outer_repeat = signal.getitimer(signal.ITIMER_REAL)
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    outer_first = 0 < outer_left < seconds and callable(previous)
-    if outer_first:
-        signal.signal(signal.SIGALRM, previous)
-    signal.setitimer(signal.ITIMER_REAL, outer_left if outer_first else seconds, REPEAT_SECONDS)
-    try:
-        yield
-    finally:
+    def _on_alarm(self, signum: int, frame: object) -> None:
+        here = frame
+        while here is not None:
+            if getattr(here, "f_code", None) in _QUIET:
+                return  # inside a deadline's set-up or tear-down: it completes, and re-arms what is due
+            here = getattr(here, "f_back", None)
+        raise LimitExceeded(f"the work took longer than {self.seconds:g} s (the time limit)")
+
+    def __enter__(self) -> "deadline":
+        if self.seconds <= 0 or threading.current_thread() is not threading.main_thread():
+            return self
+        self.started = time.monotonic()
+        self.outer_left, self.outer_repeat = signal.getitimer(signal.ITIMER_REAL)
+        self.previous = signal.signal(signal.SIGALRM, self._on_alarm)
+        self.armed = True
+        outer_first = 0 < self.outer_left < self.seconds and callable(self.previous)
+        if outer_first:
+            signal.signal(signal.SIGALRM, self.previous)
+        signal.setitimer(signal.ITIMER_REAL, self.outer_left if outer_first else self.seconds, REPEAT_SECONDS)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.armed:
+            return
+        self.armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if outer_left > 0:
-            left = outer_left - (time.monotonic() - started)
-            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3), outer_repeat or REPEAT_SECONDS)
+        signal.signal(signal.SIGALRM, self.previous)
+        if self.outer_left > 0:
+            left = self.outer_left - (time.monotonic() - self.started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3), self.outer_repeat or REPEAT_SECONDS)
+
+
+_QUIET = {deadline.__enter__.__code__, deadline.__exit__.__code__}  # where an alarm never raises

@@ -114,6 +114,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": " The right answer: {answer}",
         "zh": "正确答案：{answer}",
     },
+    # ---------------------------------------------------------------- the step reader's own sentences (checker/grading/steps.py)
+    "steps.jacobian-for-gradient": {"en": "this is the Jacobian (the transposed gradient); a gradient has the shape of {x}",
+                                    "zh": "这是雅可比矩阵（梯度的转置）；梯度应与 {x} 同形"},
+    "steps.gradient-for-jacobian": {"en": "this is the gradient; D[J; {x}] and the Jacobian are its transpose",
+                                    "zh": "这是梯度；D[J; {x}] 与雅可比矩阵是它的转置"},
+    "steps.definition": {"en": "a definition, read and not judged", "zh": "定义式，只读入，不评判"},
     # ---------------------------------------------------------------- multiple-choice answers (checker/grading/choice.py)
     "choice-correct": {
         "en": "{letter} is the right option.",
@@ -342,6 +348,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "zh": "无法对 {a}（{sa}）与 {b}（{sb}）作哈达玛积"},
     "shape.cannot.divide": {"en": "cannot divide elementwise {a} ({sa}) and {b} ({sb})",
                             "zh": "无法将 {a}（{sa}）与 {b}（{sb}）逐元素相除"},
+    "shape.cannot.elementwise-extreme": {"en": "cannot take the elementwise max or min of {a} ({sa}) and {b} ({sb})",
+                                         "zh": "无法对 {a}（{sa}）与 {b}（{sb}）逐元素取最大或最小值"},
     "shape.cannot.compare": {"en": "cannot compare {a} ({sa}) with {b} ({sb})", "zh": "无法比较 {a}（{sa}）与 {b}（{sb}）"},
     "shape.cannot.equate": {"en": "cannot equate {a} ({sa}) with {b} ({sb})", "zh": "{a}（{sa}）与 {b}（{sb}）形状不同，不能相等"},
     "shape.square": {"en": "{what} needs a square matrix, but {node} is {shape}", "zh": "{what}需要方阵，但 {node} 是 {shape}"},

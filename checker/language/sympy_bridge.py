@@ -27,7 +27,7 @@ from sympy.matrices.expressions.matexpr import MatrixElement
 
 from checker.language import ast as A
 from checker.language.dims import Dim
-from checker.language.errors import UnsupportedError
+from checker.language.errors import InputError, UnsupportedError
 from checker.language.functions import FUNCTIONS, Derived
 from checker.language.shapes import Declaration
 from checker.language.sympy_functions import SCALAR, LogSumExp, OneHot, Softmax, elementwise
@@ -48,9 +48,30 @@ def _is_matrix(shape: Any) -> bool:
     return not (shape[0].is_one and shape[1].is_one)
 
 
+def _power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr:
+    """base ** exponent; where SymPy's automatic simplification of the power fails on an exponent that
+    holds matrix expressions (its factor_terms rebuilds them with scalar arguments), the power is kept
+    unevaluated."""
+    try:
+        return base ** exponent
+    except (TypeError, ValueError):
+        return sp.Pow(base, exponent, evaluate=False)
+
+
+OF_A_SCALAR: dict[str, Callable[[sp.Expr], sp.Expr]] = {  # a function of a 1×1 argument, as a scalar
+    "diag": lambda s: s, "logsumexp": lambda s: s, "softmax": lambda s: sp.S.One, "sum": lambda s: s,
+    "tr": lambda s: s, "det": lambda s: s,
+}
+
+
 def to_sympy(node: A.Node, decls: Mapping[str, Declaration]) -> sp.Basic:
-    """A SymPy expression for a typed tree; scalars are Symbols, matrices MatrixSymbols."""
-    return _To(decls).visit(node)
+    """A SymPy expression for a typed tree; scalars are Symbols, matrices MatrixSymbols. A construction
+    SymPy itself cannot carry out (its automatic simplification of scalar factors that hold matrix
+    functions, e.g. (s²)^Σlog(x/2)) is an UnsupportedError naming the expression, not a crash."""
+    try:
+        return _To(decls).visit(node)
+    except (TypeError, ValueError, AttributeError):
+        raise UnsupportedError("this combination of numbers and matrix functions has no SymPy form here") from None
 
 
 class _To:
@@ -67,13 +88,13 @@ class _To:
             A.Neg: lambda n: self.scaled(sp.S.NegativeOne, self.visit(n.arg)),
             A.Mul: self.mul,
             A.Div: lambda n: self.scaled(1 / self.scalar(n.den), self.visit(n.num)),
-            A.Hadamard: lambda n: sp.HadamardProduct(self.visit(n.left), self.visit(n.right)),
-            A.ElemDiv: lambda n: sp.HadamardProduct(self.visit(n.num), sp.HadamardPower(self.visit(n.den), -1)),
+            A.Hadamard: lambda n: self.hadamard(n.left, n.right),
+            A.ElemDiv: lambda n: self.hadamard(n.num, n.den, inverse=True),
             A.Kron: lambda n: sp.KroneckerProduct(self.visit(n.left), self.visit(n.right)),
             A.Transpose: lambda n: transpose(self.visit(n.arg)) if _is_matrix(n.shape) else self.visit(n.arg),
             A.Inverse: lambda n: sp.Inverse(self.visit(n.arg)) if _is_matrix(n.shape) else 1 / self.visit(n.arg),
-            A.Pow: lambda n: sp.MatPow(self.visit(n.base), self.scalar(n.exponent)) if _is_matrix(n.shape) else self.scalar(n.base) ** self.scalar(n.exponent),
-            A.ElemPow: lambda n: sp.HadamardPower(self.visit(n.base), self.scalar(n.exponent)),
+            A.Pow: lambda n: sp.MatPow(self.visit(n.base), self.scalar(n.exponent)) if _is_matrix(n.shape) else _power(self.scalar(n.base), self.scalar(n.exponent)),
+            A.ElemPow: lambda n: sp.HadamardPower(self.visit(n.base), self.scalar(n.exponent)) if _is_matrix(n.shape) else _power(self.scalar(n.base), self.scalar(n.exponent)),
             A.Func: self.func,
             A.Norm: self.norm,
             A.Differential: lambda n: sp.MatrixSymbol("d" + n.arg.name, *self.dims(n)) if isinstance(n.arg, A.Sym) else self.unsupported("d(·) of an expression"),
@@ -85,7 +106,11 @@ class _To:
         rule = self.rules.get(type(node))
         if rule is None:
             self.unsupported(type(node).__name__)
-        return rule(node)  # type: ignore[misc]
+        value = rule(node)  # type: ignore[misc]
+        if not isinstance(value, sp.MatrixExpr) and isinstance(value, sp.Expr) and value.has(sp.zoo, sp.nan, sp.oo):
+            raise InputError("the expression has an undefined or infinite constant (a division by zero, or 0 to a "
+                             "negative power)", expected="finite constants")
+        return value
 
     def unsupported(self, what: str) -> sp.Basic:
         raise UnsupportedError(f"{what} has no SymPy form here")
@@ -114,6 +139,17 @@ class _To:
             return c * x
         return sp.MatMul(c, x) if isinstance(x, sp.MatAdd) else sp.MatMul(c, x).doit(deep=False)
 
+    def hadamard(self, left: A.Node, right: A.Node, *, inverse: bool = False) -> sp.Basic:
+        """left ∘ right (left ⊘ right with ``inverse``); a 1×1 side is a scalar factor, not a Hadamard operand."""
+        power = -1 if inverse else 1
+        if not _is_matrix(right.shape):
+            factor = self.scalar(right) ** power
+            return factor * self.scalar(left) if not _is_matrix(left.shape) else self.scaled(factor, self.visit(left))
+        other = self.visit(right) if not inverse else sp.HadamardPower(self.visit(right), -1)
+        if not _is_matrix(left.shape):
+            return self.scaled(self.scalar(left), other)
+        return sp.HadamardProduct(self.visit(left), other)
+
     def mul(self, n: A.Mul) -> sp.Basic:
         left, right = n.left, n.right
         if not _is_matrix(left.shape) and _is_matrix(right.shape):
@@ -132,6 +168,8 @@ class _To:
             if n.name in SCALAR:
                 return SCALAR[n.name](self.scalar(arg))
             return ELEMENTWISE[n.name](self.scalar(arg))
+        if n.name in OF_A_SCALAR and not _is_matrix(arg.shape):  # diag(s), logsumexp(s), softmax(s) of one number
+            return OF_A_SCALAR[n.name](self.scalar(arg))
         if n.name == "softmax" and arg.shape[1].is_one:
             return Softmax(self.visit(arg))
         if n.name == "logsumexp" and arg.shape[1].is_one:

@@ -128,7 +128,8 @@ def _child(fd: int, fn: Callable[..., Any], args: tuple[Any, ...], memory_mb: fl
         except RecursionError:
             message = ("error", LimitExceeded("the expression is too deeply nested to evaluate (limit tree_depth)"))
         except BaseException as exc:  # noqa: BLE001 - reported to the parent as a bug of ours
-            message = ("bug", f"{type(exc).__name__}: {exc} [{traceback.extract_tb(exc.__traceback__)[-1:]}]")
+            frames = traceback.extract_tb(exc.__traceback__)  # the function's name only: no paths, no SymPy frames
+            message = ("bug", f"{type(exc).__name__}: {exc}" + (f" (in {frames[-1].name})" if frames else ""))
         try:
             data = pickle.dumps(message)
         except Exception as exc:  # noqa: BLE001

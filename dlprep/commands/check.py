@@ -12,16 +12,13 @@
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, TextIO
 
 import click
 
 from checker.language.errors import DlprepError
-from checker.language.limits import short
 from checker.grading.verdict import Verdict
-from dlprep.commands.common import fail, finish, invalid
+from dlprep.commands.common import fail, finish, invalid, output_file
 from dlprep.commands.options import SEED, TEXT
 
 MARKS = {"correct": "✓", "follows": "→", "incorrect": "✗", "invalid": "!"}
@@ -184,11 +181,12 @@ def _batch(batch_file: str, out_file: str | None) -> None:
     if not path.is_file():
         fail(f"no such batch file: {batch_file}")
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")  # JSON lines end at \n only
+        lines = lines[:-1] if lines and not lines[-1] else lines
     except OSError as exc:
         fail(f"cannot read {batch_file}: {exc.strerror}")
     counts: Counter[str] = Counter()
-    with _output(out_file) as out:
+    with output_file(out_file, inputs=[batch_file]) as out:
         for result in grade_lines_isolated(lines, resolve):
             counts[result["verdict"]] += 1
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
@@ -201,29 +199,3 @@ def _batch(batch_file: str, out_file: str | None) -> None:
     summary = "  ".join(message("label.count", what=word(k), n=counts.get(k, 0)) for k in ("correct", "incorrect", "invalid", "error") if k != "error" or counts[k])
     click.echo(message("label.graded", n=sum(counts.values()), summary=summary), err=True)
     sys.exit(exit_code(counts))
-
-
-@contextmanager
-def _output(out_file: str | None) -> Iterator[TextIO]:
-    """stdout, or a temporary file next to ``out_file`` renamed onto it only when the batch is done."""
-    import os
-    import tempfile
-
-    if out_file is None:
-        yield sys.stdout
-        return
-    target = Path(out_file)
-    try:
-        handle, temporary = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.", suffix=".partial")
-    except OSError as exc:
-        fail(f"cannot write --out {short(out_file)}: {exc.strerror or exc}")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            yield out
-        os.replace(temporary, target)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        fail(f"cannot write --out {short(out_file)}: {exc.strerror or exc}")
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

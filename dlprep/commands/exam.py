@@ -25,13 +25,16 @@ import click
 @click.option("--copies", default=1, show_default=True, type=click.IntRange(1, 1000), help="Variants, each with its own seed and key.")
 @click.option("--out", "out_dir", default="exam", show_default=True, type=click.Path(file_okay=False), help="Output directory.")
 @click.option("--title", help="Title printed on the exam.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size of the PDF.")
+@click.option("--space", type=click.Choice(["none", "compact", "full"]), default="full", show_default=True, help="Answer space on the paper, by points.")
 @click.option("--force", is_flag=True, help="Write into a non-empty output directory.")
 @click.option("--json", "as_json", is_flag=True, help="Print the exam as data (JSON) on stdout.")
 def exam(seed: int, n: int, spec_file: str | None, topics: str | None, types: str | None, lang: str, fmt: str,
-         answers: str, copies: int, out_dir: str, title: str | None, force: bool, as_json: bool) -> None:
+         answers: str, copies: int, out_dir: str, title: str | None, paper: str, space: str, force: bool, as_json: bool) -> None:
     """Write a practice exam and its answer key (same seed and options: byte-identical files)."""
     from question_bank import exam as E
     from question_bank import spec as S
+    from question_bank.export.sheet import Sheet, rerun_command
 
     spec = S.from_toml(spec_file, topics, types) if spec_file else S.from_options(n, topics, types, title)
     if spec_file and title:
@@ -44,7 +47,8 @@ def exam(seed: int, n: int, spec_file: str | None, topics: str | None, types: st
         from rich.progress import track
 
         progress = (lambda r: track(r, description="writing copies", transient=True))
-    written = E.write_copies(spec, seed, copies, out, fmts, lang, answers, progress)
+    sheet = Sheet(paper=paper, space=space, command=rerun_command(click.get_current_context().params))
+    written = E.write_copies(spec, seed, copies, out, fmts, lang, answers, progress, sheet)
     if as_json:
         click.echo(E.to_json(written, out))
         return

@@ -11,6 +11,8 @@ The interface every exporter implements (a plain function, no class)::
   (the answer key document of ``--answers separate``). Formats that always carry answers (Moodle,
   Anki) may ignore it; they are called once with ``"inline"``.
 
+The page formats (``Format.sheet``: md, tex, html) take a keyword ``sheet`` (:class:`~question_bank.export.sheet.Sheet`:
+paper size, answer space, duration, the copy's seed and its regeneration command).
 It returns the whole file's content; the caller writes it atomically (``question_bank.typeset.write``).
 Text fields are in the bank's markup: render them with ``question_bank.markup.convert``.
 
@@ -37,12 +39,13 @@ class Format(NamedTuple):
     extension: str
     always_answers: bool  # one file holding the answers (Moodle, Anki): called once with "inline"
     binary: bool = False
+    sheet: bool = False  # export(..., sheet=Sheet(...)): paper, answer space, duration, seed (export.sheet)
 
 
 FORMATS: dict[str, Format] = {
-    "md": Format("question_bank.export.markdown", ".md", False),
-    "tex": Format("question_bank.export.latex", ".tex", False),
-    "html": Format("question_bank.export.html", ".html", False),
+    "md": Format("question_bank.export.markdown", ".md", False, sheet=True),
+    "tex": Format("question_bank.export.latex", ".tex", False, sheet=True),
+    "html": Format("question_bank.export.html", ".html", False, sheet=True),
     "moodle": Format("question_bank.export.moodle", ".moodle.xml", True),
     "anki": Format("question_bank.export.anki", ".apkg", True, binary=True),
 }

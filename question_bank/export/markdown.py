@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from question_bank.export.common import context
+from question_bank.export.sheet import Sheet
 from question_bank.model import Question
 from question_bank.typeset.env import environment
 
@@ -24,5 +25,5 @@ def _blocks(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
 
 
-def export(questions: Sequence[Question], lang: str, title: str, answers: str) -> str:
-    return _blocks(environment().get_template("exam.md.j2").render(**context(questions, lang, title, answers)))
+def export(questions: Sequence[Question], lang: str, title: str, answers: str, sheet: Sheet | None = None) -> str:
+    return _blocks(environment().get_template("exam.md.j2").render(**context(questions, lang, title, answers, sheet)))

@@ -29,14 +29,22 @@ SHORT = 60  # longest answer text that Moodle's string match can reasonably grad
 PENALTY = "0.3333333"
 _NUMBER = re.compile(r"^\s*-?\d+(\.\d*)?([eE][-+]?\d+)?\s*$|^\s*-?\d+\s*/\s*\d+\s*$")
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # no XML 1.0 escape exists
+
+
+def xml_chars(text: str) -> str:
+    """Characters XML 1.0 cannot hold at all (C0 controls but tab and newlines, lone surrogates) as U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def x(text: str) -> str:
     """XML-escape text content and attribute values."""
-    return html.escape(text, quote=True)
+    return html.escape(xml_chars(text), quote=True)
 
 
 def cdata(content: str) -> str:
     """Content in CDATA; every ``]]>`` inside is split so the section cannot end early."""
-    return "<![CDATA[" + content.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+    return "<![CDATA[" + xml_chars(content).replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
 def number(text: str) -> float | None:

@@ -1,7 +1,8 @@
 """The Jinja environment over ``question_bank/templates/``: templates are files, filters do the escaping.
 
-Filters: ``tex`` (bank markup → LaTeX), ``tex_escape`` (plain text → LaTeX), ``html`` (markup → HTML
-with MathML), ``mathml`` (one LaTeX formula → MathML), ``md`` (markup → Markdown, prose escaped), ``md_escape``.
+Filters: ``tex`` (bank markup → LaTeX), ``tex_escape`` (plain text → LaTeX), ``tex_paper`` /
+``tex_paper_text`` (the same for the exam paper: math characters in prose as math, small inline matrices), ``html`` (markup → HTML
+with MathML), ``html_block`` (the same for a page: display math in a marked scroll container), ``mathml`` (one LaTeX formula → MathML), ``md`` (markup → Markdown, prose escaped), ``md_escape``.
 Autoescaping is on for ``.html`` templates, so text that did not pass through a filter is escaped.
 """
 
@@ -14,8 +15,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from question_bank.typeset.html import markup_to_html, math_to_html
-from question_bank.typeset.latex import escape, markup_to_latex, repair_math
+from question_bank.typeset.html import markup_to_html, markup_to_page, math_to_html, page_math
+from question_bank.typeset.latex import escape, markup_to_latex, markup_to_paper, paper_text, repair_math
 from question_bank.typeset.markdown import markup_to_md, md_escape
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -32,8 +33,12 @@ def environment(extra: str | None = None) -> jinja2.Environment:
         "tex": markup_to_latex,
         "tex_escape": escape,
         "tex_math": repair_math,
+        "tex_paper": markup_to_paper,
+        "tex_paper_text": paper_text,
         "html": lambda text: Markup(markup_to_html(text)),
+        "html_block": lambda text: Markup(markup_to_page(text)),
         "mathml": lambda latex, display=False: Markup(math_to_html(latex, display)),
+        "page_mathml": lambda latex, display=False: Markup(page_math(latex, display)),
         "md": markup_to_md,
         "md_escape": md_escape,
     })

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from checker.language.errors import DlprepError
+from question_bank.typeset import cjkfont
 from question_bank.typeset.files import write
 
 TEX_PACKAGES = "texlive-xetex texlive-lang-chinese latexmk"
@@ -36,9 +37,12 @@ REPRODUCIBLE = {"SOURCE_DATE_EPOCH": "1700000000", "FORCE_SOURCE_DATE": "1"}
 
 def compile_pdf(tex: str, target: str | Path, *, timeout: float = 120.0, files: Mapping[str, bytes] | None = None) -> Path:
     """Compile LaTeX source ``tex`` to the PDF ``target`` (written atomically); ``files`` are written
-    beside the source first (relative path → bytes: included graphics)."""
+    beside the source first (relative path → bytes: included graphics; a source naming
+    ``NotoSerifCJKsc-Regular.otf`` gets the SC faces of :mod:`.cjkfont`)."""
     require_tex()
     target = Path(target)
+    if cjkfont.MARKER in tex:  # the exam: its Chinese in the SC faces, named as such in the PDF
+        files = {**cjkfont.sc_faces(tex), **(files or {})}
     with tempfile.TemporaryDirectory(prefix="dlprep-tex-") as build:
         source = Path(build) / "exam.tex"
         source.write_text(tex, encoding="utf-8")

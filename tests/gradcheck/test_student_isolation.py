@@ -60,17 +60,16 @@ def test_a_child_that_dies_is_never_a_pass(death: str, as_json: bool, tmp_path: 
 
 
 def test_the_child_has_its_own_directory_and_limits(tmp_path: Path) -> None:
-    """cwd is a fresh temporary directory (removed afterwards); the CPU-time and memory limits are set."""
+    """cwd is the sandbox's private scratch /tmp (empty); the CPU-time and memory limits are set, hard."""
     path = tmp_path / "probe.py"
     path.write_text("import os, resource\n"
                     "def where():\n"
                     "    return os.getcwd(), os.listdir('.'), resource.getrlimit(resource.RLIMIT_CPU)[0],"
-                    " resource.getrlimit(resource.RLIMIT_AS)[0], os.getpid()\n")
+                    " resource.getrlimit(resource.RLIMIT_AS)[0], os.getpid(), resource.getrlimit(resource.RLIMIT_CPU)[1]\n")
     with StudentProcess.start(f"{path}:where", timeout=7) as student:
-        cwd, listing, cpu, memory, pid = student.call("where")
-    assert cwd != str(Path.cwd()) and "dlprep-gradcheck-" in cwd and listing == []
-    assert not os.path.exists(cwd)
-    assert cpu == 8 and 4096 * 2**20 < memory < 64 * 2**30 and pid != os.getpid()
+        cwd, listing, cpu, memory, pid, cpu_hard = student.call("where")
+    assert cwd == "/tmp" and listing == []
+    assert cpu == 8 and cpu_hard == 9 and 4096 * 2**20 < memory < 64 * 2**30 and pid != os.getpid()
 
 
 def test_what_comes_back_is_plain_data(tmp_path: Path) -> None:
@@ -82,5 +81,5 @@ def test_what_comes_back_is_plain_data(tmp_path: Path) -> None:
                     "def f():\n    return Evil(), np.array([Evil()], dtype=object), np.float32(1), 2.5, 'x'\n")
     with StudentProcess.start(f"{path}:f", timeout=10) as student:
         evil, array, single, number, text = student.call("f")
-    assert type(evil).__name__ == "Evil" and type(evil).__module__ == "checker.gradcheck.student"
+    assert type(evil).__name__ == "Evil" and type(evil).__module__ == "checker.gradcheck.wire"
     assert type(array).__name__ == "ndarray of object" and single.dtype == "float32" and (number, text) == (2.5, "x")
