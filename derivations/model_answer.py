@@ -295,7 +295,8 @@ def _recurring(trees: list[Any]) -> Any:
         for node in t.walk():
             if isinstance(node, (A.Func, A.Add)) and not any(isinstance(x, A.Differential) for x in node.walk()):
                 counts[node] = counts.get(node, 0) + 1
-    sizes = {n: sum(1 for _ in n.walk()) for n, c in counts.items() if c >= 2}
+    whole = {t for t in trees if t is not None}  # a line's whole right side is never named (∇f = u says nothing)
+    sizes = {n: sum(1 for _ in n.walk()) for n, c in counts.items() if c >= 2 and n not in whole}
     big = [n for n, size in sizes.items() if size >= (4 if isinstance(n, A.Func) else 5)]
     return max(big, key=lambda n: ((sizes[n] - 1) * (counts[n] - 1), sizes[n]), default=None)  # what naming it saves
 
