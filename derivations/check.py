@@ -10,7 +10,7 @@ On a few random instances with distinct sizes, in float64:
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Mapping
+from typing import Callable, Mapping
 
 import numpy as np
 import sympy as sp
@@ -28,8 +28,9 @@ TOLERANCE = 1e-6
 class StepChecker:
     """Values of SymPy steps on fixed instances, compared with f and its finite differences."""
 
-    def __init__(self, f: A.Node, wrt: str, decls: Mapping[str, Declaration], instances: list[Instance]) -> None:
-        self.f, self.wrt, self.instances = f, wrt, instances
+    def __init__(self, f: A.Node, wrt: str, decls: Mapping[str, Declaration], instances: list[Instance],
+                 expand: Callable[[A.Node], A.Node] = lambda node: node) -> None:
+        self.f, self.wrt, self.instances, self.expand = f, wrt, instances, expand
         self.decls = dict(decls)
         self.decls["d" + wrt] = Declaration("d" + wrt, decls[wrt].shape)
         self.direction = "d" + wrt
@@ -59,6 +60,41 @@ class StepChecker:
                 inst = replace(inst, values=values)
             out.append(evaluate(node, inst))
         return out
+
+    def tree_values(self, node: A.Node) -> list[np.ndarray]:
+        """A display line (``a`` for an abbreviation, d(E) for the differential of any E) on every
+        instance: each d(E) but dX is E's directional finite difference, as for a SymPy step."""
+        holes: dict[A.Node, str] = {}
+
+        def cut(n: A.Node) -> A.Node:
+            if isinstance(n, A.Differential) and n.arg != A.Sym(self.wrt):
+                return A.Sym(holes.setdefault(n, f"_d{len(holes)}"))
+            children = n.children()
+            return A.rebuild(n, [cut(c) for c in children]) if children else n
+
+        body = cut(node)
+        extra, parts = {}, []
+        for hole, name in holes.items():
+            inner = infer(self.expand(hole.arg), self.decls)  # type: ignore[attr-defined]
+            extra[name] = Declaration(name, inner.shape)
+            parts.append((name, inner))
+        typed = infer(self.expand(body), {**self.decls, **extra})
+        out = []
+        for inst in self.instances:
+            if parts:
+                values = dict(inst.values)
+                for name, inner in parts:
+                    values[name] = directional(inner, inst, self.wrt, inst.values[self.direction], adaptive=True)
+                inst = replace(inst, values=values)
+            out.append(evaluate(typed, inst))
+        return out
+
+    def tree_error(self, node: A.Node, against: str) -> float:
+        """The worst relative error of a display line against f, its differential, gradient or Jacobian."""
+        want = {"function": self.f_values, "differential": self.df_values,
+                "gradient": lambda: [gradient(self.f, i, self.wrt, adaptive=True) for i in self.instances],
+                "jacobian": lambda: [jacobian(self.f, i, self.wrt, adaptive=True) for i in self.instances]}[against]()
+        return self._worst(self.tree_values(node), want)
 
     def f_values(self) -> list[np.ndarray]:
         if self._f_values is None:

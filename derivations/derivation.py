@@ -47,6 +47,7 @@ class Derivation:
     sizes: list[dict[str, int]] = field(default_factory=list)
     sympy: Any = None
     numpy_inputs: dict[str, str] = field(default_factory=dict)  # symbol → its Python name in ``numpy``
+    checker: Any = None  # the StepChecker of the steps (derivations.check), to check a rewritten line the same way
 
     @property
     def verified(self) -> bool:

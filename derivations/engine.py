@@ -68,7 +68,7 @@ class _Engine:
         self.dX = sp.MatrixSymbol("d" + wrt, *self.X.shape) if isinstance(self.X, MatrixExpr) else sp.Symbol("d" + wrt)
         direction = self.problem.typed(A.Differential(A.Sym(wrt)))
         self.instances = draw_instances(self.decls, [self.f, direction], n, seed, kink_aware=has_kinks(self.f))
-        self.check = StepChecker(self.f, wrt, self.decls, self.instances)
+        self.check = StepChecker(self.f, wrt, self.decls, self.instances, self.problem.expand)
         self.fold = {value: _symbol_like(name, value)
                      for name, value in ((n, self._sympy(self.problem.typed(v))) for n, v in self.problem.where.items())}
         self.steps: list[Step] = []
@@ -135,7 +135,7 @@ class _Engine:
         return Derivation(self.text, self.wrt, self.kind, self.steps, self.show(result), expanded,
                           to_numpy(self.check.typed(result), self.decls), len(self.instances),
                           [dict(i.sizes) for i in self.instances], result,
-                          {name: python_name(name) for name in sorted(self.decls)})
+                          {name: python_name(name) for name in sorted(self.decls)}, self.check)
 
     def _rewrite_rule(self) -> str:
         """The rule of the step that restates f: abbreviations substituted, or norms and 1×1 products rewritten."""

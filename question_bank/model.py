@@ -82,6 +82,7 @@ class Step:
     latex: str
     rule: Text
     verified: bool
+    stated: bool = False  # a definition or a given, stated rather than claimed (never "verified")
 
 
 @dataclass(frozen=True)

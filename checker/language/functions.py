@@ -211,7 +211,7 @@ def _elementwise(name: str, forward: Callable[..., np.ndarray], spellings: tuple
 
 FUNCTIONS: dict[str, Function] = {f.name: f for f in (
     Function("tr", lambda x: _s(np.trace(x)), square_to_scalar, ("Tr", "trace", "Trace", "TR"), numpy="np.trace({0})",
-             latex=r"\operatorname{tr}", tex_words=("tr",), parenless=True),
+             latex=r"\operatorname{Tr}", tex_words=("tr",), parenless=True),
     Function("det", lambda x: _s(np.linalg.det(x)), square_to_scalar, ("Det",), numpy="np.linalg.det({0})",
              latex=r"\det", tex_words=("det",), parenless=True, domain="invertible"),
     Function("diag", _diag, diag_shape, ("Diag",), latex=r"\operatorname{diag}", parenless=True),

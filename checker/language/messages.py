@@ -269,6 +269,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "show.how.hand-written": {"en": "hand-written steps", "zh": "手写步骤"},
     "show.verified": {"en": "every step checked numerically", "zh": "每一步均已数值验证"},
     "show.not-verified": {"en": "NOT VERIFIED", "zh": "未通过验证"},
+    "show.how.model": {"en": "model answer", "zh": "参考解答"},
+    "show.model-verified": {"en": "every line checked numerically", "zh": "每一行均已数值验证"},
+    "show.model-heading": {"en": "    {how}, {status} (`--steps all` shows every step):",
+                           "zh": "    {how}，{status}（`--steps all` 显示全部步骤）："},
+    "show.note": {"en": "  ({note})", "zh": "（{note}）"},
     "show.parts": {"en": "[parts: {parts}]", "zh": "［小题：{parts}］"},
     # ---------------------------------------------------------------- catalog parts and topics, as words (`dlprep show`, `list`)
     "part.gradient": {"en": "gradient", "zh": "梯度"},

@@ -1,13 +1,16 @@
 """AST → plain text, LaTeX and Unicode, with the fewest parentheses that keep the tree.
 
-Plain text re-parses to the same tree (a property test checks it); LaTeX re-parses to the same values.
+Plain text re-parses to the same tree; LaTeX and Unicode write elementwise quotients and reciprocals as
+the course does, as fractions (``\\frac{u}{v}``, ``1 / a``; never ``⊘`` or ``∘(−1)``), and re-parse to the
+same tree up to that notation: a fraction of matrices is typed back as the elementwise quotient
+(``canonical_division``; property tests in tests/language/test_roundtrip.py and test_printing.py).
 
 >>> from checker.language.parser import parse
 >>> e = parse("tr(A' (B .* C)) + x^T W^-1 x", names={"A", "B", "C", "x", "W"})
 >>> to_text(e)
 'tr(A^T (B .* C)) + x^T W^-1 x'
 >>> to_latex(e)
-'\\\\operatorname{tr}\\\\left(A^{\\\\top} \\\\left(B \\\\circ C\\\\right)\\\\right) + x^{\\\\top} W^{-1} x'
+'\\\\operatorname{Tr}\\\\left(A^{\\\\top} \\\\left(B \\\\circ C\\\\right)\\\\right) + x^{\\\\top} W^{-1} x'
 >>> to_unicode(e)
 'tr(Aᵀ (B ∘ C)) + xᵀ W⁻¹ x'
 """
@@ -53,7 +56,8 @@ class Style:
         return f"{base}^{{{p.show(exponent, EQ)}}}"
 
     def elem_power(self, base: str, exponent: A.Node, p: Printer) -> str:
-        return f"{base}.^{p.show(exponent, ATOM)}"
+        k = negative_power(exponent)
+        return f"{base}.^-{k}" if k is not None else f"{base}.^{p.show(exponent, ATOM)}"
 
     def call(self, name: str, args: list[str], option: str | None) -> str:
         extra = [f"'{option}'"] if option else []
@@ -77,6 +81,8 @@ class Style:
     def frac(self, num: str, den: str) -> str:
         return f"{num} / {den}"
 
+    quotient = False  # elementwise quotients and reciprocals as fractions (LaTeX, Unicode) or ./ and .^-1 (plain)
+
     ones, zeros, identity = "1", "0", "I"
 
     def onehot(self, label: str) -> str:
@@ -89,7 +95,8 @@ class Style:
 
 class LatexStyle(Style):
     open, close = r"\left(", r"\right)"
-    hadamard, elemdiv, transpose, inverse, inv_transpose = r" \circ ", r" \oslash ", r"^{\top}", "^{-1}", r"^{-\top}"
+    quotient = True
+    hadamard, elemdiv, transpose, inverse, inv_transpose = r" \circ ", " / ", r"^{\top}", "^{-1}", r"^{-\top}"
 
     def name(self, name: str) -> str:
         m = re.fullmatch(r"([A-Za-z]+)(\d*)(?:_(\{[^{}]*\}|[A-Za-z0-9]+))?(?:\^\(([^()]*)\))?", name)
@@ -161,7 +168,8 @@ _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
 class UnicodeStyle(Style):
-    hadamard, elemdiv, transpose, inverse, inv_transpose = " ∘ ", " ⊘ ", "ᵀ", "⁻¹", "⁻ᵀ"
+    hadamard, elemdiv, transpose, inverse, inv_transpose = " ∘ ", " / ", "ᵀ", "⁻¹", "⁻ᵀ"
+    quotient = True
 
     def labelled_differential(self, inner: str) -> str:
         return f"d {inner}"
@@ -201,10 +209,10 @@ class Printer:
             A.Add: self.add, A.Neg: lambda n: ("-" + self.show(n.arg, HAD), ADD),
             A.Mul: self.mul, A.Div: self.div,
             A.Hadamard: lambda n: self.infix(n.left, style.hadamard, n.right, HAD),
-            A.ElemDiv: lambda n: self.infix(n.num, style.elemdiv, n.den, HAD),
+            A.ElemDiv: self.elemdiv,
             A.Kron: self.kron, A.Transpose: self.transpose, A.Inverse: self.inverse,
             A.Pow: lambda n: (style.power(self.show(n.base, ATOM), n.exponent, self), POSTFIX),
-            A.ElemPow: lambda n: (style.elem_power(self.show(n.base, ATOM), n.exponent, self), POSTFIX),
+            A.ElemPow: self.elem_pow,
             A.Func: lambda n: (style.call(n.name, [self.show(a, EQ) for a in n.args], n.option), ATOM),
             A.Norm: lambda n: (style.norm(self.show(n.arg, EQ), n.kind), ATOM),
             A.Indicator: lambda n: (style.indicator(self.show(n.lhs, ADD), n.op, self.show(n.rhs, ADD)), ATOM),
@@ -247,6 +255,20 @@ class Printer:
             return self.style.frac(self.show(node.num, EQ), self.show(node.den, EQ)), ATOM
         return self.infix(node.num, " / ", node.den, MUL)
 
+    def elemdiv(self, node: A.ElemDiv) -> tuple[str, int]:
+        """u ⊘ v as the course writes it: a fraction (LaTeX), u / v (Unicode); u ./ v in plain text."""
+        if not self.style.quotient:
+            return self.infix(node.num, self.style.elemdiv, node.den, HAD)
+        return self.div(A.Div(node.num, node.den))
+
+    def elem_pow(self, node: A.ElemPow) -> tuple[str, int]:
+        """u^∘p; a negative whole power as a reciprocal, 1/u or 1/u^∘k, when quotients are fractions."""
+        k = negative_power(node.exponent)
+        if k is not None and self.style.quotient:
+            den: A.Node = node.base if k == 1 else A.ElemPow(node.base, A.Num(Fraction(k)))
+            return self.div(A.Div(A.Num(Fraction(1)), den))
+        return self.style.elem_power(self.show(node.base, ATOM), node.exponent, self), POSTFIX
+
     def infix(self, left: A.Node, op: str, right: A.Node, level: int) -> tuple[str, int]:
         return f"{self.show(left, level)}{op}{self.show(right, level + 1)}", level
 
@@ -258,7 +280,10 @@ class Printer:
     def transpose(self, node: A.Transpose) -> tuple[str, int]:
         if isinstance(node.arg, A.Inverse):
             return self.show(node.arg.arg, ATOM) + self.style.inv_transpose, POSTFIX
-        return self.show(node.arg, ATOM) + self.style.transpose, POSTFIX
+        base = self.show(node.arg, ATOM)
+        if isinstance(self.style, LatexStyle) and isinstance(node.arg, A.Sym) and base.endswith(")}"):
+            return "{" + base + "}" + self.style.transpose, POSTFIX  # {W^{(l)}}^{\top}: never W^{(l)}^{\top}, a TeX error
+        return base + self.style.transpose, POSTFIX
 
     def inverse(self, node: A.Inverse) -> tuple[str, int]:
         return self.show(node.arg, ATOM) + self.style.inverse, POSTFIX
@@ -268,7 +293,32 @@ class Printer:
         simple = isinstance(arg, A.Sym) and (len(arg.name) == 1 or arg.name in GREEK_WORDS)
         if isinstance(arg, A.Sym) and ("^(" in arg.name or "_" in arg.name):  # d z^(l), d z_k; not (dz)^l
             return self.style.labelled_differential(self.show(arg, ATOM)), POSTFIX
-        return self.style.differential(self.show(arg, ATOM if simple else EQ), simple), POSTFIX
+        return self.style.differential(self.show(arg, ATOM if simple else EQ), simple), ATOM if simple else POSTFIX
+
+
+def negative_power(exponent: A.Node) -> int | None:
+    """k when the exponent is the whole number −k < 0 (written -1, or −(1)); else None."""
+    if isinstance(exponent, A.Neg):
+        exponent = exponent.arg
+        sign = -1
+    else:
+        sign = 1
+    if isinstance(exponent, A.Num) and exponent.value.denominator == 1 and sign * exponent.value < 0:
+        return int(abs(exponent.value))
+    return None
+
+
+def canonical_division(node: A.Node) -> A.Node:
+    """The tree with every elementwise quotient and negative whole elementwise power written as a
+    division, u ⊘ v → u / v and u^∘(−k) → 1 / u^∘k: what a fraction in LaTeX or Unicode reads back as
+    before typing (typing turns a division by a matrix into the elementwise quotient again)."""
+    children = [canonical_division(c) for c in node.children()]
+    node = A.rebuild(node, children) if children else node
+    if isinstance(node, A.ElemDiv):
+        return A.Div(node.num, node.den)
+    if isinstance(node, A.ElemPow) and (k := negative_power(node.exponent)) is not None:
+        return A.Div(A.Num(Fraction(1)), node.base if k == 1 else A.ElemPow(node.base, A.Num(Fraction(k))))
+    return node
 
 
 def _is_callable_name(node: A.Node) -> bool:

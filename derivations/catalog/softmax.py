@@ -25,7 +25,7 @@ SOFTMAX_PROOF = (
     ("f = exp(z) / (1^T exp(z))", "definition: softmax(z) = exp(z)/(1ᵀexp(z))"),
     ("df = (exp(z) .* dz) / (1^T exp(z)) - exp(z) (1^T (exp(z) .* dz)) / (1^T exp(z))^2",
      "quotient rule d(u/s) = du/s − u·ds/s², with du = d exp(z) = exp(z) ∘ dz and ds = 1ᵀdu"),
-    ("= diag(exp(z)) dz / (1^T exp(z)) - exp(z) / (1^T exp(z)) 1^T diag(exp(z)) dz / (1^T exp(z))", "u ∘ v = diag(u) v"),
+    ("= diag(exp(z)) dz / (1^T exp(z)) - (exp(z) / (1^T exp(z))) 1^T (diag(exp(z)) / (1^T exp(z))) dz", "u ∘ v = diag(u) v"),
     ("= diag(a) dz - a 1^T diag(a) dz", "a = exp(z)/(1ᵀexp(z)), and diag(u)/c = diag(u/c)"),
     ("= diag(a) dz - a a^T dz", "1ᵀdiag(a) = aᵀ"),
     ("= (diag(a) - a a^T) dz", "collect: df = J dz"),

@@ -49,9 +49,11 @@ def list_(topic: str | None, lang: str, as_json: bool) -> None:
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "latex", "json"]), default="text", show_default=True)
 @click.option("--brief", is_flag=True, help="Without the derivation steps.")
+@click.option("--steps", "steps", type=click.Choice(["model", "all"]), default="model", show_default=True,
+              help="The model answer (course-style lines), or every step of the derivation.")
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
-def show(entry_id: str, part: str | None, lang: str, fmt: str, brief: bool, as_json: bool) -> None:
-    """Show one result: statement, parts with their answers and derivation steps (each checked), convention."""
+def show(entry_id: str, part: str | None, lang: str, fmt: str, brief: bool, steps: str, as_json: bool) -> None:
+    """Show one result: statement, parts with their answers and derivation (each line checked), convention."""
     from checker.language.messages import message, word
     from checker.language.parser import parse
     from checker.language.printing import to_latex, to_unicode
@@ -72,11 +74,13 @@ def show(entry_id: str, part: str | None, lang: str, fmt: str, brief: bool, as_j
     names = set(parse_shapes(entry.symbols)) | set(entry.aliases)
     answers = {p.name: parse(p.reference, names=names | ({p.where.split("=")[0].strip()} if p.where else set())) for p in parts}
     derivations = {} if brief else _derivations(entry, parts)
+    models = {} if brief else {name: _model(entry, name) for name in derivations}
     if fmt == "json":
         emit_json({"id": entry.id, "title": entry.title, "statement": entry.statement, "symbols": entry.symbols,
                    "convention": entry.convention, "asked": list(entry.asked), "verified_against": entry.verified_against,
                    "parts": [{"name": p.name, "shape": p.shape, "answer": p.reference, "latex": to_latex(answers[p.name]),
-                              "where": p.where, "derivation": derivations[p.name].to_json() if p.name in derivations else None}
+                              "where": p.where, "derivation": derivations[p.name].to_json() if p.name in derivations else None,
+                              "model_answer": _model_json(models[p.name]) if p.name in models else None}
                              for p in parts]})
         return
     latex = fmt in ("markdown", "latex")
@@ -94,8 +98,10 @@ def show(entry_id: str, part: str | None, lang: str, fmt: str, brief: bool, as_j
         name = word("part", p.name, lang) if lang == "zh" else p.name  # en keeps the --part id
         shape = message("shape.scalar-word", lang) if p.shape == "scalar" else p.shape.replace(" x ", "×")
         click.echo(message("show.part", lang, name=name, shape=shape, answer=shown, where=where))
-        if p.name in derivations:
-            _echo_steps(derivations[p.name], latex, lang)
+        if p.name in derivations and steps == "all":
+            _echo_steps(derivations[p.name], latex, lang, [t.note for t in models[p.name].trace])
+        elif p.name in models:
+            _echo_model(models[p.name], derivations[p.name].source, latex, lang)
     if entry.verified_against:
         click.echo("")
         click.echo(message("show.verified-against", lang, text=_verified_against(entry.verified_against, lang)))
@@ -136,13 +142,46 @@ def _derivations(entry, parts):  # type: ignore[no-untyped-def]
     return out
 
 
-def _echo_steps(found, latex: bool, lang: str) -> None:  # type: ignore[no-untyped-def]
+def _model(entry, name: str):  # type: ignore[no-untyped-def]
+    from derivations.model_answer import for_part
+
+    return for_part(entry, next(p for p in entry.parts if p.name == name))
+
+
+def _model_json(answer) -> dict:  # type: ignore[no-untyped-def]
+    return {"lines": [{"latex": line.latex, "text": line.unicode, "note": line.note, "verified": line.verified,
+                       "stated": line.stated} for line in answer.lines],
+            "marking": [{"text": m.text, "points": m.points} for m in answer.marking], "verified": answer.verified}
+
+
+def _echo_model(answer, source: str, latex: bool, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The model answer: its lines, a mark each (✓ checked, · stated), the idea each uses."""
     from checker.language.messages import message
+    from derivations.model_answer import plain_note
+
+    how = message("show.how.proof" if source == "proof" else "show.how.model", lang)
+    status = message("show.model-verified" if answer.verified else "show.not-verified", lang)
+    click.echo(message("show.model-heading", lang, how=how, status=status))
+    width = max(len(line.unicode.partition(" = ")[0]) for line in answer.lines)
+    for line in answer.lines:
+        mark = "✓" if line.verified else "·" if line.stated else "✗"
+        note = line.note[lang] or line.note["en"]
+        lhs, _, rhs = line.unicode.partition(" = ")
+        text = f"${line.latex}$" if latex or not line.unicode else f"{lhs:>{width}} = {rhs}"
+        note = note if latex else plain_note(note)
+        click.echo(f"      {text}  {mark}" + (message("show.note", lang, note=note) if note else ""))
+
+
+def _echo_steps(found, latex: bool, lang: str, notes: list | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Every step; each named by its idea in ``lang`` (``notes``, from the model answer's trace) when given."""
+    from checker.language.messages import message
+    from derivations.model_answer import plain_note
 
     status = message("show.verified" if found.verified else "show.not-verified", lang)
     click.echo(message("show.heading", lang, how=message(f"show.how.{found.source}", lang), status=status))
     last = None
-    for line in found.lines:
+    named = notes if notes is not None and len(notes) == len(found.lines) else None
+    for k, line in enumerate(found.lines):
         lhs = line["lhs"] if line["lhs"] != last else ""
         last = line["lhs"]
         if latex:
@@ -151,8 +190,11 @@ def _echo_steps(found, latex: bool, lang: str) -> None:  # type: ignore[no-untyp
         else:
             text = f"{lhs:>8} = {line.get('unicode') or _printed(line['expr'], 'to_unicode')}"
         mark = "✓" if line["verified"] else "✗"
-        rule = f"  ({line['rule']})" if line["rule"] else ""
-        click.echo(f"      {text}  {mark}{rule}")
+        said = line["rule"]
+        if named is not None:  # a step that only moves brackets is named by nothing
+            said = named[k][lang] or named[k]["en"]
+            said = said if latex else plain_note(said)
+        click.echo(f"      {text}  {mark}" + (message("show.note", lang, note=said) if said else ""))
 
 
 def _printed(expr: str, printer: str) -> str:

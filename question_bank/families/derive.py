@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
-from question_bank.model import Blank, Check, Question, Step, Text
+from question_bank.model import Blank, Check, Mark, Question, Step, Text
 from question_bank.topics import SECTION
 
 
@@ -22,35 +23,6 @@ def _latex(expr: str, names: set[str]) -> str:
     from checker.language.printing import to_latex
 
     return to_latex(parse(expr, names=names))
-
-
-def lhs_latex(lhs: str, names: set[str]) -> str:
-    """A step's left side (``f``, ``df``, ``∇_W^(l) f``, ``∂f/∂zᵀ``) in LaTeX."""
-    if lhs in ("f", "grad", "jac"):
-        return {"f": "f", "grad": "\\nabla f", "jac": "J"}[lhs]
-    if lhs == "df":
-        return "\\mathrm{d}f"
-    m = re.fullmatch(r"∇_(\S+) f", lhs)
-    if m:
-        return f"\\nabla_{{{_latex(m.group(1), names)}}} f"
-    m = re.fullmatch(r"∂f/∂(\S+?)ᵀ", lhs)
-    if m:
-        return f"\\partial f / \\partial {{{_latex(m.group(1), names)}}}^{{\\top}}"
-    m = re.fullmatch(r"df/d(\S+)", lhs)
-    if m:
-        return f"\\mathrm{{d}}f / \\mathrm{{d}}{_latex(m.group(1), names)}"
-    return _name_or_text(lhs, names)
-
-
-def _name_or_text(lhs: str, names: set[str]) -> str:
-    """A label that is an expression (``δ^(l)``, ``dJ``) as math; anything else as escaped text."""
-    from checker.language.errors import DlprepError
-    from question_bank.typeset.latex import escape
-
-    try:
-        return _latex(lhs, names) if lhs else ""
-    except DlprepError:
-        return f"\\text{{{escape(lhs)}}}"
 
 
 def shapes_latex(symbols: str, exprs: list[str], names: set[str]) -> str:
@@ -75,6 +47,7 @@ def shapes_latex(symbols: str, exprs: list[str], names: set[str]) -> str:
     return ", ".join(out)
 
 
+POINTS = 10  # a derivation or proof question's points
 DERIVED_KINDS = ("gradient", "jacobian", "differential", "derivative", "derivation", "proof")
 
 
@@ -83,38 +56,38 @@ def asks(entry_id: str) -> dict[str, tuple[str, ...]]:
     return {entry_id: tuple(k for k in _asked(entry_id) if k in DERIVED_KINDS)}
 
 
-@lru_cache(maxsize=None)
 def verified_parts(entry_id: str) -> tuple[tuple[str, tuple[Step, ...]], ...]:
-    """(part name, steps) of every part whose derivation verified and matches the part's answer."""
-    from checker.language.shapes import parse_shapes
+    """(part name, model lines) of every part whose derivation verified and matches the part's answer."""
+    return tuple((name, steps) for name, steps, _, _ in model_parts(entry_id))
+
+
+@lru_cache(maxsize=None)
+def model_parts(entry_id: str) -> tuple[tuple[str, tuple[Step, ...], tuple[Step, ...], tuple[Mark, ...]], ...]:
+    """(part name, model lines, every step, marking) of each part whose derivation verified and matches
+    the part's answer; the lines are the course-style model answer (``derivations.model_answer``)."""
     from derivations.catalog import get
     from derivations.catalog.steps import part_steps
+    from derivations.model_answer import for_part
 
     entry = get(entry_id)
-    names = set(parse_shapes(entry.symbols)) | set(entry.aliases)
     out = []
     for part in entry.parts:
-        if not (part.steps or (part.function and part.wrt)):
+        if not (part.steps or part.proof or (part.function and part.wrt)):
             continue
         found = part_steps(entry, part)
         if not (found.verified and found.matches_answer and found.lines):
             continue
-        local = names | ({part.wrt} if part.wrt else set())
-        d_in, d_out = "", ""
-        if part.wrt:  # the differential d<x> is printed as a name (dz, domega): write it as \mathrm{d}x
-            from checker.language import ast as A
-            from checker.language.printing import to_latex
-
-            d_in, d_out = to_latex(A.Sym("d" + part.wrt)), "\\mathrm{d}" + to_latex(A.Sym(part.wrt))
-        steps = []
-        for line in found.lines:
-            body = line["latex"] or _latex(line["expr"], local | {"d" + (part.wrt or "")})
-            if d_in:
-                body = re.sub(re.escape(d_in) + r"(?![A-Za-z])", lambda _: d_out, body)
-            rule = line["rule"] or ""
-            steps.append(Step(f"{lhs_latex(line['lhs'], local)} = {body}", {"en": rule, "zh": rule}, bool(line["verified"])))
-        out.append((part.name, tuple(steps)))
+        out.append((part.name, *key_lines(for_part(entry, part, POINTS, ASKED.get(f"{entry_id}/{part.name}")))))
     return tuple(out)
+
+
+def key_lines(answer: Any) -> tuple[tuple[Step, ...], tuple[Step, ...], tuple[Mark, ...]]:
+    """A ``derivations.model_answer.ModelAnswer`` as the question's steps, trace and marking."""
+    def step(line: Any) -> Step:
+        return Step(line.latex, line.note, line.verified, line.stated)
+
+    return (tuple(map(step, answer.lines)), tuple(map(step, answer.trace)),
+            tuple(Mark(m.text, m.points) for m in answer.marking))
 
 
 @lru_cache(maxsize=None)
@@ -130,14 +103,14 @@ def variants(entry_id: str) -> tuple[tuple[str, bool], ...]:
 
 def make(rng: np.random.Generator, seed: int, entry_id: str) -> Question:
     name, proof = variants(entry_id)[seed % len(variants(entry_id))]
-    parts = dict(verified_parts(entry_id))
+    parts = {found[0]: found[1:] for found in model_parts(entry_id)}
     if name not in parts:  # principle 1: a derivation that did not verify is never asked
         raise AssertionError(f"{entry_id} {name}: the derivation did not verify; the question is not made")
-    steps = parts[name]
+    steps, trace, marking = parts[name]
     prompt, answer, blank = _texts(entry_id, name, proof)
     family = "derive-" + entry_id
     return Question(id=f"{family}.{seed}", family=family, topic=SECTION[entry_id], type="proof" if proof else "derivation",
-                    prompt=prompt, answer=answer, seed=seed, blanks=(blank,), steps=steps, points=10,
+                    prompt=prompt, answer=answer, seed=seed, blanks=(blank,), steps=steps, trace=trace, marking=marking, points=POINTS,
                     catalog_id=entry_id, params={"entry": entry_id, "part": name, "proof": proof, "variant": f"{name}/{'proof' if proof else 'derivation'}"})
 
 

@@ -18,7 +18,7 @@ from typing import Callable
 import numpy as np
 
 from question_bank.build import catalog_blank
-from question_bank.model import Blank, Question, Step, Text
+from question_bank.model import Blank, Mark, Question, Step, Text
 from question_bank.topics import SECTION
 
 Check = Callable[[], bool]
@@ -138,6 +138,36 @@ def _bn_backward() -> bool:
     layer.forward(x)
     fd = _fd(lambda xx: float((g * _bn_forward(xx, gamma, beta, eps)).sum()), x)
     return _close(formula, fd) and _close(formula, layer.backward(g))
+
+
+def _bn_parts() -> tuple[np.ndarray, np.ndarray, float, float, float, float, float]:
+    """The batch, g, γ, β, ε, μ_B, σ_B², and L(μ, σ²) = Σ g ∘ (γ(x − μ)/√(σ² + ε) + β) with μ, σ² free."""
+    x, g, gamma, beta, eps = _bn_data()
+    return x, g, gamma, beta, eps, float(x.mean()), float(x.var())
+
+
+def _bn_loss(mu: float, var: float) -> float:
+    x, g, gamma, beta, eps, _, _ = _bn_parts()
+    return float((g * (gamma * (x - mu) / np.sqrt(var + eps) + beta)).sum())
+
+
+def _bn_partials() -> bool:
+    """∂L/∂σ² and ∂L/∂μ (σ² held fixed) against central differences of L(μ, σ²)."""
+    x, g, gamma, _, eps, mu, var = _bn_parts()
+    d_var = -0.5 * (var + eps) ** -1.5 * float((gamma * g * (x - mu)).sum())
+    d_mu = -float((gamma * g).sum()) / np.sqrt(var + eps)
+    fd = _fd(lambda v: _bn_loss(float(v[0]), float(v[1])), np.array([mu, var]))
+    return _close(np.array([d_mu, d_var]), fd)
+
+
+def _bn_paths() -> bool:
+    """The three paths from x_i, summed, against central differences of the layer in x."""
+    x, g, gamma, beta, eps, mu, var = _bn_parts()
+    d_var = -0.5 * (var + eps) ** -1.5 * float((gamma * g * (x - mu)).sum())
+    d_mu = -float((gamma * g).sum()) / np.sqrt(var + eps)
+    n = x.size
+    paths = gamma * g / np.sqrt(var + eps) + 2 * (x - mu) / n * d_var + d_mu / n
+    return _close(paths, _fd(lambda xx: float((g * _bn_forward(xx, gamma, beta, eps)).sum()), x))
 
 
 def _bn_identity() -> bool:
@@ -300,9 +330,9 @@ RECORDS: dict[str, Worked] = {
         (("\\frac{\\partial L}{\\partial \\hat{x}} = \\gamma g", "$y$ is affine in $\\hat{x}$", "$y$ 是 $\\hat{x}$ 的仿射函数", _bn_xhat_grad),
          ("\\frac{\\partial L}{\\partial \\sigma_B^2} = -\\frac{1}{2} (\\sigma_B^2 + \\epsilon)^{-3/2} \\sum_i \\gamma g_i (x_i - \\mu_B), \\quad "
           "\\frac{\\partial L}{\\partial \\mu_B} = -\\frac{\\sum_i \\gamma g_i}{\\sqrt{\\sigma_B^2 + \\epsilon}}",
-          "$\\mu_B$ also enters $\\sigma_B^2$, but $\\sum_i (x_i - \\mu_B) = 0$ cancels that term", "$\\mu_B$ 也出现在 $\\sigma_B^2$ 中，但 $\\sum_i (x_i - \\mu_B) = 0$ 使该项为零", None),
+          "$\\mu_B$ also enters $\\sigma_B^2$, but $\\sum_i (x_i - \\mu_B) = 0$ cancels that term", "$\\mu_B$ 也出现在 $\\sigma_B^2$ 中，但 $\\sum_i (x_i - \\mu_B) = 0$ 使该项为零", _bn_partials),
          ("\\frac{\\partial L}{\\partial x_i} = \\frac{\\gamma g_i}{\\sqrt{\\sigma_B^2 + \\epsilon}} + \\frac{2 (x_i - \\mu_B)}{N} \\frac{\\partial L}{\\partial \\sigma_B^2} + \\frac{1}{N} \\frac{\\partial L}{\\partial \\mu_B}",
-          "three paths from $x_i$: through $\\hat{x}_i$, $\\sigma_B^2$ and $\\mu_B$", "$x_i$ 的三条路径：经 $\\hat{x}_i$、$\\sigma_B^2$ 与 $\\mu_B$", None),
+          "three paths from $x_i$: through $\\hat{x}_i$, $\\sigma_B^2$ and $\\mu_B$", "$x_i$ 的三条路径：经 $\\hat{x}_i$、$\\sigma_B^2$ 与 $\\mu_B$", _bn_paths),
          ("\\frac{\\partial L}{\\partial x} = \\frac{\\gamma}{\\sqrt{\\sigma_B^2 + \\epsilon}} \\left(g - \\bar{g} - \\hat{x} \\, \\overline{g \\circ \\hat{x}}\\right)",
           "collect terms (checked against finite differences and the reference layer)", "合并同类项（已与有限差分及参考实现核对）", _bn_backward),
          ("\\gamma = \\sqrt{\\sigma_B^2 + \\epsilon}, \\; \\beta = \\mu_B \\Rightarrow y = x", "undo the normalisation", "抵消归一化", _bn_identity)),
@@ -340,22 +370,32 @@ def asks(entry: str) -> dict[str, tuple[str, ...]]:
     return {entry: RECORDS[entry].asks}
 
 
-@lru_cache(maxsize=None)
 def verified_steps(entry: str) -> tuple[Step, ...]:
-    """The record's steps, every claim checked now; a failed check is a bug of ours."""
-    out = []
+    """The record's model lines, every claim checked now."""
+    return worked_key(entry)[0]
+
+
+@lru_cache(maxsize=None)
+def worked_key(entry: str) -> tuple[tuple[Step, ...], tuple[Step, ...], tuple[Mark, ...]]:
+    """The record's model lines, trace and marking, every claim checked now (a failed check is a bug of
+    ours); a step without a check is stated, never called verified."""
+    from derivations.model_answer import from_worked
+    from question_bank.families.derive import POINTS, key_lines
+
+    rows = []
     for latex, en, zh, check in RECORDS[entry].steps:
-        ok = check() if check is not None else False
+        ok = check() if check is not None else None
         if check is not None and not ok:
             raise AssertionError(f"worked {entry}: the step {latex!r} failed its numeric check")
-        out.append(Step(latex, {"en": en, "zh": zh}, ok))
-    return tuple(out)
+        rows.append((latex, {"en": en, "zh": zh}, ok))
+    return key_lines(from_worked(rows, points=POINTS))
 
 
 def make(rng: np.random.Generator, seed: int, entry: str) -> Question:
     record = RECORDS[entry]
     blanks: tuple[Blank, ...] = (catalog_blank("1", *record.blank),) if record.blank else ()
     family = "worked-" + entry
+    steps, trace, marking = worked_key(entry)
     return Question(id=f"{family}.{seed}", family=family, topic=SECTION[entry], type=record.type, prompt=record.prompt,
-                    answer=record.result, seed=seed, blanks=blanks, steps=verified_steps(entry), points=10,
+                    answer=record.result, seed=seed, blanks=blanks, steps=steps, trace=trace, marking=marking, points=10,
                     catalog_id=entry, params={"entry": entry})

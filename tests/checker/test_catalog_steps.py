@@ -48,17 +48,40 @@ def test_conv_convention_check_runs() -> None:
 
 
 def test_show_prints_checked_steps() -> None:
-    out = CliRunner().invoke(cli, ["show", "conv-residual", "--part", "delta"]).stdout
+    """Every step with --steps all, each named by its idea; the JSON keeps the engine's trace."""
+    out = CliRunner().invoke(cli, ["show", "conv-residual", "--part", "delta", "--steps", "all"]).stdout
     assert "hand-written steps, every step checked numerically" in out and "✗" not in out
-    assert "adjoint of a valid convolution" in out
+    assert "adjoint of the convolution" in out
     data = json.loads(CliRunner().invoke(cli, ["show", "least-squares-gradient", "--format", "json"]).stdout)
     derivation = data["parts"][0]["derivation"]
     assert derivation["source"] == "engine" and derivation["verified"] and derivation["steps"][-1]["lhs"] == "∇_x f"
+    model = data["parts"][0]["model_answer"]
+    assert model["verified"] and len(model["lines"]) < len(derivation["steps"])
+    assert sum(m["points"] for m in model["marking"]) == 10
+
+
+def _step_lines(out: str) -> list[str]:
+    return [line for line in out.splitlines() if line.startswith("      ") and ("✓" in line or "✗" in line or "·" in line)]
+
+
+def test_show_gives_the_model_answer_and_every_step_on_request() -> None:
+    """Default: the course-style model answer (a few lines, the result last); --steps all: the full trace."""
+    model = CliRunner().invoke(cli, ["show", "softmax-cross-entropy-gradient"])
+    every = CliRunner().invoke(cli, ["show", "softmax-cross-entropy-gradient", "--steps", "all"])
+    assert model.exit_code == every.exit_code == 0
+    short, full = _step_lines(model.stdout), _step_lines(every.stdout)
+    assert 3 <= len(short) <= 8 < len(full), (short, full)
+    assert "model answer, every line checked numerically" in model.stdout and "✗" not in model.stdout
+    assert short[-1].split("✓")[0].strip() == "∇_z f = a - e_y"
+    assert "take the differential" in every.stdout and "take the differential" not in model.stdout
+    assert "⊘" not in model.stdout + every.stdout and "∘(-1)" not in model.stdout + every.stdout
 
 
 def test_show_brief_and_chinese() -> None:
-    out = CliRunner().invoke(cli, ["show", "least-squares-gradient", "--lang", "zh"]).stdout
+    out = CliRunner().invoke(cli, ["show", "least-squares-gradient", "--lang", "zh", "--steps", "all"]).stdout
     assert "由推导引擎给出" in out and "每一步均已数值验证" in out
+    out = CliRunner().invoke(cli, ["show", "least-squares-gradient", "--lang", "zh"]).stdout
+    assert "参考解答" in out and "每一行均已数值验证" in out and "合并同类项" in out
     assert "derived by the engine" not in CliRunner().invoke(cli, ["show", "least-squares-gradient", "--brief"]).stdout
 
 

@@ -59,7 +59,7 @@ def test_show_proves_from_the_definition(entry: str, part: str, start: str, stat
     rules = " ".join(step["rule"] for step in derivation["steps"])
     assert stated not in rules and "softmax(z) = (diag" not in rules
     # the rule that states the result is used by derivations that use it (the engine's shortcut stays)
-    out = CliRunner().invoke(cli, ["show", "softmax-cross-entropy-gradient"]).stdout
+    out = CliRunner().invoke(cli, ["show", "softmax-cross-entropy-gradient", "--steps", "all"]).stdout
     assert "derived by the engine" in out
 
 
