@@ -22,7 +22,8 @@ WORDS: dict[str, dict[str, str]] = {
     "seed": {"en": "seed", "zh": "种子"},
     "total": {"en": "Total", "zh": "总分"},
     "verified": {"en": "checked numerically", "zh": "已数值验证"},
-    "unchecked": {"en": "definition or argument, not a numeric claim", "zh": "定义或论证，非数值命题"},
+    "stated": {"en": "definition", "zh": "定义"},
+    "unchecked": {"en": "argument, not a numeric claim", "zh": "论证，非数值命题"},
     # the printed paper: header, instructions, grade table, footer
     "course": {"en": "Deep Learning", "zh": "深度学习"},
     "key_title": {"en": "Answer key and marking scheme", "zh": "参考答案与评分标准"},
@@ -61,7 +62,7 @@ def languages(lang: str) -> list[str]:
     return ["zh", "en"] if lang == "both" else [lang]
 
 
-_PART_LINE = re.compile(r"\(([0-9a-z]+)\)\s*\$[^$]*\$\s*")
+_PART_LINE = re.compile(r"[(（]([0-9a-z]+)[)）]\s*\$[^$]*\$\s*")  # (2) $…$, or in Chinese （2）$…$
 
 
 def without_parts(text: str, q: Question) -> str:

@@ -44,6 +44,7 @@ def questions() -> list:  # type: ignore[type-arg]
     """A mixed exam; the 5-part numeric question and the proof filled by hand with what the producers will
     fill (Blank.what, Blank.points, Question.marking)."""
     out = [generate(name, SEED) for name in FAMILIES]
+    out[2] = next(q for q in (generate("concepts", SEED + k) for k in range(200)) if q.choices)  # a choice question
     mlp = out[1]
     blanks = tuple(dataclasses.replace(b, what={"en": en, "zh": zh}, points=2) for b, (en, zh) in zip(mlp.blanks, PARTS))
     out[1] = dataclasses.replace(mlp, blanks=blanks)
@@ -197,7 +198,13 @@ def test_key_of_the_five_part_numeric_question_fits_and_names_its_parts(pdfs, la
     for label in range(1, 6):
         assert re.search(rf"\({label}\)\s+\S.*[(（]2\s*{'分' if lang == 'zh' else 'points'}[)）]", block), label
         solution = block[block.index("答案：" if lang == "zh" else "Answer:"):block.index("q:", 5)]
-        assert len(re.findall(rf"^\s*\({label}\)", solution, re.M)) == 1  # each result printed once
+        # each result printed once; read in reading order (-raw), where a superscript such as a^(1) stays
+        # after its base instead of on a line of its own
+        raw = run("pdftotext", "-raw", str(pdf), "-")
+        raw_block = raw[raw.index("q:mlp-pass.3"):]
+        raw_solution = raw_block[raw_block.index("答案：" if lang == "zh" else "Answer:"):raw_block.index("q:", 5)]
+        labelled = re.findall(rf"^\s*[(（]{label}[)）]", raw_solution, re.M)
+        assert len(labelled) == 1, raw_solution
     assert "δ" in block and "∂J" in block.replace(" ", "")
 
 
