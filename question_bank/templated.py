@@ -37,7 +37,7 @@ LANGS = ("en", "zh")
 FOLDER = Path(__file__).resolve().parent / "templates" / "questions"
 ROUNDING: Text = {"en": "Give numbers to 4 significant figures (relative tolerance 0.1%).",
                   "zh": "数值保留 4 位有效数字（相对误差 0.1%）。"}
-EXACT_ONLY: Text = {"en": "Exact values (integers, given constants) are graded exactly.", "zh": "精确值（整数、已知常数）须完全准确。"}
+EXACT_ONLY: Text = {"en": "Whole-number answers are graded exactly.", "zh": "整数结果须完全准确。"}
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 

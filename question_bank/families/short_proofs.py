@@ -76,7 +76,7 @@ def _steps(variant: str) -> tuple[Step, ...]:
         u = 0.7
         grid = np.linspace(-u, u, 200_001)
         cross_check(np.trapezoid(grid**2, grid) / (2 * u), u**2 / 3, "uniform second moment", rtol=1e-8)
-        lines = [("\\operatorname{Var}(W_{ij}) = \\frac{(U - (-U))^2}{12} = \\frac{U^2}{3}", "moments", True),
+        lines = [("\\operatorname{Var}(W_{ij}) = \\frac{(r - (-r))^2}{12} = \\frac{r^2}{3}", "moments", True),
                  ("= \\frac{1}{3} \\cdot \\frac{6}{n_{in} + n_{out}} = \\frac{2}{n_{in} + n_{out}}", "substitute", None)]
     elif variant == "lstm":
         from checker.networks.lstm import LSTMCell

@@ -80,7 +80,7 @@ def open_page(browser, url: str, qid: str, *, width: int = 1280, height: int = 9
 
 
 def test_answer_steps_solution_and_screenshots(server: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    question = api(server, "api/question?type=derivation&seed=1")
+    question = api(server, "api/question/derive-least-squares-gradient.0")  # a derivation of a gradient
     right = api(server, f"api/solution/{question['id']}")["blanks"][0]["text"]
     page, errors = open_page(browser, server, question["id"])
     assert page.locator("#prompt math").count() > 0 and "$" not in page.inner_text("#prompt")
@@ -136,7 +136,7 @@ def test_answer_steps_solution_and_screenshots(server: str, browser, tmp_path: P
 
 
 def test_phone_width_in_chinese(server: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    question = api(server, "api/question?type=derivation&seed=1")
+    question = api(server, "api/question/derive-least-squares-gradient.0")  # a derivation of a gradient
     page, errors = open_page(browser, server, question["id"], width=390, height=844, lang="zh")
     assert "检查" in page.inner_text("#check")
     page.click("#tab-answer")
@@ -151,8 +151,8 @@ def test_phone_width_in_chinese(server: str, browser, tmp_path: Path) -> None:  
 
 def test_matrix_answer_marks_the_wrong_entry(server: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A numeric matrix question: one wrong entry is drawn red in the student's matrix."""
-    question = api(server, "api/question/softmax.1")
-    blank = next(b for b in api(server, "api/solution/softmax.1")["blanks"] if ";" in b["text"] and "," in b["text"])
+    question = api(server, "api/question/softmax.3")
+    blank = next(b for b in api(server, "api/solution/softmax.3")["blanks"] if ";" in b["text"] and "," in b["text"])
     numbers = list(re.finditer(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", blank["text"]))
     last = numbers[-1]
     wrong = blank["text"][: last.start()] + repr(float(last.group()) + 1) + blank["text"][last.end():]
@@ -179,8 +179,8 @@ def test_api_docs_render_offline(server: str, browser) -> None:  # type: ignore[
 
 # ------------------------------------------------------------------ issue 23: the page a student keeps open
 VIEWS = [pytest.param(1280, "en", id="desktop-en"), pytest.param(390, "zh", id="phone-zh")]
-WORDS = {"en": {"step": "step {n}", "where": "line 1, row 2", "first": "step 2 (line 1, row 2)", "partial": "1 of 2 parts right (50%)"},
-         "zh": {"step": "第 {n} 步", "where": "第 1 行第 2 式", "first": "第 2 步（第 1 行第 2 式）", "partial": "1 / 2 问正确（50%）"}}
+WORDS = {"en": {"step": "step {n}", "where": "line 1, row 2", "first": "step 2 (line 1, row 2)", "partial": "1 of 2 parts right (40%)"},  # part 1 carries 4 of the 10 points
+         "zh": {"step": "第 {n} 步", "where": "第 1 行第 2 式", "first": "第 2 步（第 1 行第 2 式）", "partial": "1 / 2 问正确（40%）"}}
 ALIGNED = ("$$\\begin{aligned} df &= 2(Ax-b)^T A\\,dx \\\\ &= -2(Ax-b)^T A\\,dx \\end{aligned}$$\n"
            "$$ jac = -2(Ax-b)^T A $$")
 
@@ -194,7 +194,7 @@ def fits(page, width: int) -> None:  # type: ignore[no-untyped-def]
 def test_aligned_block_rows_counted_one_by_one(server: str, browser, tmp_path: Path, width: int, lang: str) -> None:  # type: ignore[no-untyped-def]
     """Both rows of an aligned block get their own step number (as `dlprep check --steps` counts them),
     typeset, ✓/✗; the first wrong one is row 2 and the summary says so in the page's language."""
-    qid = "derive-least-squares-gradient.3"
+    qid = "derive-least-squares-gradient.0"
     page, errors = open_page(browser, server, qid, width=width, height=844 if width < 500 else 900, lang=lang)
     assert page.is_visible("#steps-pane") and not page.is_visible("#answer-pane")  # a derivation opens in step mode
     page.fill("#steps", ALIGNED)
@@ -281,19 +281,19 @@ def test_open_concept_question_self_marked(server: str, browser, tmp_path: Path)
 
 @pytest.mark.parametrize("width, lang", VIEWS)
 def test_two_parts_one_wrong_partial_credit_and_hidden_expected(server: str, browser, tmp_path: Path, width: int, lang: str) -> None:  # type: ignore[no-untyped-def]
-    solution = api(server, "api/solution/softmax.1")
+    solution = api(server, "api/solution/softmax.3")
     first, second = solution["blanks"][:2]
     numbers = re.findall(r"-?\d+\.\d+", second["text"])
     wrong = second["text"].replace(numbers[-1], repr(float(numbers[-1]) + 1), 1) if second["text"].count(numbers[-1]) == 1 \
         else second["text"][: second["text"].rfind(numbers[-1])] + repr(float(numbers[-1]) + 1) + "]"
-    page, errors = open_page(browser, server, "softmax.1", width=width, height=844 if width < 500 else 900, lang=lang)
+    page, errors = open_page(browser, server, "softmax.3", width=width, height=844 if width < 500 else 900, lang=lang)
     page.fill("#answer-1", first["text"])
     page.fill("#answer-2", wrong)
     page.click("#check")
     page.wait_for_selector("#verdict-2.incorrect .grid")
     page.wait_for_selector("#partial:not([hidden])")
     assert WORDS[lang]["partial"] in page.inner_text("#partial")
-    assert page.text_content("#score-right") == "0.5" and page.text_content("#score-tried") == "1"
+    assert page.text_content("#score-right") == "0.4" and page.text_content("#score-tried") == "1"
     text = page.inner_text("#verdict-2")
     expected = numbers[-1]
     assert expected not in text and page.get_attribute(".grid td.wrong", "title") is None, "expected value shown on the first try"
@@ -327,14 +327,14 @@ def test_math_keyboard_on_a_phone(server: str, browser, tmp_path: Path) -> None:
 def test_weak_topics_view(server: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Right on a B question, wrong on an A question: the per-topic view says so, and the weak-topic
     button draws the next question from A."""
-    solution = api(server, "api/solution/softmax.1")
-    page, errors = open_page(browser, server, "softmax.1", lang="zh")
+    solution = api(server, "api/solution/softmax.3")
+    page, errors = open_page(browser, server, "softmax.3", lang="zh")
     for b in solution["blanks"]:
         page.fill(f"#answer-{b['label']}", b["text"])
     page.click("#check")
     page.wait_for_selector("#verdict-2.correct")
-    page.evaluate("next('derive-least-squares-gradient.3')")
-    expect(page.locator("#q-id")).to_have_text("derive-least-squares-gradient.3")
+    page.evaluate("next('derive-least-squares-gradient.0')")
+    expect(page.locator("#q-id")).to_have_text("derive-least-squares-gradient.0")
     page.fill("#steps", ALIGNED)
     page.click("#check")
     page.wait_for_selector(".step.incorrect")
@@ -342,7 +342,7 @@ def test_weak_topics_view(server: str, browser, tmp_path: Path) -> None:  # type
     assert "0 / 1" in rows["A"] and "1 / 1" in rows["B"] and "/" not in rows["C"]
     page.screenshot(path=str(tmp_path / "topics.png"), full_page=True)
     page.click("#weak")
-    expect(page.locator("#q-id")).not_to_have_text("derive-least-squares-gradient.3")
+    expect(page.locator("#q-id")).not_to_have_text("derive-least-squares-gradient.0")
     expect(page.locator("#q-topic")).to_have_text(re.compile("^A "))
     assert page.locator(".chip.on").all_inner_texts()[0].startswith("A ")
     assert not errors, errors
@@ -351,7 +351,7 @@ def test_weak_topics_view(server: str, browser, tmp_path: Path) -> None:  # type
 def test_every_step_toggle_shows_the_trace_beside_the_model_lines(server: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Where a question carries the engine's full trace (Question.trace), "every step" shows it beside the
     model answer's lines; the bank fills the trace, so the test hands the page a solution that has one."""
-    qid = "derive-least-squares-gradient.3"
+    qid = "derive-least-squares-gradient.0"
     solution = api(server, f"api/solution/{qid}")
     trace = solution["steps"] + solution["steps"][:3]
     page, errors = open_page(browser, server, qid)
