@@ -104,7 +104,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "wrong-shape": {
         "en": "Your answer has shape {got}, but the answer must have shape {expected}.",
-        "zh": "你的答案形状是 {got}，但答案应为 {expected}。",
+        "zh": "你的答案形状为{got}，但答案应为{expected}。",
     },
     "unknown": {
         "en": "Your answer differs from the right one on random inputs, and it is not one of the usual slips (sign, factor, transpose, missing term).",

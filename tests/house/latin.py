@@ -79,6 +79,9 @@ _STRIP_ALL = [
     re.compile(r"\\\[.*?\\\]", re.S),
     re.compile(r"\\begin\{(equation|align|gather|multline|math|displaymath|verbatim)\*?\}.*?\\end\{\1\*?\}", re.S),
     re.compile(r"\\(texttt|verb|url|href|label|ref|includegraphics|input|usepackage|begin|end|documentclass|setmainfont|setCJKmainfont|newcommand|renewcommand|hypersetup|setlength|geometry|pagestyle|fancyhead|fancyfoot|color|textcolor|definecolor)\*?(\[[^\]]*\])?(\{[^{}]*\})*"),
+    re.compile(r"\{[A-Za-z]+=[^{}]*\}"),  # a TeX key=value list ({PunctStyle=quanjiao})
+    re.compile(r"(?<=\})\[[A-Za-z]+\]"),  # a TeX optional argument after an argument (\multirowgradetable{2}[questions])
+    re.compile(r"\\[,;:! ]"),  # TeX spacing: \, \; \: \! and a control space
     re.compile(r"\\[A-Za-z]+\*?(?:\[[^\]]*\])?"),
     re.compile(r"<[^>]+>"),
     re.compile(r"&[a-zA-Z]+;|&#\d+;"),

@@ -81,6 +81,7 @@ def test_cheatsheet_in_zh_uses_chinese_punctuation(sheet_files: list[Path]) -> N
 # ------------------------------------------------------------------ dlprep check --lang zh --json, every diagnosis
 LS = "least-squares-gradient"
 WRONG = [  # (arguments of dlprep check, the diagnosis code it must give)
+    (["q:concepts.0", "--answer", "B"], "choice"),  # a choice question answered with a wrong option
     ([LS, "--answer", "-2A^T(Ax-b)"], "sign"),
     ([LS, "--answer", "2A^T(Ax+b)"], "sign"),  # one term's sign
     ([LS, "--answer", "2(Ax-b)^T A"], "jacobian-for-gradient"),
