@@ -81,7 +81,8 @@ ENTRIES = (
     _entry("relu-derivative", {"en": "Derivative of ReLU", "zh": "ReLU 的导数"},
            {"en": "relu(z) = max(0, z) has derivative I(z > 0); at z = 0 any value in [0, 1] is a subgradient (the lecture's I(z ≥ 0) is accepted).",
             "zh": "relu(z) = max(0, z) 的导数为 I(z > 0)；在 z = 0 处 [0, 1] 中任意值都是次梯度（讲义中的 I(z ≥ 0) 也算对）。"},
-           "z: n", "relu(z)", "I(z > 0)"),
+           "z: n", "relu(z)", "I(z > 0)",
+           why="away from 0, max(0, z) is z where z > 0 and 0 where z < 0"),  # a case split, not relu's own rule
     _entry("leaky-relu-derivative", {"en": "Derivative of leaky ReLU", "zh": "Leaky ReLU 的导数"},
            {"en": "For 0 < α < 1, f(z) = max(αz, z) has f'(z) = 1 where z > 0 and α where z < 0.",
             "zh": "当 0 < α < 1 时，f(z) = max(αz, z) 在 z > 0 处导数为 1，在 z < 0 处为 α。"},
