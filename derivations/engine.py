@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from typing import Callable
 
 import sympy as sp
@@ -42,6 +44,13 @@ def derive(expr: str, wrt: str, shapes: str, where: str | None = None, *, seed: 
     """Derive ∂f/∂X step by step, the course's way; every step is checked by finite differences."""
     with deadline(TIME_LIMIT):
         return _Engine(expr, wrt, shapes, where, seed, instances).run()
+
+
+@lru_cache(maxsize=256)
+def derive_once(expr: str, wrt: str, shapes: str, where: str | None = None) -> Derivation:
+    """:func:`derive`, once per process for the same arguments: a catalog part's derivation is read by its
+    check, its model answer and every question that asks it (treat the result as read-only)."""
+    return derive(expr, wrt, shapes, where)
 
 
 class _Engine:

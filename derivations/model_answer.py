@@ -514,9 +514,9 @@ def _cached(entry_id: str, part_name: str, points: int, asked: str | None) -> Mo
     part = next(p for p in entry.parts if p.name == part_name)
     names = set(parse_shapes(entry.symbols)) | set(entry.aliases) | ({part.wrt} if part.wrt else set())
     if part.derivation == "engine":
-        from derivations.engine import derive
+        from derivations.engine import derive_once
 
-        d = derive(part.function, part.wrt, entry.symbols, part.abbreviations)  # type: ignore[arg-type]
+        d = derive_once(part.function, part.wrt, entry.symbols, part.abbreviations)  # type: ignore[arg-type]
         kind = {"value": "derivative"}.get(part.kind, part.kind)
         return named(from_derivation(d, names, result=kind, abbreviations=part.abbreviations, points=points), asked)
     found = part_steps(entry, part)

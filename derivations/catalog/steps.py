@@ -52,9 +52,9 @@ def _from_engine(entry: Entry, part: Part) -> PartSteps:
     from checker.grading.answer import check_tree
     from checker.language.printing import to_latex, to_text
     from derivations.catalog.problem import from_catalog
-    from derivations.engine import derive
+    from derivations.engine import derive_once
 
-    d = derive(part.function, part.wrt, entry.symbols, part.abbreviations)  # type: ignore[arg-type]
+    d = derive_once(part.function, part.wrt, entry.symbols, part.abbreviations)  # type: ignore[arg-type]
     lines = [{"lhs": s.lhs, "expr": to_text(s.expr), "latex": to_latex(s.expr), "rule": s.rule, "verified": s.verified}
              for s in d.steps]
     answer: A.Node = d.result_expanded

@@ -61,24 +61,30 @@ def verified_parts(entry_id: str) -> tuple[tuple[str, tuple[Step, ...]], ...]:
     return tuple((name, steps) for name, steps, _, _ in model_parts(entry_id))
 
 
-@lru_cache(maxsize=None)
 def model_parts(entry_id: str) -> tuple[tuple[str, tuple[Step, ...], tuple[Step, ...], tuple[Mark, ...]], ...]:
     """(part name, model lines, every step, marking) of each part whose derivation verified and matches
     the part's answer; the lines are the course-style model answer (``derivations.model_answer``)."""
+    from derivations.catalog import get
+
+    return tuple((part.name, *found) for part in get(entry_id).parts if (found := model_part(entry_id, part.name)))
+
+
+@lru_cache(maxsize=None)
+def model_part(entry_id: str, name: str) -> tuple[tuple[Step, ...], tuple[Step, ...], tuple[Mark, ...]] | None:
+    """One part's (model lines, every step, marking), or None when it has no derivation, or its derivation
+    did not verify or does not end at the part's answer. Only the parts an exam asks are derived."""
     from derivations.catalog import get
     from derivations.catalog.steps import part_steps
     from derivations.model_answer import for_part
 
     entry = get(entry_id)
-    out = []
-    for part in entry.parts:
-        if not (part.steps or part.proof or (part.function and part.wrt)):
-            continue
-        found = part_steps(entry, part)
-        if not (found.verified and found.matches_answer and found.lines):
-            continue
-        out.append((part.name, *key_lines(for_part(entry, part, POINTS, ASKED.get(f"{entry_id}/{part.name}")))))
-    return tuple(out)
+    part = next(p for p in entry.parts if p.name == name)
+    if not (part.steps or part.proof or (part.function and part.wrt)):
+        return None
+    found = part_steps(entry, part)
+    if not (found.verified and found.matches_answer and found.lines):
+        return None
+    return key_lines(for_part(entry, part, POINTS, ASKED.get(f"{entry_id}/{part.name}")))
 
 
 def key_lines(answer: Any) -> tuple[tuple[Step, ...], tuple[Step, ...], tuple[Mark, ...]]:
@@ -103,10 +109,10 @@ def variants(entry_id: str) -> tuple[tuple[str, bool], ...]:
 
 def make(rng: np.random.Generator, seed: int, entry_id: str) -> Question:
     name, proof = variants(entry_id)[seed % len(variants(entry_id))]
-    parts = {found[0]: found[1:] for found in model_parts(entry_id)}
-    if name not in parts:  # principle 1: a derivation that did not verify is never asked
+    found = model_part(entry_id, name)
+    if found is None:  # principle 1: a derivation that did not verify is never asked
         raise AssertionError(f"{entry_id} {name}: the derivation did not verify; the question is not made")
-    steps, trace, marking = parts[name]
+    steps, trace, marking = found
     prompt, answer, blank = _texts(entry_id, name, proof)
     family = "derive-" + entry_id
     return Question(id=f"{family}.{seed}", family=family, topic=SECTION[entry_id], type="proof" if proof else "derivation",
