@@ -79,7 +79,7 @@ def main() -> None:
                     break
                 except httpx.TransportError:
                     time.sleep(0.1)
-            derivation = client.get("/api/question", params={"type": "derivation", "seed": 1}).json()["id"]
+            derivation = "derive-least-squares-gradient.0"  # a derivation of a gradient, one part
             right = client.get(f"/api/solution/{derivation}").json()["blanks"][0]["text"]
             kind = client.get(f"/api/question/{derivation}").json()["blanks"][0]["kind"]
             label = {"gradient": "grad", "jacobian": "jac", "differential": "df"}[kind]
