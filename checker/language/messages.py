@@ -120,6 +120,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "steps.gradient-for-jacobian": {"en": "this is the gradient; D[J; {x}] and the Jacobian are its transpose",
                                     "zh": "这是梯度；D[J; {x}] 与雅可比矩阵是它的转置"},
     "steps.definition": {"en": "a definition, read and not judged", "zh": "定义式，只读入，不评判"},
+    # ---------------------------------------------------------------- the practice page (question_bank/practice/grading.py)
+    "practice.where": {"en": 'line {line}', "zh": '第 {line} 行'},
+    "practice.where_row": {"en": 'line {line}, row {row}', "zh": '第 {line} 行第 {row} 式'},
+    "practice.correct": {"en": 'All {n} steps check out.', "zh": '全部 {n} 步都正确。'},
+    "practice.incorrect": {"en": 'The first wrong step is step {n} ({where}): {message}', "zh": '第一处错误是第 {n} 步（{where}）：{message}'},
+    "practice.entry": {"en": 'Entry {wheres} is wrong; the other entries are right. Recompute it (check again to see the expected value).', "zh": '元素 {wheres} 错了，其余元素都对。请重新计算这个元素（再检查一次可看应为的值）。'},
+    "practice.entries": {"en": 'Entries {wheres} are wrong; the other entries are right. Recompute them (check again to see the expected values).', "zh": '元素 {wheres} 错了，其余元素都对。请重新计算这些元素（再检查一次可看应为的值）。'},
+    "practice.entries_many": {"en": '{count} entries are wrong, first {wheres}. Recompute them (check again to see the expected values).', "zh": '有 {count} 个元素错了，前几个是 {wheres}。请重新计算（再检查一次可看应为的值）。'},
+    "practice.value": {"en": 'The value is not right. Recompute it (check again to see the expected value).', "zh": '数值不对。请重新计算（再检查一次可看应为的值）。'},
+    "practice.proof_result": {"en": 'The result is right, but a proof earns its marks with the steps that lead to it: write them in step mode.', "zh": '结果正确，但证明题的分数在推导过程：请在“逐步推导”中写出每一步。'},
+    "practice.proof_short": {"en": 'Only the result: a proof earns its marks with the steps that lead to it. Add the steps before it.', "zh": '只写了结果：证明题的分数在推导过程，请写出得到它的每一步。'},
+    "practice.choice_right": {"en": 'Right: option {letter}.', "zh": '正确：选 {letter}。'},
+    "practice.choice_wrong": {"en": 'Option {letter} is not right. Read the options again: which statement follows from the definitions?', "zh": '选项 {letter} 不对。再读一遍各选项：哪一条能由定义推出？'},
+    "practice.choice_reveal": {"en": ' The right option is {letter}.', "zh": '正确答案是 {letter}。'},
+    "practice.choice_invalid": {"en": 'choose one of the options {options}', "zh": '请从选项 {options} 中选一个'},
     # ---------------------------------------------------------------- multiple-choice answers (checker/grading/choice.py)
     "choice-correct": {
         "en": "{letter} is the right option.",

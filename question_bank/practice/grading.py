@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Any
 
-from checker.grading.messages import language
+from checker.grading.messages import language, message
 from checker.grading.problem import Problem
 from checker.language.limits import DEFAULT_SECONDS, deadline
 from question_bank.practice import source
@@ -59,7 +59,7 @@ def check(qid: str, label: str | None, lang: str, *, answer: str | None = None, 
         out = verdict.to_json()
         if reveal and answer is not None and out["verdict"] == "incorrect" and problem.reference is not None \
                 and not out.get("wrong_entries"):
-            out["message"] = (out.get("message") or "") + WORDS["reveal"][lang].format(answer=to_text(problem.reference))
+            out["message"] = (out.get("message") or "") + message("reveal", lang, answer=to_text(problem.reference))
             out["expected_html"] = math(to_latex(problem.reference))
             if problem.kind == "choice":  # the page marks the right option instead
                 out["right_choice"] = to_text(problem.reference)
@@ -75,42 +75,18 @@ def check(qid: str, label: str | None, lang: str, *, answer: str | None = None, 
     if steps is not None:
         for n, step in enumerate(out["steps"], 1):
             step["n"] = step.get("n", n)
-            step["where"] = WORDS["where_row" if step.get("row") else "where"][lang].format(**step)
+            step["where"] = message("practice.where_row" if step.get("row") else "practice.where", lang, **step)
             step["html"] = _typeset(step["text"], problem)
             step["message"] = _named(step.get("message") or "", sizes)
         out["message"] = _steps_summary(out, lang)
     if question.type == "proof" and out["verdict"] == "correct" and (steps is None or len(out["steps"]) < 2):
         out["proof_incomplete"] = True  # the result the question states is not its proof
-        out["message"] = WORDS["proof_result" if steps is None else "proof_short"][lang]
+        out["message"] = message("practice.proof_result" if steps is None else "practice.proof_short", lang)
     out["revealed"] = reveal
     out["read_as_html"] = math(verdict.read_as_latex) if verdict.read_as_latex else None
     return out
 
 
-WORDS = {
-    "where": {"en": "line {line}", "zh": "第 {line} 行"},
-    "where_row": {"en": "line {line}, row {row}", "zh": "第 {line} 行第 {row} 式"},
-    "correct": {"en": "All {n} steps check out.", "zh": "全部 {n} 步都正确。"},
-    "incorrect": {"en": "The first wrong step is step {n} ({where}): {message}", "zh": "第一处错误是第 {n} 步（{where}）：{message}"},
-    "entry": {"en": "Entry {wheres} is wrong; the other entries are right. Recompute it (check again to see the expected value).",
-              "zh": "元素 {wheres} 错了，其余元素都对。请重新计算这个元素（再检查一次可看应为的值）。"},
-    "entries": {"en": "Entries {wheres} are wrong; the other entries are right. Recompute them (check again to see the expected values).",
-                "zh": "元素 {wheres} 错了，其余元素都对。请重新计算这些元素（再检查一次可看应为的值）。"},
-    "entries_many": {"en": "{count} entries are wrong, first {wheres}. Recompute them (check again to see the expected values).",
-                     "zh": "有 {count} 个元素错了，前几个是 {wheres}。请重新计算（再检查一次可看应为的值）。"},
-    "value": {"en": "The value is not right. Recompute it (check again to see the expected value).",
-              "zh": "数值不对。请重新计算（再检查一次可看应为的值）。"},
-    "proof_result": {"en": "The result is right, but a proof earns its marks with the steps that lead to it: write them in step mode.",
-                     "zh": "结果正确，但证明题的分数在推导过程：请在“逐步推导”中写出每一步。"},
-    "proof_short": {"en": "Only the result: a proof earns its marks with the steps that lead to it. Add the steps before it.",
-                    "zh": "只写了结果：证明题的分数在推导过程，请写出得到它的每一步。"},
-    "reveal": {"en": " The right answer: {answer}", "zh": "正确答案：{answer}"},
-    "choice_right": {"en": "Right: option {letter}.", "zh": "正确：选 {letter}。"},
-    "choice_wrong": {"en": "Option {letter} is not right. Read the options again: which statement follows from the definitions?",
-                     "zh": "选项 {letter} 不对。再读一遍各选项：哪一条能由定义推出？"},
-    "choice_reveal": {"en": " The right option is {letter}.", "zh": "正确答案是 {letter}。"},
-    "choice_invalid": {"en": "choose one of the options {options}", "zh": "请从选项 {options} 中选一个"},
-}
 LETTERS = "ABCDEFGH"
 
 
@@ -121,12 +97,12 @@ def _choice(question: Any, answer: str, lang: str, reveal: bool) -> dict[str, An
     options = LETTERS[: len(question.choices)]
     letter = answer.strip().strip("()（）").upper()
     if len(letter) != 1 or letter not in options:
-        raise InputError(WORDS["choice_invalid"][lang].format(options=", ".join(options)))
+        raise InputError(message("practice.choice_invalid", lang, options=", ".join(options)))
     right = options[next(k for k, c in enumerate(question.choices) if c.correct)]
     if letter == right:
-        return {"verdict": "correct", "diagnosis": [], "message": WORDS["choice_right"][lang].format(letter=letter),
+        return {"verdict": "correct", "diagnosis": [], "message": message("practice.choice_right", lang, letter=letter),
                 "read_as": letter, "choice": letter, "revealed": reveal}
-    text = WORDS["choice_wrong"][lang].format(letter=letter) + (WORDS["choice_reveal"][lang].format(letter=right) if reveal else "")
+    text = message("practice.choice_wrong", lang, letter=letter) + (message("practice.choice_reveal", lang, letter=right) if reveal else "")
     return {"verdict": "incorrect", "diagnosis": ["choice"], "message": text, "read_as": letter, "choice": letter,
             "right_choice": right if reveal else None, "revealed": reveal}
 
@@ -157,11 +133,11 @@ def _named(text: str, sizes: dict[int, str]) -> str:
 def _entries_hint(entries: list[list[Any]], count: int, lang: str, vector: bool = False) -> str:
     """Where the wrong entries are (1-based; a vector's by one index), without their expected values."""
     if len(entries) == 1 and count <= 1 and entries[0][:2] == [1, 1]:
-        return WORDS["value"][lang]
+        return message("practice.value", lang)
     sep = "、" if lang == "zh" else ", "
     wheres = sep.join(str(i) if vector else f"({i},{j})" for i, j, *_ in entries[:5])
     key = "entry" if max(count, len(entries)) == 1 else "entries" if count <= 5 else "entries_many"
-    return WORDS[key][lang].format(wheres=wheres, count=count)
+    return message("practice." + key, lang, wheres=wheres, count=count)
 
 
 def _typeset(text: str, problem: Problem) -> str:
@@ -192,11 +168,11 @@ def _steps_summary(verdict: dict[str, Any], lang: str) -> str:
     """The step checker's summary line in the page's language (its per-step messages are already localized)."""
     steps = verdict["steps"]
     if verdict["verdict"] == "correct":
-        return WORDS["correct"][lang].format(n=len(steps))
+        return message("practice.correct", lang, n=len(steps))
     bad = next((s for s in steps if s["verdict"] == "incorrect"), None)
     if bad is None:
         return verdict["message"]
-    return WORDS["incorrect"][lang].format(**bad)
+    return message("practice.incorrect", lang, **bad)
 
 
 def preview(text: str, qid: str | None, label: str | None, lang: str) -> dict[str, Any]:
