@@ -50,16 +50,7 @@ class StepChecker:
             subs[hole] = sp.MatrixSymbol(name, *hole.shape) if isinstance(hole, sp.MatrixExpr) else sp.Symbol(name)
             extra[name] = Declaration(name, inner.shape)
             parts.append((name, inner))
-        node = self.typed(expr.xreplace(subs), extra)
-        out = []
-        for inst in self.instances:
-            if parts:
-                values = dict(inst.values)
-                for name, inner in parts:
-                    values[name] = directional(inner, inst, self.wrt, inst.values[self.direction], adaptive=True)
-                inst = replace(inst, values=values)
-            out.append(evaluate(node, inst))
-        return out
+        return self._with_holes(self.typed(expr.xreplace(subs), extra), parts)
 
     def tree_values(self, node: A.Node) -> list[np.ndarray]:
         """A display line (``a`` for an abbreviation, d(E) for the differential of any E) on every
@@ -78,7 +69,11 @@ class StepChecker:
             inner = infer(self.expand(hole.arg), self.decls)  # type: ignore[attr-defined]
             extra[name] = Declaration(name, inner.shape)
             parts.append((name, inner))
-        typed = infer(self.expand(body), {**self.decls, **extra})
+        return self._with_holes(infer(self.expand(body), {**self.decls, **extra}), parts)
+
+    def _with_holes(self, node: A.Node, parts: list[tuple[str, A.Node]]) -> list[np.ndarray]:
+        """``node`` on every instance, each hole ``_dk`` bound to its d(E): E's directional finite
+        difference along the instance's direction."""
         out = []
         for inst in self.instances:
             if parts:
@@ -86,7 +81,7 @@ class StepChecker:
                 for name, inner in parts:
                     values[name] = directional(inner, inst, self.wrt, inst.values[self.direction], adaptive=True)
                 inst = replace(inst, values=values)
-            out.append(evaluate(typed, inst))
+            out.append(evaluate(node, inst))
         return out
 
     def tree_error(self, node: A.Node, against: str) -> float:
