@@ -124,28 +124,23 @@ def test_pdf_has_vector_plots_and_no_overfull_boxes(built) -> None:  # type: ign
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_html_in_chromium_shows_plots_and_typeset_math(built, lang: str, chromium_path: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
+def test_html_in_chromium_shows_plots_and_typeset_math(built, lang: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     data, out = built
     count = data["count"]
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path, args=args)
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
-        requests: list[str] = []
-        page.on("request", lambda r: requests.append(r.url))
-        page.goto((out / f"cheatsheet.{lang}.html").as_uri())
-        plots = page.eval_on_selector_all("img", "els => els.map(e => [e.complete, e.naturalWidth, e.getBoundingClientRect().width])")
-        maths = page.eval_on_selector_all("main math", "els => els.filter(e => e.getBoundingClientRect().height > 4).length")
-        fallback = page.eval_on_selector_all("code.tex", "els => els.length")
-        text = page.inner_text("body")
-        formulas = page.eval_on_selector_all("[data-key]", "els => els.length")
-        columns = page.eval_on_selector("main", "e => getComputedStyle(e).columnCount")
-        page.emulate_media(media="print")
-        printed = tmp_path / "printed.pdf"
-        page.pdf(path=str(printed), format="A4", print_background=True, prefer_css_page_size=True)
-        browser.close()
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto((out / f"cheatsheet.{lang}.html").as_uri())
+    plots = page.eval_on_selector_all("img", "els => els.map(e => [e.complete, e.naturalWidth, e.getBoundingClientRect().width])")
+    maths = page.eval_on_selector_all("main math", "els => els.filter(e => e.getBoundingClientRect().height > 4).length")
+    fallback = page.eval_on_selector_all("code.tex", "els => els.length")
+    text = page.inner_text("body")
+    formulas = page.eval_on_selector_all("[data-key]", "els => els.length")
+    columns = page.eval_on_selector("main", "e => getComputedStyle(e).columnCount")
+    page.emulate_media(media="print")
+    printed = tmp_path / "printed.pdf"
+    page.pdf(path=str(printed), format="A4", print_background=True, prefer_css_page_size=True)
+    page.close()
     assert len(plots) == 5 and all(done and natural > 0 and shown > 50 for done, natural, shown in plots)
     assert maths >= count and fallback == 0 and formulas >= count
     assert "$" not in text and "\\" not in text  # no raw TeX: no dollar, no backslash command

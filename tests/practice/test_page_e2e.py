@@ -22,7 +22,6 @@ import pytest
 
 from playwright.sync_api import expect  # noqa: E402
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
@@ -52,17 +51,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def api(url: str, path: str) -> dict:
     return json.loads(urllib.request.urlopen(url + path, timeout=10).read())
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    from conftest import need
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=need("chromium"), args=ARGS)
-        yield b
-        b.close()
 
 
 def open_page(browser, url: str, qid: str, *, width: int = 1280, height: int = 900, lang: str = "en",  # type: ignore[no-untyped-def]

@@ -17,7 +17,6 @@ from question_bank.typeset import compile_pdf
 # one question of every type and kind of content (numeric matrices, catalog fill-in, derivation, worked proof, concept)
 MIX = ["softmax", "mlp-pass", "conv2d", "sparsemax", "identity", "derive-mlp-backprop", "derive-conv-residual",
        "worked-sparsemax-kkt", "worked-batchnorm-backward", "concepts", "glorot", "derive-tied-autoencoder-gradient"]
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def questions() -> list:  # type: ignore[type-arg]
@@ -40,16 +39,6 @@ def test_exam_without_key_has_no_solutions() -> None:
     tex = exporter("tex")(questions(), "en", "t", "none")
     assert "\\printanswers" not in tex and "\\begin{solution}" not in tex
 
-
-@pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
-    path = need("chromium")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -197,7 +197,6 @@ def test_key_of_the_five_part_numeric_question_fits_and_names_its_parts(pdfs, la
     block = text[text.index("q:mlp-pass.3"):]
     for label in range(1, 6):
         assert re.search(rf"\({label}\)\s+\S.*[(（]2\s*{'分' if lang == 'zh' else 'points'}[)）]", block), label
-        solution = block[block.index("答案：" if lang == "zh" else "Answer:"):block.index("q:", 5)]
         # each result printed once; read in reading order (-raw), where a superscript such as a^(1) stays
         # after its base instead of on a line of its own
         raw = run("pdftotext", "-raw", str(pdf), "-")
@@ -241,22 +240,11 @@ def test_html_math_has_no_raw_commands() -> None:
     assert '<mi mathvariant="normal">conv2</mi>' in math_to_html(r"\operatorname{conv2}(a)")
 
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WIDE = """(vw) => [...document.querySelectorAll('body *')].filter(el => !el.closest('.scroll')).map(el => [el, el.getBoundingClientRect()])
   .filter(([el, r]) => r.width > 0 && (r.right > vw + 1 || r.left < -1)).map(([el, r]) => el.tagName + ' ' + (el.textContent || '').slice(0, 40))"""
 MARKED = """() => [...document.querySelectorAll('ol.choices li')].filter(li => Number(getComputedStyle(li).fontWeight) >= 600
   || li.querySelector('b, strong') || /✓|✔/.test(li.textContent)).length"""
 
-
-@pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
-    path = need("chromium")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
